@@ -1,0 +1,10 @@
+import type { CliCommand } from '../io.ts';
+
+/**
+ * One line per command, loaded lazily so `ncg validate` does not pay for the sandbox or the PDF stack.
+ * Each command module exports `run: CliCommand` and `summary: string`.
+ */
+export const commands: Record<string, () => Promise<{ run: CliCommand; summary: string }>> = {
+  validate: () => import('./validate.ts'),
+  web: () => import('./web.ts'),
+};

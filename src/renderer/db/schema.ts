@@ -1,0 +1,46 @@
+import type { Transaction } from 'dexie';
+import type { DraftRecord } from './records.ts';
+import { draftSearchWords } from './search-words.ts';
+
+/**
+ * The database's history, oldest first. How to change the schema:
+ * 1. never edit a version that has shipped; append a new entry with the next number;
+ * 2. list every table in `stores` (Dexie diffs against the previous entry; `null` deletes a table);
+ * 3. put data changes in `upgrade`, which runs once inside the version-change transaction;
+ * 4. add the new version to test/browser/db-migration.test.ts: fill the previous version, open the new one,
+ *    check that nothing was lost.
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (transaction: Transaction) => Promise<void>;
+}
+
+export const schemaVersions: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      drafts: 'id, updatedAt, localState',
+      outbox: '++seq, draftId, createdAt',
+      blobs: 'id, ownerId',
+      settings: 'key',
+    },
+  },
+  {
+    // v2: word index for the applications list's search (names in Kazakh and Russian, codes).
+    version: 2,
+    stores: {
+      drafts: 'id, updatedAt, localState, *searchWords',
+    },
+    upgrade: async (transaction) => {
+      await transaction
+        .table<DraftRecord, string>('drafts')
+        .toCollection()
+        .modify((draft) => {
+          draft.searchWords = draftSearchWords(draft.attributes);
+        });
+    },
+  },
+];
+
+export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

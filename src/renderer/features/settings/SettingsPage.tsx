@@ -1,0 +1,65 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useBridge } from '../../app/bridge-context.tsx';
+import { formatBytes, readStorageReport } from './storage.ts';
+
+export function SettingsPage() {
+  const { t, i18n } = useTranslation();
+  const bridge = useBridge();
+  const connection = useQuery({ queryKey: ['catalogue', 'connection'], queryFn: () => bridge.catalogue.connection() });
+  const info = useQuery({ queryKey: ['app', 'info'], queryFn: () => bridge.app.info() });
+  const storage = useQuery({ queryKey: ['storage'], queryFn: () => readStorageReport() });
+  const bytes = (value: number | undefined) => (value === undefined ? t('ui.settings.unknown') : formatBytes(value, i18n.language));
+
+  return (
+    <>
+      <h1>{t('ui.settings.title')}</h1>
+      <section aria-labelledby="settings-connection">
+        <h2 id="settings-connection">{t('ui.settings.connection')}</h2>
+        {connection.data ? (
+          <dl data-testid="connection">
+            <dt>{t('ui.settings.connection')}</dt>
+            <dd data-testid="connection-kind">{t(`ui.settings.connectionKind.${connection.data.kind}`)}</dd>
+            <dt>{t('ui.settings.portalUrl')}</dt>
+            <dd><code>{connection.data.portalBaseUrl}</code></dd>
+            <dt>{t('ui.settings.exportUrl')}</dt>
+            <dd><code>{connection.data.exportBaseUrl}</code></dd>
+            <dt>{t('ui.settings.apiKey')}</dt>
+            <dd>{connection.data.hasApiKey ? t('ui.settings.apiKeySet') : t('ui.settings.apiKeyMissing')}</dd>
+          </dl>
+        ) : (
+          <p>{connection.error ? t('ui.failed', { message: connection.error.message }) : t('ui.loading')}</p>
+        )}
+        {info.data && (
+          <dl>
+            <dt>{t('ui.settings.shell')}</dt>
+            <dd data-testid="shell-kind">{t(`ui.settings.shellKind.${info.data.shell}`)}</dd>
+            <dt>{t('ui.settings.version')}</dt>
+            <dd>{info.data.version}</dd>
+          </dl>
+        )}
+      </section>
+      <section aria-labelledby="settings-storage">
+        <h2 id="settings-storage">{t('ui.settings.storage')}</h2>
+        {storage.data ? (
+          <dl data-testid="storage">
+            <dt>{t('ui.settings.used')}</dt>
+            <dd data-testid="storage-used">{bytes(storage.data.usageBytes)}</dd>
+            <dt>{t('ui.settings.quota')}</dt>
+            <dd data-testid="storage-quota">{bytes(storage.data.quotaBytes)}</dd>
+            <dt>{t('ui.settings.persisted')}</dt>
+            <dd data-testid="storage-persisted">
+              {storage.data.persisted === undefined
+                ? t('ui.settings.unknown')
+                : storage.data.persisted
+                  ? t('ui.settings.persistedYes')
+                  : t('ui.settings.persistedNo')}
+            </dd>
+          </dl>
+        ) : (
+          <p>{t('ui.loading')}</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * The contract between the page and its host. One schema per channel; the host validates every message
+ * with it, the preload and the web twin expose it as narrow functions built by `buildBridge`.
+ */
+import { z } from 'zod';
+
+const noArguments = z.undefined();
+
+/** A file name without folders, reserved characters or control characters, valid on every desktop OS. */
+function isPlainFileName(name: string): boolean {
+  if (name === '.' || name === '..') return false;
+  for (const character of name) {
+    if (character.charCodeAt(0) < 0x20 || '/\\:*?"<>|'.includes(character)) return false;
+  }
+  return true;
+}
+
+export const shellKindSchema = z.enum(['electron', 'web']);
+
+export const catalogueConnectionSchema = z.object({
+  kind: z.enum(['sandbox', 'remote']),
+  portalBaseUrl: z.string(),
+  exportBaseUrl: z.string(),
+  /** True when an API key is configured; the key itself never leaves the host. */
+  hasApiKey: z.boolean(),
+});
+export type CatalogueConnection = z.infer<typeof catalogueConnectionSchema>;
+
+export const bridgeContract = {
+  'app:info': {
+    request: noArguments,
+    response: z.object({ version: z.string(), platform: z.string(), shell: shellKindSchema }),
+  },
+  'catalogue:connection': {
+    request: noArguments,
+    response: catalogueConnectionSchema,
+  },
+  'external:open': {
+    request: z.object({ url: z.string().max(2048) }),
+    response: z.object({ opened: z.boolean() }),
+  },
+  'files:save': {
+    request: z.object({
+      suggestedName: z.string().min(1).max(255).refine(isPlainFileName, 'not a plain file name'),
+      mimeType: z.string().max(100),
+      bytes: z.instanceof(Uint8Array),
+    }),
+    response: z.object({ saved: z.boolean(), location: z.string().optional() }),
+  },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+export type BridgeContract = typeof bridgeContract;
+export type BridgeChannel = keyof BridgeContract;
+export type BridgeRequest<C extends BridgeChannel> = z.input<BridgeContract[C]['request']>;
+export type BridgeResponse<C extends BridgeChannel> = z.output<BridgeContract[C]['response']>;
+export const bridgeChannels = Object.keys(bridgeContract) as BridgeChannel[];
+
+export function isBridgeChannel(value: unknown): value is BridgeChannel {
+  return typeof value === 'string' && Object.hasOwn(bridgeContract, value);
+}
+
+/** Errors travel as data: Electron's IPC would flatten a thrown Error into a string. */
+export const bridgeErrorCodes = ['unknown-channel', 'invalid-request', 'forbidden-sender', 'failed'] as const;
+export type BridgeErrorCode = (typeof bridgeErrorCodes)[number];
+export interface BridgeErrorData {
+  code: BridgeErrorCode;
+  message: string;
+  issues?: string[];
+}
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeErrorData };
+
+export class BridgeError extends Error {
+  readonly code: BridgeErrorCode;
+  readonly issues: string[];
+  constructor(data: BridgeErrorData) {
+    super(data.message);
+    this.name = 'BridgeError';
+    this.code = data.code;
+    this.issues = data.issues ?? [];
+  }
+}
+
+/** What a host implements: one function per channel, receiving an already validated request. */
+export type BridgeHandlers = {
+  [C in BridgeChannel]: (request: z.output<BridgeContract[C]['request']>) => Promise<BridgeResponse<C>>;
+};
+
+/**
+ * Validates a raw message and runs its handler. Both hosts (Electron main, web twin) call this, so a malformed
+ * message gets the same typed answer everywhere. Responses are validated too: a host bug must not leak odd data.
+ */
+export async function dispatchBridgeCall(
+  handlers: BridgeHandlers,
+  channel: unknown,
+  request: unknown,
+): Promise<BridgeResult<unknown>> {
+  if (!isBridgeChannel(channel)) {
+    return { ok: false, error: { code: 'unknown-channel', message: `Unknown bridge channel: ${String(channel).slice(0, 80)}` } };
+  }
+  const parsed = bridgeContract[channel].request.safeParse(request);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: `Malformed request on ${channel}`,
+        issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+      },
+    };
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
+    const value = bridgeContract[channel].response.parse(await handler(parsed.data));
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+type GroupOf<C> = C extends `${infer G}:${string}` ? G : never;
+type BridgeMethod<C extends BridgeChannel> = undefined extends BridgeRequest<C>
+  ? (request?: BridgeRequest<C>) => Promise<BridgeResponse<C>>
+  : (request: BridgeRequest<C>) => Promise<BridgeResponse<C>>;
+
+/** The page's view of the host: `bridge.files.save({...})` for channel `files:save`. */
+export type Bridge = {
+  readonly [G in GroupOf<BridgeChannel>]: {
+    readonly [C in BridgeChannel as C extends `${G}:${infer M}` ? M : never]: BridgeMethod<C>;
+  };
+};
+
+export type BridgeInvoke = (channel: BridgeChannel, request: unknown) => Promise<BridgeResult<unknown>>;
+
+/** Builds the narrow functions from a transport. Throws `BridgeError` when the host answers with an error. */
+export function buildBridge(invoke: BridgeInvoke): Bridge {
+  const groups: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {};
+  for (const channel of bridgeChannels) {
+    const [group, method] = channel.split(':') as [string, string];
+    groups[group] ??= {};
+    groups[group][method] = async (request?: unknown) => {
+      const result = await invoke(channel, request);
+      if (!result.ok) throw new BridgeError(result.error);
+      return result.value;
+    };
+  }
+  return groups as unknown as Bridge;
+}

@@ -1,0 +1,18 @@
+import { codesMessages } from '../codes/messages.ts';
+import type { Locale, MessageTable, Translations } from './locales.ts';
+
+/**
+ * Every namespace the core owns, keyed as `<namespace>.<key>`: the CLI and the page translate the same keys.
+ * Register a namespace here with one line.
+ */
+const coreNamespaces = {
+  codes: codesMessages,
+} satisfies Record<string, Translations<MessageTable>>;
+
+export type CoreNamespace = keyof typeof coreNamespaces;
+
+export function coreResources(locale: Locale): Record<string, MessageTable> {
+  const out: Record<string, MessageTable> = {};
+  for (const [namespace, table] of Object.entries(coreNamespaces)) out[namespace] = table[locale];
+  return out;
+}

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { openDatabase, type NcgDatabase } from '../../src/renderer/db/database.ts';
+import type { DraftRecord } from '../../src/renderer/db/records.ts';
+import { latestSchemaVersion } from '../../src/renderer/db/schema.ts';
+
+const opened: NcgDatabase[] = [];
+afterEach(async () => {
+  const databases = opened.splice(0);
+  for (const db of databases) db.close();
+  for (const name of new Set(databases.map((db) => db.name))) await Dexie.delete(name);
+});
+
+function draft(index: number): DraftRecord {
+  return {
+    id: `draft-${index}`,
+    localState: index % 3 === 0 ? 'ready' : 'draft',
+    attributes: {
+      name_ru: `Шоколад молочный ${index}`,
+      name_kk: `Сүтті шоколад Қарағанды ${index}`,
+      gtin: `487${String(index).padStart(10, '0')}`,
+      tnved: '1806329000',
+    },
+    createdAt: 1_700_000_000_000 + index,
+    updatedAt: 1_700_000_000_000 + index,
+  };
+}
+
+describe('local database migrations (real IndexedDB in Chromium)', () => {
+  it('upgrades a filled v1 database to the latest version without losing a row', async () => {
+    const name = `migration-${crypto.randomUUID()}`;
+    const v1 = openDatabase(name, 1);
+    opened.push(v1);
+    const drafts = Array.from({ length: 300 }, (_, index) => draft(index));
+    await v1.transaction('rw', [v1.drafts, v1.outbox, v1.blobs, v1.settings], async () => {
+      await v1.drafts.bulkAdd(drafts);
+      await v1.outbox.bulkAdd(drafts.slice(0, 50).map((row) => ({ draftId: row.id, kind: 'create' as const, createdAt: row.createdAt })));
+      await v1.blobs.add({ id: 'photo-1', ownerId: 'draft-1', mimeType: 'image/png', data: new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }) });
+      await v1.settings.add({ key: 'language', value: 'kk' });
+    });
+    expect(v1.verno).toBe(1);
+    v1.close();
+
+    const latest = openDatabase(name);
+    opened.push(latest);
+    await latest.open();
+    expect(latest.verno).toBe(latestSchemaVersion);
+    expect(latestSchemaVersion).toBeGreaterThan(1);
+
+    const after = await latest.drafts.orderBy('id').toArray();
+    expect(after).toHaveLength(300);
+    for (const row of after) {
+      const before = drafts.find((candidate) => candidate.id === row.id);
+      expect(row.attributes).toEqual(before?.attributes);
+      expect(row.localState).toBe(before?.localState);
+      expect(row.updatedAt).toBe(before?.updatedAt);
+    }
+    expect(await latest.outbox.count()).toBe(50);
+    const blob = await latest.blobs.get('photo-1');
+    expect(new Uint8Array(await blob!.data.arrayBuffer())).toEqual(new Uint8Array([137, 80, 78, 71]));
+    expect((await latest.settings.get('language'))?.value).toBe('kk');
+
+    // The v2 word index was filled by the upgrade and answers prefix searches in Kazakh.
+    const hits = await latest.drafts.where('searchWords').startsWith('қараға').primaryKeys();
+    expect(hits).toHaveLength(300);
+    const one = await latest.drafts.where('searchWords').equals('42').primaryKeys();
+    expect(one).toEqual(['draft-42']);
+  });
+
+  it('opens a fresh database directly at the latest version', async () => {
+    const db = openDatabase(`fresh-${crypto.randomUUID()}`);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(latestSchemaVersion);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['blobs', 'drafts', 'outbox', 'settings']);
+  });
+});

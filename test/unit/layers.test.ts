@@ -1,0 +1,41 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/** The layer rules are only worth having if they fire: lint small offending snippets as if they lived in each layer. */
+const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
+}
+
+describe('layer rules', () => {
+  it('keep the core free of Node, Electron, storage, DOM and our other layers', async () => {
+    const file = 'src/shared/codes/offender.ts';
+    expect(await ruleIds(file, "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds(file, "import { app } from 'electron';\nexport const x = app;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds(file, "import Dexie from 'dexie';\nexport const x = Dexie;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds(file, "import { startSandbox } from '../../sandbox/server.ts';\nexport const x = startSandbox;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds(file, 'export const x = () => window.location.href;\n')).toContain('no-restricted-globals');
+    expect(await ruleIds(file, 'export const x = () => process.env.HOME;\n')).toContain('no-restricted-globals');
+    expect(await ruleIds(file, "import { z } from 'zod';\nexport const x = z.string();\n")).toEqual([]);
+  });
+
+  it('let only the two wrappers touch IPC', async () => {
+    const code = "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n";
+    expect(await ruleIds('src/main/somewhere.ts', code)).toContain('no-restricted-imports');
+    expect(await ruleIds('src/main/bridge/ipc.ts', code)).toEqual([]);
+    const pageCode = "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n";
+    expect(await ruleIds('src/preload/other.ts', pageCode)).toContain('no-restricted-imports');
+    expect(await ruleIds('src/preload/index.ts', pageCode)).toEqual([]);
+  });
+
+  it('keep the page away from Electron and Node, and every layer away from the page', async () => {
+    expect(await ruleIds('src/renderer/app/offender.ts', "import { shell } from 'electron';\nexport const x = shell;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('src/renderer/app/offender.ts', "import { join } from 'node:path';\nexport const x = join;\n")).toContain('no-restricted-imports');
+    const importsPage = "import { App } from '../renderer/app/App.tsx';\nexport const x = App;\n";
+    for (const file of ['src/main/offender.ts', 'src/cli/offender.ts', 'src/sandbox/offender.ts', 'src/preload/other.ts']) {
+      expect(await ruleIds(file, importsPage), file).toContain('no-restricted-imports');
+    }
+  });
+});

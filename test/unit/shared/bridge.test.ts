@@ -1,0 +1,60 @@
+import { describe, expect, it, vi } from 'vitest';
+import { BridgeError, bridgeChannels, buildBridge, dispatchBridgeCall, type BridgeHandlers } from '../../../src/shared/bridge.ts';
+import { checkExternalUrl } from '../../../src/shared/external-url.ts';
+
+const handlers: BridgeHandlers = {
+  'app:info': async () => ({ version: '1', platform: 'test', shell: 'web' }),
+  'catalogue:connection': async () => ({ kind: 'sandbox', portalBaseUrl: 'p', exportBaseUrl: 'e', hasApiKey: false }),
+  'external:open': async () => ({ opened: true }),
+  'files:save': async () => ({ saved: true }),
+};
+
+describe('bridge contract', () => {
+  it('builds one narrow function per channel and nothing else', () => {
+    const bridge = buildBridge(async () => ({ ok: true, value: null }));
+    const methods = Object.entries(bridge).flatMap(([group, functions]) => Object.keys(functions).map((name) => `${group}:${name}`));
+    expect(methods.sort()).toEqual([...bridgeChannels].sort());
+  });
+
+  it('passes the channel and request to the transport and returns the value', async () => {
+    const invoke = vi.fn(async () => ({ ok: true as const, value: { opened: true } }));
+    const bridge = buildBridge(invoke);
+    expect(await bridge.external.open({ url: 'https://example.com/' })).toEqual({ opened: true });
+    expect(invoke).toHaveBeenCalledWith('external:open', { url: 'https://example.com/' });
+  });
+
+  it('turns an error answer into a BridgeError with its code and issues', async () => {
+    const bridge = buildBridge(async () => ({ ok: false, error: { code: 'invalid-request', message: 'bad', issues: ['url: required'] } }));
+    const failure = await bridge.external.open({ url: '' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BridgeError);
+    expect(failure).toMatchObject({ code: 'invalid-request', message: 'bad', issues: ['url: required'] });
+  });
+
+  it('refuses a response that breaks the contract (a host bug must not leak odd data)', async () => {
+    const broken = { ...handlers, 'app:info': async () => ({ version: 1 }) } as unknown as BridgeHandlers;
+    expect(await dispatchBridgeCall(broken, 'app:info', undefined)).toMatchObject({ ok: false, error: { code: 'failed' } });
+  });
+
+  it('refuses extra arguments where none are expected', async () => {
+    expect(await dispatchBridgeCall(handlers, 'app:info', { sneaky: true })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('refuses file names with folders, reserved or control characters', async () => {
+    for (const suggestedName of ['a/b.pdf', 'a\\b.pdf', 'con:x', 'bell\u0007.pdf', '..', 'x'.repeat(256)]) {
+      const result = await dispatchBridgeCall(handlers, 'files:save', { suggestedName, mimeType: 'application/pdf', bytes: new Uint8Array(0) });
+      expect(result.ok, suggestedName).toBe(false);
+    }
+    const kazakh = await dispatchBridgeCall(handlers, 'files:save', { suggestedName: 'Өнім ҚҰЖ.pdf', mimeType: 'application/pdf', bytes: new Uint8Array(0) });
+    expect(kazakh.ok).toBe(true);
+  });
+});
+
+describe('external links', () => {
+  it('allows plain http(s) only', () => {
+    expect(checkExternalUrl('https://nationalcatalog.kz/product/1')).toEqual({ ok: true, url: 'https://nationalcatalog.kz/product/1' });
+    expect(checkExternalUrl('http://example.com')).toEqual({ ok: true, url: 'http://example.com/' });
+    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'https://u:p@example.com/', 'not a url', `https://e.com/${'a'.repeat(2100)}`]) {
+      expect(checkExternalUrl(bad).ok, bad).toBe(false);
+    }
+  });
+});
