@@ -2,13 +2,17 @@
  * Electron entry: one secure window, the page served from app://, the bridge registered, and the sandbox
  * catalogue started on a free loopback port as the default connection.
  */
-import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { app, BrowserWindow, dialog, net, protocol, safeStorage, session, shell } from 'electron';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.ts';
 import { appEntryUrl, appScheme, isAppUrl } from './app-url.ts';
 import { createHostHandlers } from './bridge/handlers.ts';
+import { createConnectionManager } from './catalogue-connection.ts';
+import { listPrinters, sendRaw } from './printing.ts';
+import { printPdfInHiddenWindow } from './print-window.ts';
+import { createSecretStore } from './secrets.ts';
 import { registerBridgeIpc } from './bridge/ipc.ts';
 import { registerAppProtocol } from './protocol.ts';
 import { denyAllPermissions, guardWebContents } from './security.ts';
@@ -39,24 +43,37 @@ async function start(): Promise<void> {
     join(import.meta.dirname, '../renderer'),
   );
 
-  sandbox = await startSandbox({ port: 0, dataDir: join(app.getPath('userData'), 'sandbox') });
-  const running = sandbox;
+  const userData = app.getPath('userData');
+  const fileIn = (name: string) => ({
+    read: () => readFile(join(userData, name), 'utf8').catch(() => undefined),
+    write: (contents: string) => writeFile(join(userData, name), contents, { mode: 0o600 }),
+  });
+  sandbox = await startSandbox({ port: 0, dataDir: join(userData, 'sandbox') });
+  const catalogue = await createConnectionManager({
+    sandbox,
+    secrets: createSecretStore(safeStorage, fileIn('secrets.json')),
+    settingsFile: fileIn('connection.json'),
+    fetch: (input, init) => net.fetch(input as string, init),
+  });
+  const window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
   registerBridgeIpc(
     createHostHandlers({
       version: app.getVersion(),
       platform: process.platform,
-      connection: () => ({ kind: 'sandbox', portalBaseUrl: running.portalBaseUrl, exportBaseUrl: running.exportBaseUrl, hasApiKey: true }),
+      catalogue,
       openExternal,
       chooseSaveLocation: async (suggestedName) => {
         const result = await dialog.showSaveDialog({ defaultPath: suggestedName });
         return result.canceled ? undefined : result.filePath;
       },
       writeFile: (path, bytes) => writeFile(path, bytes),
+      listPrinters: () => listPrinters(window.webContents),
+      printPdf: printPdfInHiddenWindow,
+      sendRaw: (host, port, bytes) => sendRaw(host, port, bytes),
     }),
     (senderUrl) => senderUrl !== undefined && isAppUrl(senderUrl, devServerOrigin),
   );
 
-  const window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
   window.once('ready-to-show', () => window.show());
   await window.loadURL(devServerUrl ?? appEntryUrl);
 }

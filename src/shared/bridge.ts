@@ -3,6 +3,8 @@
  * with it, the preload and the web twin expose it as narrow functions built by `buildBridge`.
  */
 import { z } from 'zod';
+import type { CatalogueErrorData } from './catalogue/errors.ts';
+import { portalCallSchema } from './catalogue/operations.ts';
 
 const noArguments = z.undefined();
 
@@ -26,6 +28,31 @@ export const catalogueConnectionSchema = z.object({
 });
 export type CatalogueConnection = z.infer<typeof catalogueConnectionSchema>;
 
+const httpUrl = z.string().max(500).refine((value) => /^https?:\/\/[^\s]+$/i.test(value), 'an http(s) URL');
+
+/** What the user sets in Settings. Secrets go to the host once and are never read back. */
+export const catalogueSettingsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sandbox') }),
+  z.object({
+    kind: z.literal('remote'),
+    portalBaseUrl: httpUrl,
+    exportBaseUrl: httpUrl,
+    /** Omitted = keep the stored key; '' = forget it. */
+    apiKey: z.string().max(500).optional(),
+    exportToken: z.string().max(4000).optional(),
+  }),
+]);
+export type CatalogueSettings = z.infer<typeof catalogueSettingsSchema>;
+
+/** A catalogue call's outcome travels as data, so the page gets the typed CatalogueError back. */
+export const catalogueCallResultSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.custom<CatalogueErrorData>((value) => typeof value === 'object' && value !== null && 'kind' in value) }),
+]);
+export type CatalogueCallResult = z.infer<typeof catalogueCallResultSchema>;
+
+export const printerSchema = z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() });
+
 export const bridgeContract = {
   'app:info': {
     request: noArguments,
@@ -34,6 +61,39 @@ export const bridgeContract = {
   'catalogue:connection': {
     request: noArguments,
     response: catalogueConnectionSchema,
+  },
+  'catalogue:configure': {
+    request: catalogueSettingsSchema,
+    response: catalogueConnectionSchema,
+  },
+  /** Runs one portal operation with the host's key; `input` is checked against the operation's own schema. */
+  'catalogue:call': {
+    request: portalCallSchema,
+    response: catalogueCallResultSchema,
+  },
+  'print:printers': {
+    request: noArguments,
+    response: z.object({ printers: z.array(printerSchema) }),
+  },
+  /** Prints a PDF at 100 % on a page of exactly the label stock's size. No printer = the system dialog. */
+  'print:pdf': {
+    request: z.object({
+      bytes: z.instanceof(Uint8Array),
+      printerName: z.string().max(300).optional(),
+      pageWidthMm: z.number().positive().max(2000),
+      pageHeightMm: z.number().positive().max(2000),
+      copies: z.number().int().min(1).max(1000).optional(),
+    }),
+    response: z.object({ printed: z.boolean(), failureReason: z.string().optional() }),
+  },
+  /** Raw printer language (ZPL) to a network printer's JetDirect port. */
+  'print:raw': {
+    request: z.object({
+      host: z.string().min(1).max(253).regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host name or IP address'),
+      port: z.number().int().min(9100).max(9109),
+      bytes: z.instanceof(Uint8Array),
+    }),
+    response: z.object({ sentBytes: z.number() }),
   },
   'external:open': {
     request: z.object({ url: z.string().max(2048) }),

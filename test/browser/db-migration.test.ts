@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { openDatabase, type NcgDatabase } from '../../src/renderer/db/database.ts';
 import type { DraftRecord } from '../../src/renderer/db/records.ts';
+import { emptyDraft } from '../../src/shared/application/draft.ts';
 import { latestSchemaVersion } from '../../src/renderer/db/schema.ts';
 
 const opened: NcgDatabase[] = [];
@@ -12,15 +13,18 @@ afterEach(async () => {
 });
 
 function draft(index: number): DraftRecord {
+  const application = emptyDraft({ id: `draft-${index}`, oktru: '1020-0011-0003-100006374' });
+  application.values.base = {
+    name_ru: `Шоколад молочный ${index}`,
+    name_kk: `Сүтті шоколад Қарағанды ${index}`,
+    gtin: `487${String(index).padStart(10, '0')}`,
+    tnved: '1806329000',
+  };
   return {
-    id: `draft-${index}`,
+    id: application.id,
     localState: index % 3 === 0 ? 'ready' : 'draft',
-    attributes: {
-      name_ru: `Шоколад молочный ${index}`,
-      name_kk: `Сүтті шоколад Қарағанды ${index}`,
-      gtin: `487${String(index).padStart(10, '0')}`,
-      tnved: '1806329000',
-    },
+    draft: application,
+    ...(index % 5 === 0 ? { catalogue: { requestId: index, statusCode: 'onModeration' } } : {}),
     createdAt: 1_700_000_000_000 + index,
     updatedAt: 1_700_000_000_000 + index,
   };
@@ -51,7 +55,8 @@ describe('local database migrations (real IndexedDB in Chromium)', () => {
     expect(after).toHaveLength(300);
     for (const row of after) {
       const before = drafts.find((candidate) => candidate.id === row.id);
-      expect(row.attributes).toEqual(before?.attributes);
+      expect(row.draft).toEqual(before?.draft);
+      expect(row.catalogue).toEqual(before?.catalogue);
       expect(row.localState).toBe(before?.localState);
       expect(row.updatedAt).toBe(before?.updatedAt);
     }
@@ -65,6 +70,7 @@ describe('local database migrations (real IndexedDB in Chromium)', () => {
     expect(hits).toHaveLength(300);
     const one = await latest.drafts.where('searchWords').equals('42').primaryKeys();
     expect(one).toEqual(['draft-42']);
+    expect(await latest.drafts.where('catalogue.statusCode').equals('onModeration').count()).toBe(60);
   });
 
   it('opens a fresh database directly at the latest version', async () => {
@@ -72,6 +78,6 @@ describe('local database migrations (real IndexedDB in Chromium)', () => {
     opened.push(db);
     await db.open();
     expect(db.verno).toBe(latestSchemaVersion);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['blobs', 'drafts', 'outbox', 'settings']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['attributeSchemas', 'blobs', 'dictionaryItems', 'documents', 'drafts', 'outbox', 'settings']);
   });
 });

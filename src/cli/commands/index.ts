@@ -5,6 +5,9 @@ import type { CliCommand } from '../io.ts';
  * Each command module exports `run: CliCommand` and `summary: string`.
  */
 export const commands: Record<string, () => Promise<{ run: CliCommand; summary: string }>> = {
+  import: () => import('./import.ts'),
+  labels: () => import('./labels.ts'),
+  sandbox: () => import('./sandbox.ts'),
   validate: () => import('./validate.ts'),
   web: () => import('./web.ts'),
 };

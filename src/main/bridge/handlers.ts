@@ -1,21 +1,32 @@
-import type { BridgeHandlers, CatalogueConnection } from '../../shared/bridge.ts';
+import type { BridgeHandlers } from '../../shared/bridge.ts';
+import { runCatalogueCall } from '../../shared/catalogue-call.ts';
+import type { ConnectionManager } from '../catalogue-connection.ts';
+import type { PdfPrintJob, PrinterSummary } from '../printing.ts';
 import { openExternalChecked } from '../security.ts';
 
 /** What the handlers need from Electron and Node, injected so they are unit-testable with plain fakes. */
 export interface HostServices {
   version: string;
   platform: string;
-  connection: () => CatalogueConnection;
+  catalogue: Pick<ConnectionManager, 'connection' | 'configure' | 'portalClient'>;
   openExternal: (url: string) => Promise<void>;
   /** Asks where to save; undefined when the user cancels. */
   chooseSaveLocation: (suggestedName: string) => Promise<string | undefined>;
   writeFile: (path: string, bytes: Uint8Array) => Promise<void>;
+  listPrinters: () => Promise<PrinterSummary[]>;
+  printPdf: (bytes: Uint8Array, job: PdfPrintJob) => Promise<{ printed: boolean; failureReason?: string }>;
+  sendRaw: (host: string, port: number, bytes: Uint8Array) => Promise<{ sentBytes: number }>;
 }
 
 export function createHostHandlers(services: HostServices): BridgeHandlers {
   return {
     'app:info': async () => ({ version: services.version, platform: services.platform, shell: 'electron' }),
-    'catalogue:connection': async () => services.connection(),
+    'catalogue:connection': () => services.catalogue.connection(),
+    'catalogue:configure': (settings) => services.catalogue.configure(settings),
+    'catalogue:call': async (request) => runCatalogueCall(await services.catalogue.portalClient(), request),
+    'print:printers': async () => ({ printers: await services.listPrinters() }),
+    'print:pdf': ({ bytes, ...job }) => services.printPdf(bytes, job),
+    'print:raw': ({ host, port, bytes }) => services.sendRaw(host, port, bytes),
     'external:open': async ({ url }) => ({ opened: await openExternalChecked(url, services.openExternal) }),
     'files:save': async ({ suggestedName, bytes }) => {
       const location = await services.chooseSaveLocation(suggestedName);

@@ -6,7 +6,7 @@ import { InspectionPage } from '../features/inspection/InspectionPage.tsx';
 import { LabelsPage } from '../features/labels/LabelsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { useBridge } from './bridge-context.tsx';
-import { routeHref, routes, useRoute, type Route } from './router.ts';
+import { routeHref, routes, useLocation, type Route } from './router.ts';
 
 const pages: Record<Route, () => React.JSX.Element> = {
   applications: ApplicationsPage,
@@ -17,7 +17,7 @@ const pages: Record<Route, () => React.JSX.Element> = {
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const route = useRoute();
+  const { route } = useLocation();
   const bridge = useBridge();
   const connection = useQuery({ queryKey: ['catalogue', 'connection'], queryFn: () => bridge.catalogue.connection() });
   const Page = pages[route];

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { buildBridge, dispatchBridgeCall, type Bridge, type BridgeHandlers } from '../../shared/bridge.ts';
+import { createPortalClient } from '../../shared/catalogue/index.ts';
+import { runCatalogueCall } from '../../shared/catalogue-call.ts';
 import { checkExternalUrl } from '../../shared/external-url.ts';
 
 /** Written by `ncg web` beside the static files: where the sandbox catalogue runs. */
@@ -22,14 +24,30 @@ export async function loadWebTwinConfig(): Promise<WebTwinConfig> {
 }
 
 export function createWebHandlers(config: WebTwinConfig): BridgeHandlers {
+  // The web twin talks only to its local sandbox, whose demo key it was given; a real key never reaches a page.
+  const portal = createPortalClient({ baseUrl: config.portalBaseUrl, apiKey: config.apiKey ?? '', fetch: (input, init) => fetch(input, init) });
+  const connection = async () => ({
+    kind: 'sandbox' as const,
+    portalBaseUrl: config.portalBaseUrl,
+    exportBaseUrl: config.exportBaseUrl,
+    hasApiKey: Boolean(config.apiKey),
+  });
   return {
     'app:info': async () => ({ version: __APP_VERSION__, platform: navigator.platform || 'web', shell: 'web' }),
-    'catalogue:connection': async () => ({
-      kind: 'sandbox',
-      portalBaseUrl: config.portalBaseUrl,
-      exportBaseUrl: config.exportBaseUrl,
-      hasApiKey: Boolean(config.apiKey),
-    }),
+    'catalogue:connection': connection,
+    'catalogue:configure': async (settings) => {
+      if (settings.kind === 'remote') throw new Error('The web twin works only with its sandbox catalogue; use the desktop app for the real one.');
+      return connection();
+    },
+    'catalogue:call': (request) => runCatalogueCall(portal, request),
+    'print:printers': async () => ({ printers: [] }), // the browser's own dialog chooses
+    'print:pdf': async ({ bytes }) => {
+      await printThroughBrowser(bytes);
+      return { printed: true };
+    },
+    'print:raw': async () => {
+      throw new Error('Sending ZPL to a printer needs the desktop app; save the ZPL file instead.');
+    },
     'external:open': async ({ url }) => {
       const check = checkExternalUrl(url);
       if (!check.ok) return { opened: false };
@@ -46,6 +64,22 @@ export function createWebHandlers(config: WebTwinConfig): BridgeHandlers {
       return { saved: true, location: suggestedName };
     },
   };
+}
+
+/** Opens the browser's print dialog on the PDF, in a hidden frame so the app stays where it is. */
+async function printThroughBrowser(bytes: Uint8Array): Promise<void> {
+  const href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+  const frame = Object.assign(document.createElement('iframe'), { src: href, title: 'print' });
+  frame.style.cssText = 'position:fixed;width:0;height:0;border:0;visibility:hidden';
+  await new Promise<void>((resolve) => {
+    frame.addEventListener('load', () => resolve(), { once: true });
+    document.body.append(frame);
+  });
+  frame.contentWindow?.print();
+  setTimeout(() => {
+    frame.remove();
+    URL.revokeObjectURL(href);
+  }, 60_000);
 }
 
 export async function createWebBridge(): Promise<Bridge> {

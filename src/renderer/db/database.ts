@@ -1,5 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { BlobRecord, DraftRecord, OutboxRecord, SettingRecord } from './records.ts';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { AttributeSchemaRecord, BlobRecord, DictionaryItemRecord, DocumentRecord, DraftRecord, OutboxRecord, SettingRecord } from './records.ts';
 import { latestSchemaVersion, schemaVersions } from './schema.ts';
 
 export type NcgDatabase = Dexie & {
@@ -7,7 +7,17 @@ export type NcgDatabase = Dexie & {
   outbox: EntityTable<OutboxRecord, 'seq'>;
   blobs: EntityTable<BlobRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  dictionaryItems: Table<DictionaryItemRecord, [string, string]>;
+  attributeSchemas: EntityTable<AttributeSchemaRecord, 'key'>;
+  documents: EntityTable<DocumentRecord, 'id'>;
 };
+
+let shared: NcgDatabase | undefined;
+/** The page's one connection to its database. */
+export function appDatabase(): NcgDatabase {
+  shared ??= openDatabase();
+  return shared;
+}
 
 export const defaultDatabaseName = 'ncg-desk';
 

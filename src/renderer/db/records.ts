@@ -1,16 +1,24 @@
-/** Rows of the local database. Attribute values are strings, as the catalogue sends and takes them. */
-export type LocalState = 'draft' | 'ready' | 'syncing' | 'synced' | 'failed';
+/** Rows of the local database. */
+import type { ApplicationDraft, ConformityDocument } from '../../shared/application/draft.ts';
+
+/** Where an application stands on this machine; the catalogue's own status is kept beside it. */
+export const localStates = ['draft', 'ready', 'syncing', 'synced', 'failed'] as const;
+export type LocalState = (typeof localStates)[number];
 
 export interface DraftRecord {
   id: string;
   localState: LocalState;
-  /** Attribute code → value, e.g. `name_kk`, `gtin`, `tnved`. */
-  attributes: Record<string, string>;
+  draft: ApplicationDraft;
+  /** What the catalogue said last: its request id, status code and, once published, the NTIN. */
+  catalogue?: { requestId?: number; statusCode?: string; ntin?: string };
   createdAt: number;
   updatedAt: number;
   /** Lower-cased words of the names and codes, for the list's search (schema v2). */
   searchWords?: string[];
 }
+
+/** A conformity document of the organisation's register (schema v3). */
+export type DocumentRecord = ConformityDocument & { updatedAt: number };
 
 export interface OutboxRecord {
   seq?: number;
@@ -29,4 +37,26 @@ export interface BlobRecord {
 export interface SettingRecord {
   key: string;
   value: unknown;
+}
+
+/** One item of a catalogue dictionary (ОКТРУ, ТН ВЭД, COUNTRY, units, …), stored for offline use. */
+export interface DictionaryItemRecord {
+  dictionary: string;
+  code: string;
+  id: number;
+  /** The parent's portal id for tree dictionaries; -1 for roots (IndexedDB cannot index undefined in a compound key). */
+  parentId: number;
+  level?: number;
+  hasChild: boolean;
+  nameRu: string;
+  nameKk: string;
+  words: string[];
+  refreshId: string;
+}
+
+/** An attribute schema as the catalogue sent it: `base`, or `gov:<oktru>` for a category's extended attributes. */
+export interface AttributeSchemaRecord {
+  key: string;
+  definitions: unknown;
+  fetchedAt: number;
 }

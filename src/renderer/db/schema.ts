@@ -27,18 +27,29 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
   {
-    // v2: word index for the applications list's search (names in Kazakh and Russian, codes).
+    // v2: word index for the applications list's search (names in Kazakh and Russian, codes),
+    // and the catalogue's status for its filter.
     version: 2,
     stores: {
-      drafts: 'id, updatedAt, localState, *searchWords',
+      drafts: 'id, updatedAt, localState, *searchWords, catalogue.statusCode',
     },
     upgrade: async (transaction) => {
       await transaction
         .table<DraftRecord, string>('drafts')
         .toCollection()
-        .modify((draft) => {
-          draft.searchWords = draftSearchWords(draft.attributes);
+        .modify((record) => {
+          record.searchWords = draftSearchWords(record.draft);
         });
+    },
+  },
+  {
+    // v3: the catalogue's schemas and dictionaries, kept for offline work. `words` carries
+    // `<DICTIONARY>|<word>` entries so one multi-entry index answers prefix searches within a dictionary.
+    version: 3,
+    stores: {
+      dictionaryItems: '[dictionary+code], dictionary, [dictionary+parentId], *words, refreshId',
+      attributeSchemas: 'key',
+      documents: 'id, number, expiresOn',
     },
   },
 ];

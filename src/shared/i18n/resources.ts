@@ -1,4 +1,7 @@
+import { applicationMessages } from '../application/messages.ts';
+import { catalogueMessages } from '../catalogue/messages.ts';
 import { codesMessages } from '../codes/messages.ts';
+import { labelsMessages } from '../labels/messages.ts';
 import type { Locale, MessageTable, Translations } from './locales.ts';
 
 /**
@@ -6,7 +9,10 @@ import type { Locale, MessageTable, Translations } from './locales.ts';
  * Register a namespace here with one line.
  */
 const coreNamespaces = {
+  application: applicationMessages,
+  catalogue: catalogueMessages,
   codes: codesMessages,
+  labels: labelsMessages,
 } satisfies Record<string, Translations<MessageTable>>;
 
 export type CoreNamespace = keyof typeof coreNamespaces;

@@ -11,10 +11,17 @@ function services(overrides: Partial<HostServices> = {}): HostServices {
   return {
     version: '1.2.3',
     platform: 'linux',
-    connection: () => ({ kind: 'sandbox', portalBaseUrl: 'http://127.0.0.1:1/gwp', exportBaseUrl: 'http://127.0.0.1:1/api/integration/ofd', hasApiKey: true }),
+    catalogue: {
+      connection: async () => ({ kind: 'sandbox', portalBaseUrl: 'http://127.0.0.1:1/gwp', exportBaseUrl: 'http://127.0.0.1:1/api/integration/ofd', hasApiKey: true }),
+      configure: vi.fn(),
+      portalClient: vi.fn(),
+    },
     openExternal: vi.fn(async () => undefined),
     chooseSaveLocation: vi.fn(async (name: string) => `/tmp/${name}`),
     writeFile: vi.fn(async () => undefined),
+    listPrinters: async () => [],
+    printPdf: vi.fn(async () => ({ printed: true })),
+    sendRaw: vi.fn(async (_host: string, _port: number, bytes: Uint8Array) => ({ sentBytes: bytes.byteLength })),
     ...overrides,
   };
 }
@@ -88,5 +95,44 @@ describe('bridge IPC in the main process', () => {
     const handlers = createHostHandlers(services({ chooseSaveLocation: async () => { throw new Error('disk full'); } }));
     const result = await handleBridgeMessage(handlers, trusted, 'files:save', fromApp, { suggestedName: 'a.pdf', mimeType: 'application/pdf', bytes: new Uint8Array(1) });
     expect(result).toEqual({ ok: false, error: { code: 'failed', message: 'disk full' } });
+  });
+});
+
+describe('printing and catalogue channels', () => {
+  it('refuses raw printing outside the JetDirect ports or to odd hosts', async () => {
+    const sendRaw = vi.fn(async () => ({ sentBytes: 1 }));
+    const handlers = createHostHandlers(services({ sendRaw }));
+    for (const request of [
+      { host: '127.0.0.1', port: 22, bytes: new Uint8Array(1) },
+      { host: '127.0.0.1', port: 6379, bytes: new Uint8Array(1) },
+      { host: 'printer; rm -rf /', port: 9100, bytes: new Uint8Array(1) },
+      { host: 'zebra.local', port: 9100, bytes: '^XA^XZ' },
+    ]) {
+      expect(await handleBridgeMessage(handlers, trusted, 'print:raw', fromApp, request)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    expect(sendRaw).not.toHaveBeenCalled();
+    const zpl = new TextEncoder().encode('^XA^XZ');
+    expect(await handleBridgeMessage(handlers, trusted, 'print:raw', fromApp, { host: 'zebra.local', port: 9100, bytes: zpl })).toEqual({ ok: true, value: { sentBytes: 1 } });
+  });
+
+  it('passes the label stock size to the PDF printer', async () => {
+    const printPdf = vi.fn(async () => ({ printed: true }));
+    const handlers = createHostHandlers(services({ printPdf }));
+    const bytes = new Uint8Array([37, 80, 68, 70]);
+    await handleBridgeMessage(handlers, trusted, 'print:pdf', fromApp, { bytes, printerName: 'Zebra', pageWidthMm: 58, pageHeightMm: 40, copies: 2 });
+    expect(printPdf).toHaveBeenCalledWith(bytes, { printerName: 'Zebra', pageWidthMm: 58, pageHeightMm: 40, copies: 2 });
+    expect(await handleBridgeMessage(handlers, trusted, 'print:pdf', fromApp, { bytes, pageWidthMm: -1, pageHeightMm: 40 })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('refuses catalogue calls to operations that do not exist', async () => {
+    const handlers = createHostHandlers(services());
+    expect(await handleBridgeMessage(handlers, trusted, 'catalogue:call', fromApp, { operation: 'dropDatabase', input: {} })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('refuses remote settings without http(s) URLs', async () => {
+    const handlers = createHostHandlers(services());
+    expect(
+      await handleBridgeMessage(handlers, trusted, 'catalogue:configure', fromApp, { kind: 'remote', portalBaseUrl: 'file:///etc', exportBaseUrl: 'https://nct.gov.kz/api/integration/ofd' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 });

@@ -13,6 +13,7 @@ const recorded = vi.hoisted(() => ({
 
 vi.mock('electron', () => {
   class BrowserWindow {
+    webContents = { getPrintersAsync: async () => [] };
     constructor(readonly options: unknown) {
       recorded.windows.push({ options });
     }
@@ -42,6 +43,7 @@ vi.mock('electron', () => {
     },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: vi.fn() },
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
   };
 });
 
@@ -75,7 +77,7 @@ describe('Electron entry', () => {
   });
 
   it('registers the bridge channels', () => {
-    expect(recorded.handled).toEqual(expect.arrayContaining(['app:info', 'catalogue:connection', 'external:open', 'files:save']));
+    expect(recorded.handled).toEqual(expect.arrayContaining(['app:info', 'catalogue:connection', 'catalogue:call', 'catalogue:configure', 'print:pdf', 'print:raw', 'print:printers', 'external:open', 'files:save']));
   });
 
   it('guards every web contents that is created', () => {

@@ -5,6 +5,11 @@ import { checkExternalUrl } from '../../../src/shared/external-url.ts';
 const handlers: BridgeHandlers = {
   'app:info': async () => ({ version: '1', platform: 'test', shell: 'web' }),
   'catalogue:connection': async () => ({ kind: 'sandbox', portalBaseUrl: 'p', exportBaseUrl: 'e', hasApiKey: false }),
+  'catalogue:configure': async () => ({ kind: 'sandbox', portalBaseUrl: 'p', exportBaseUrl: 'e', hasApiKey: false }),
+  'catalogue:call': async () => ({ ok: true, value: null }),
+  'print:printers': async () => ({ printers: [] }),
+  'print:pdf': async () => ({ printed: true }),
+  'print:raw': async () => ({ sentBytes: 0 }),
   'external:open': async () => ({ opened: true }),
   'files:save': async () => ({ saved: true }),
 };

@@ -1,15 +1,74 @@
-import { useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { findValue } from '../../../shared/application/draft.ts';
 import { EmptyState } from '../../app/components/EmptyState.tsx';
 import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
+import { navigate, routeHref, useLocation } from '../../app/router.ts';
+import { appDatabase } from '../../db/database.ts';
+import { localStates, type DraftRecord, type LocalState } from '../../db/records.ts';
+import { ApplicationEditor } from './ApplicationEditor.tsx';
+import { createDraftRecord } from './drafts-repository.ts';
+import { matchingIds } from './list-query.ts';
 
 export function ApplicationsPage() {
-  const { t } = useTranslation();
+  const { rest } = useLocation();
+  const [id] = rest;
+  return id ? <ApplicationEditor id={id} /> : <ApplicationsList />;
+}
+
+const rowHeight = 44;
+
+function text(record: DraftRecord, code: string): string {
+  const value = findValue(record.draft, code)?.value;
+  return typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : '';
+}
+
+function ApplicationsList() {
+  const { t, i18n } = useTranslation();
+  const db = appDatabase();
   const [query, setQuery] = useState('');
+  const [localState, setLocalStateFilter] = useState<LocalState | ''>('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const deferredQuery = useDeferredValue(query);
   const searchRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const total = useLiveQuery(() => db.drafts.count(), [db]);
+  const ids = useLiveQuery(() => matchingIds(db, { query: deferredQuery, localState }), [db, deferredQuery, localState]);
+  const virtualizer = useVirtualizer({ count: ids?.length ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
+  const visible = virtualizer.getVirtualItems();
+  const visibleIds = visible.map((row) => ids?.[row.index]).filter((value): value is string => Boolean(value));
+  const records = useLiveQuery(async () => new Map((await db.drafts.bulkGet(visibleIds)).flatMap((record) => (record ? [[record.id, record] as const] : []))), [db, visibleIds.join('|')]);
+
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allSelected = Boolean(ids?.length) && ids!.every((id) => selected.has(id));
+  const nameCode = i18n.language === 'kk' ? 'name_kk' : 'name_ru';
+
   return (
     <>
       <h1>{t('ui.applications.title')}</h1>
+      <div className="list-toolbar">
+        <button type="button" data-testid="new-application" onClick={() => void createDraftRecord(db).then((id) => navigate('applications', id))}>
+          {t('ui.applications.new')}
+        </button>
+        <a href={routeHref('applications', 'import')} className="button">{t('ui.applications.import')}</a>
+        <select aria-label={t('ui.applications.stateFilter')} value={localState} onChange={(event) => setLocalStateFilter(event.target.value as LocalState | '')}>
+          <option value="">{t('ui.applications.allStates')}</option>
+          {localStates.map((state) => (
+            <option key={state} value={state}>
+              {t(`ui.localState.${state}`)}
+            </option>
+          ))}
+        </select>
+        {selected.size > 0 && <span data-testid="selected-count">{t('ui.applications.selected', { count: selected.size })}</span>}
+      </div>
       <div className="search">
         <input
           ref={searchRef}
@@ -21,7 +80,47 @@ export function ApplicationsPage() {
         />
         <KazakhLetters target={() => searchRef.current} />
       </div>
-      <EmptyState title={t('ui.applications.emptyTitle')} body={t('ui.applications.emptyBody')} />
+      {total === 0 ? (
+        <EmptyState title={t('ui.applications.emptyTitle')} body={t('ui.applications.emptyBody')} />
+      ) : (
+        <div className="list" role="table" aria-label={t('ui.applications.title')} aria-rowcount={ids?.length ?? 0}>
+          <div className="list-row list-head" role="row">
+            <span role="columnheader">
+              <input type="checkbox" aria-label={t('ui.applications.selectAll')} checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(ids))} />
+            </span>
+            <span role="columnheader">{t('ui.applications.name')}</span>
+            <span role="columnheader">GTIN</span>
+            <span role="columnheader">{t('ui.applications.tnved')}</span>
+            <span role="columnheader">{t('ui.applications.state')}</span>
+          </div>
+          <div ref={scrollRef} className="list-body" data-testid="applications-list">
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {visible.map((row) => {
+                const id = ids?.[row.index];
+                const record = id ? records?.get(id) : undefined;
+                return (
+                  <div key={row.key} role="row" className="list-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${row.start}px)` }}>
+                    {record && id ? (
+                      <>
+                        <span role="cell">
+                          <input type="checkbox" aria-label={t('ui.applications.select')} checked={selected.has(id)} onChange={() => toggle(id)} />
+                        </span>
+                        <a role="cell" href={routeHref('applications', id)}>
+                          {text(record, nameCode) || text(record, 'name_ru') || t('ui.editor.untitled')}
+                        </a>
+                        <span role="cell">{text(record, 'gtin')}</span>
+                        <span role="cell">{text(record, 'tnved')}</span>
+                        <span role="cell">{t(`ui.localState.${record.localState}`)}{record.catalogue?.statusCode ? ` · ${record.catalogue.statusCode}` : ''}</span>
+                      </>
+                    ) : null}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+          <p className="list-count" data-testid="list-count">{t('ui.applications.count', { shown: ids?.length ?? 0, total: total ?? 0 })}</p>
+        </div>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../app/bridge-context.tsx';
+import { DictionariesPanel } from '../dictionaries/DictionariesPanel.tsx';
 import { formatBytes, readStorageReport } from './storage.ts';
 
 export function SettingsPage() {
@@ -39,6 +40,7 @@ export function SettingsPage() {
           </dl>
         )}
       </section>
+      <DictionariesPanel />
       <section aria-labelledby="settings-storage">
         <h2 id="settings-storage">{t('ui.settings.storage')}</h2>
         {storage.data ? (

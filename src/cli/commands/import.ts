@@ -1,0 +1,192 @@
+import { readFile, stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { importSpreadsheet, spreadsheetFormat, type ImportProblem, type SchemaSource } from '../../shared/application/import/index.ts';
+import { dictionaryCodes } from '../../shared/application/schema.ts';
+import { createDictionaryLookup, type DictionaryLookup } from '../../shared/application/validate.ts';
+import { createPortalClient } from '../../shared/catalogue/portal-client.ts';
+import { isLocale, type Locale } from '../../shared/i18n/locales.ts';
+import { createTranslator } from '../../shared/i18n/translate.ts';
+import { buildSeed } from '../../sandbox/seed/index.ts';
+import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
+
+export const summary = 'check a CSV or XLSX file of applications against the catalogue\'s schemas and dictionaries';
+
+const usage = `Usage: ncg import FILE.csv|FILE.xlsx --check [--catalogue URL --api-key KEY] [--lang kk|ru|en]
+
+Reads the file (default layout: docs/import-layout.md), turns each row into an application draft and
+validates it like moderation would. Prints one line per problem, "row N: <attribute code>: <message>",
+then a summary on stderr. Exit 0 when no row has a problem, 1 when any has, 2 on a usage error.
+
+Schemas and dictionaries come from the catalogue at --catalogue (portal API base, e.g.
+https://nationalcatalog.kz/gwp, with its --api-key), or from the built-in sandbox seed when it is omitted.`;
+
+/** The language of messages: `--lang`, else LANG when it starts with ru or kk, else English. */
+function pickLocale(flag: string | undefined, envLang: string | undefined): Locale {
+  if (flag !== undefined && isLocale(flag)) return flag;
+  const lang = (envLang ?? '').toLowerCase();
+  if (lang.startsWith('ru')) return 'ru';
+  if (lang.startsWith('kk')) return 'kk';
+  return 'en';
+}
+
+/** Today in the machine's time zone, `YYYY-MM-DD`. */
+function localToday(): string {
+  const now = new Date();
+  return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+interface Catalogue {
+  source: SchemaSource;
+  /** Dictionaries for the codes a file uses (loaded after the schemas say which ones). */
+  dictionaries(codes: readonly string[]): Promise<DictionaryLookup>;
+}
+
+/** The sandbox's built-in seed: the same schemas and dictionaries as any sandbox, no network. */
+function seedCatalogue(): Catalogue {
+  const seed = buildSeed({ cards: 0 });
+  const lookup: DictionaryLookup = {
+    status(dictionaryCode, code) {
+      const dictionary = seed.dictionary(dictionaryCode);
+      if (!dictionary) return undefined;
+      const item = dictionary.byCode.get(code);
+      return item === undefined ? 'missing' : item.isDeleted ? 'deleted' : 'active';
+    },
+  };
+  return {
+    source: { base: seed.baseAttributes, govAttributes: (oktru) => seed.govAttributes(oktru), categoryRules: (oktru) => seed.categoryRules(oktru) },
+    dictionaries: () => Promise.resolve(lookup),
+  };
+}
+
+/**
+ * A real catalogue (or a running sandbox) through the portal client: the base schema, the gov-attributes
+ * of each ОКТРУ in the file, and every dictionary the file's attributes use, downloaded in full by paging
+ * `items` (the portal has no look-up of one code). Category rules beyond the schema are not published by
+ * the portal, so they are not applied.
+ */
+async function remoteCatalogue(baseUrl: string, apiKey: string, fetchImpl: typeof fetch, io: CliIO): Promise<Catalogue> {
+  const client = createPortalClient({ baseUrl, apiKey, fetch: fetchImpl, timeoutMs: 60_000 });
+  const base = await client.getAttributes();
+  return {
+    source: {
+      base,
+      govAttributes: async (oktru) => {
+        try {
+          return await client.getGovAttributes(oktru);
+        } catch {
+          return undefined; // an unknown or non-leaf code: validation reports the ОКТРУ itself
+        }
+      },
+    },
+    async dictionaries(codes) {
+      const tables: [string, { code: string; isDeleted: boolean }[]][] = [];
+      for (const code of codes) {
+        if (io.isTTY) io.stderr(`ncg import: loading dictionary ${code}…`);
+        const items: { code: string; isDeleted: boolean }[] = [];
+        for await (const item of client.iterateDictionaryItems(code)) items.push({ code: item.code, isDeleted: item.isDeleted });
+        tables.push([code, items]);
+      }
+      return createDictionaryLookup(tables);
+    },
+  };
+}
+
+export interface ImportCommandOptions {
+  /** The fetch used for `--catalogue` (tests pass their own). */
+  fetch?: typeof fetch;
+  /** Today's date (tests pin it); default the machine's local date. */
+  today?: () => string;
+}
+
+/** Builds the command; `run` below is the one the CLI uses. */
+export function createImportCommand(options: ImportCommandOptions = {}): CliCommand {
+  return async (args, io) => {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...args],
+        allowPositionals: true,
+        strict: true,
+        options: {
+          check: { type: 'boolean', default: false },
+          catalogue: { type: 'string' },
+          'api-key': { type: 'string' },
+          lang: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (error) {
+      io.stderr(`ncg import: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+      return ExitCode.usage;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.stdout(usage);
+      return ExitCode.ok;
+    }
+    const fail = (message: string) => {
+      io.stderr(`ncg import: ${message}\n${usage}`);
+      return ExitCode.usage;
+    };
+    if (values.lang !== undefined && !isLocale(values.lang)) return fail(`unknown language "${values.lang}" (use kk, ru or en)`);
+    const [file, ...extra] = positionals;
+    if (file === undefined) return fail('say which file to import');
+    if (extra.length > 0) return fail(`one file at a time (also got ${extra.join(', ')})`);
+    if (!values.check) return fail('only checking is supported for now: add --check');
+    const format = spreadsheetFormat(file);
+    if (format === undefined) return fail(`"${file}" is neither .csv nor .xlsx`);
+    if ((values.catalogue === undefined) !== (values['api-key'] === undefined)) return fail('--catalogue and --api-key go together');
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) return fail(`"${file}" is not a file`);
+    } catch {
+      return fail(`no such file: ${file}`);
+    }
+
+    const t = createTranslator(pickLocale(values.lang, process.env.LANG));
+    let catalogue: Catalogue;
+    try {
+      catalogue =
+        values.catalogue !== undefined && values['api-key'] !== undefined
+          ? await remoteCatalogue(values.catalogue, values['api-key'], options.fetch ?? globalThis.fetch, io)
+          : seedCatalogue();
+    } catch (error) {
+      io.stderr(`ncg import: the catalogue could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+      return ExitCode.failed;
+    }
+
+    const bytes = new Uint8Array(await readFile(file));
+    try {
+      const result = await importSpreadsheet(bytes, file, {
+        source: catalogue.source,
+        dictionaries: (schemas) => catalogue.dictionaries(dictionaryCodes(schemas.union)),
+        today: (options.today ?? localToday)(),
+      });
+      return report(result.problems, result.counts, io, t);
+    } catch (error) {
+      io.stderr(`ncg import: ${error instanceof Error ? error.message : String(error)}`);
+      return ExitCode.failed;
+    }
+  };
+}
+
+function report(
+  problems: readonly ImportProblem[],
+  counts: { rows: number; errors: number; warnings: number },
+  io: CliIO,
+  t: (key: string, params?: Record<string, string | number>) => string,
+): number {
+  const warning = t('application.cli.warning');
+  for (const problem of problems) {
+    const message = t(problem.key, problem.params);
+    io.stdout(`row ${String(problem.row)}: ${problem.field}: ${problem.severity === 'warning' ? `${warning}: ` : ''}${message}`);
+  }
+  io.stderr(t('application.cli.checked', { rows: counts.rows, errors: counts.errors, warnings: counts.warnings }));
+  return problems.length > 0 ? ExitCode.failed : ExitCode.ok;
+}
+
+/**
+ * `ncg import FILE --check`: exit 0 when no row has a problem, 1 when any has (errors and warnings alike:
+ * a check is for looking at everything), 2 on a usage error.
+ */
+export const run: CliCommand = createImportCommand();

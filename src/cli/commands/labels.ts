@@ -1,0 +1,325 @@
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
+import { isLocale, type Locale } from '../../shared/i18n/locales.ts';
+import { createTranslator } from '../../shared/i18n/translate.ts';
+import {
+  LayoutBuilder,
+  checkLabelItem,
+  createFontMetrics,
+  fieldColumns,
+  isLabelError,
+  labelsPerPage,
+  listTemplates,
+  planLabelFrame,
+  productColumns,
+  renderLabelsPdf,
+  renderLabelsZpl,
+  textFieldNames,
+  type Calibration,
+  type FieldsConfig,
+  type LabelFonts,
+  type LabelProductInput,
+  type LayoutOptions,
+  type ProductField,
+} from '../../shared/labels/index.ts';
+import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
+
+export const summary = 'print EAN-13 barcode labels (PDF for sheets and thermal, ZPL for thermal) from a CSV of products';
+
+const usage = `Usage: ncg labels --input products.csv --template <id> --out labels.pdf [options]
+       ncg labels --template list
+
+Options:
+  --input FILE          CSV, UTF-8 (with or without BOM), "," or ";" separated, header row first
+  --template ID         avery-l7160, avery-l7163, avery-l7651, thermal-58x40, thermal-58x30, thermal-100x150
+                        ("list" prints them with their sizes)
+  --out FILE            the PDF (page size = the template's; print at 100 %, "actual size")
+  --zpl FILE            also (or only) ZPL for a thermal printer (thermal templates only)
+  --dpi 203|300         thermal printer resolution (default 203)
+  --start N             first label position on the first sheet, 1 = top-left (partly used sheets)
+  --code-column NAME    the column with the NTIN or GTIN (default "code")
+  --fields LIST         text fields to show, e.g. "name_kk,name_ru,quantity" (default: the template's)
+  --calibrate DX,DY[,SX,SY]  printer calibration: offset in mm and scale (e.g. "0.5,-0.3,1,1.002")
+  --delimiter ,|;       CSV separator (default: detected)
+  --outlines            draw label outlines (test prints on plain paper)
+  --lang kk|ru|en       language of messages (default: from LANG, else English)
+
+CSV columns (header names, any order, case-insensitive): code, name_kk, name_ru, quantity, unit,
+producer, country, copies. Only the code column is required; an empty copies means 1.
+A bad row is reported as "row N: column: message" (N = line in the file, the header is line 1) and the
+other rows are still printed. Exit 0 when every row printed, 1 when some row failed (or nothing to
+print), 2 on a usage error (including a template that cannot hold a GS1-compliant symbol).`;
+
+function pickLocale(flag: string | undefined, envLang: string | undefined): Locale {
+  if (flag !== undefined && isLocale(flag)) return flag;
+  const lang = (envLang ?? '').toLowerCase();
+  if (lang.startsWith('ru')) return 'ru';
+  if (lang.startsWith('kk')) return 'kk';
+  return 'en';
+}
+
+const fontDir = new URL('../../../resources/fonts/', import.meta.url);
+
+async function loadFonts(regularPath: string | undefined, boldPath: string | undefined): Promise<LabelFonts> {
+  const regular = await readFile(regularPath ?? fileURLToPath(new URL('DejaVuSans.ttf', fontDir)));
+  const bold = regularPath && !boldPath ? undefined : await readFile(boldPath ?? fileURLToPath(new URL('DejaVuSans-Bold.ttf', fontDir)));
+  return { regular: new Uint8Array(regular), ...(bold ? { bold: new Uint8Array(bold) } : {}) };
+}
+
+function parseCalibration(text: string): Partial<Calibration> | null {
+  const parts = text.split(',').map((p) => Number(p.trim()));
+  if ((parts.length !== 2 && parts.length !== 4) || parts.some((n) => !Number.isFinite(n))) return null;
+  const [offsetXMm = 0, offsetYMm = 0, scaleX = 1, scaleY = 1] = parts;
+  return { offsetXMm, offsetYMm, scaleX, scaleY };
+}
+
+function parseFields(text: string): FieldsConfig | null {
+  const wanted = new Set(text.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== ''));
+  const config: Record<string, boolean> = {};
+  for (const name of textFieldNames) config[name] = wanted.delete(fieldColumns[name]);
+  return wanted.size === 0 ? (config as FieldsConfig) : null;
+}
+
+function listing(io: CliIO): void {
+  io.stdout('id                 stock                         labels  label (mm)    dpi');
+  for (const t of listTemplates()) {
+    const stock = t.kind === 'sheet' ? `A4 sheet ${String(t.columns)}×${String(t.rows)}` : `thermal roll, 1 per page`;
+    const dpi = t.kind === 'thermal' ? (t.dpiChoices ?? [203, 300]).join('|') : t.dpi === null ? '—' : `grid ${String(t.dpi)}`;
+    io.stdout(`${t.id.padEnd(18)} ${stock.padEnd(29)} ${String(labelsPerPage(t)).padStart(6)}  ${`${String(t.labelWidthMm)}×${String(t.labelHeightMm)}`.padEnd(12)}  ${dpi}`);
+  }
+}
+
+/**
+ * The separator of the header line: the most frequent of `,` `;` and tab outside quotes (papaparse's own
+ * guess needs several rows of equal width and fails on short files), `,` when there is none.
+ */
+async function sniffDelimiter(path: string): Promise<string> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = new Uint8Array(64 * 1024);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    const text = new TextDecoder('utf-8').decode(buffer.subarray(0, bytesRead));
+    const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+    let quoted = false;
+    for (const char of text) {
+      if (char === '"') quoted = !quoted;
+      else if (!quoted && (char === '\n' || char === '\r')) break;
+      else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+    }
+    let best = ',';
+    for (const [candidate, count] of counts) if (count > (counts.get(best) ?? 0)) best = candidate;
+    return best;
+  } finally {
+    await file.close();
+  }
+}
+
+/** A progress bar on stderr, redrawn in place at most ten times a second; only on an interactive terminal. */
+function progressBar(total: number): { update: (done: number, rows: number) => void; end: () => void } {
+  let last = 0;
+  const draw = (done: number, rows: number) => {
+    const share = total > 0 ? Math.min(1, done / total) : 0;
+    const filled = Math.round(share * 30);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(30 - filled)}] ${String(Math.round(share * 100)).padStart(3)} %  ${String(rows)} rows`);
+  };
+  return {
+    update(done, rows) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      draw(done, rows);
+    },
+    end() {
+      process.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+export const run: CliCommand = async (args, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      strict: true,
+      options: {
+        input: { type: 'string', short: 'i' },
+        template: { type: 'string', short: 't' },
+        out: { type: 'string', short: 'o' },
+        zpl: { type: 'string' },
+        dpi: { type: 'string' },
+        start: { type: 'string' },
+        'code-column': { type: 'string', default: 'code' },
+        fields: { type: 'string' },
+        calibrate: { type: 'string' },
+        delimiter: { type: 'string' },
+        outlines: { type: 'boolean', default: false },
+        font: { type: 'string' },
+        'bold-font': { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`ncg labels: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return ExitCode.usage;
+  }
+  const { values } = parsed;
+  if (values.help) {
+    io.stdout(usage);
+    return ExitCode.ok;
+  }
+  const fail = (message: string) => {
+    io.stderr(`ncg labels: ${message}\n${usage}`);
+    return ExitCode.usage;
+  };
+  if (values.lang !== undefined && !isLocale(values.lang)) return fail(`unknown language "${values.lang}" (use kk, ru or en)`);
+  const t = createTranslator(pickLocale(values.lang, process.env.LANG));
+  if (values.template === 'list') {
+    listing(io);
+    return ExitCode.ok;
+  }
+  if (values.template === undefined) return fail('say which template to use (--template, or --template list)');
+  if (values.input === undefined) return fail('the CSV to read is missing (--input)');
+  if (values.out === undefined && values.zpl === undefined) return fail('say where to write the labels (--out and/or --zpl)');
+  const dpi = values.dpi === undefined ? undefined : Number(values.dpi);
+  if (dpi !== undefined && dpi !== 203 && dpi !== 300) return fail(`--dpi must be 203 or 300, not "${values.dpi ?? ''}"`);
+  const start = values.start === undefined ? undefined : Number(values.start);
+  if (start !== undefined && !Number.isInteger(start)) return fail(`--start must be a label number, not "${values.start ?? ''}"`);
+  const calibration = values.calibrate === undefined ? undefined : parseCalibration(values.calibrate);
+  if (calibration === null) return fail('--calibrate takes "DX,DY" or "DX,DY,SX,SY" (mm and scale factors)');
+  const fields = values.fields === undefined ? undefined : parseFields(values.fields);
+  if (fields === null) return fail(`--fields takes a list of ${textFieldNames.map((n) => fieldColumns[n]).join(', ')}`);
+  const delimiter = values.delimiter;
+  if (delimiter !== undefined && ![',', ';', '\t', 'tab'].includes(delimiter)) return fail('--delimiter must be "," or ";"');
+
+  let fonts: LabelFonts;
+  try {
+    fonts = await loadFonts(values.font, values['bold-font']);
+  } catch (error) {
+    io.stderr(`ncg labels: cannot read the label font: ${error instanceof Error ? error.message : String(error)}`);
+    return ExitCode.failed;
+  }
+  const metrics = createFontMetrics(fonts);
+  const options: LayoutOptions = {
+    template: values.template,
+    ...(dpi !== undefined ? { dpi } : {}),
+    ...(start !== undefined ? { startPosition: start } : {}),
+    ...(calibration ? { calibration } : {}),
+    ...(fields ? { fields } : {}),
+  };
+  let builder: LayoutBuilder;
+  try {
+    const frame = planLabelFrame(options, metrics);
+    if (values.zpl !== undefined && frame.template.kind !== 'thermal') {
+      io.stderr(`ncg labels: ${t('labels.zpl.notThermal', { template: frame.template.id })}`);
+      return ExitCode.usage;
+    }
+    builder = new LayoutBuilder(frame, options, metrics);
+  } catch (error) {
+    if (!isLabelError(error)) throw error;
+    io.stderr(`ncg labels: ${t(error.key, error.params)}`);
+    return ExitCode.usage;
+  }
+
+  const inputPath = values.input;
+  let size = 0;
+  try {
+    size = (await stat(inputPath)).size;
+  } catch (error) {
+    io.stderr(`ncg labels: cannot read ${inputPath}: ${error instanceof Error ? error.message : String(error)}`);
+    return ExitCode.failed;
+  }
+  const separator = delimiter === undefined ? await sniffDelimiter(inputPath) : delimiter === 'tab' ? '\t' : delimiter;
+  const codeColumn = values['code-column'].trim().toLowerCase();
+  const columnOf: Record<ProductField, string> = { ...productColumns, code: codeColumn };
+  const progress = io.isTTY && process.stderr.isTTY ? progressBar(size) : null;
+
+  let line = 1;
+  let rows = 0;
+  let failedRows = 0;
+  let header: string[] | null = null;
+  let fatal: string | null = null;
+  const stream = createReadStream(inputPath, { encoding: 'utf8' });
+
+  const report = (rowLine: number, column: string, message: string) => io.stderr(`row ${String(rowLine)}: ${column}: ${message}`);
+
+  await new Promise<void>((resolve) => {
+    Papa.parse<string[]>(stream, {
+      header: false,
+      skipEmptyLines: false,
+      delimiter: separator,
+      step: (result, parser) => {
+        const cells = result.data;
+        const rowLine = line;
+        line += 1 + cells.reduce((sum, cell) => sum + (cell.match(/\n/gu)?.length ?? 0), 0);
+        if (header === null) {
+          header = cells.map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/u, '') : cell).trim().toLowerCase());
+          if (!header.includes(codeColumn)) {
+            fatal = t('labels.csv.missingColumn', { column: codeColumn, found: header.join(', ') });
+            parser.abort();
+          }
+          return;
+        }
+        if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
+        rows += 1;
+        progress?.update(stream.bytesRead, rows);
+        const problemsInCsv = result.errors.filter((e) => e.type === 'Quotes');
+        if (problemsInCsv.length > 0) {
+          failedRows += 1;
+          report(rowLine, 'csv', problemsInCsv.map((e) => e.message).join('; '));
+          return;
+        }
+        const cols = header;
+        const value = (field: ProductField): string => {
+          const index = cols.indexOf(columnOf[field]);
+          return index < 0 ? '' : (cells[index] ?? '');
+        };
+        const input: LabelProductInput = {
+          code: value('code'),
+          nameKk: value('nameKk'),
+          nameRu: value('nameRu'),
+          quantity: value('quantity'),
+          unit: value('unit'),
+          producer: value('producer'),
+          country: value('country'),
+          copies: value('copies'),
+        };
+        const check = checkLabelItem(input, { metrics });
+        if (!check.ok) {
+          failedRows += 1;
+          for (const { field, problem } of check.problems) report(rowLine, columnOf[field], t(problem.key, problem.params));
+          return;
+        }
+        builder.add(check.item, rows - 1);
+      },
+      complete: () => resolve(),
+      error: (error: Error) => {
+        fatal = error.message;
+        resolve();
+      },
+    });
+  });
+  progress?.end();
+  if (fatal !== null) {
+    io.stderr(`ncg labels: ${String(fatal)}`);
+    return ExitCode.failed;
+  }
+  if (header === null) {
+    io.stderr(`ncg labels: ${t('labels.csv.empty')}`);
+    return ExitCode.failed;
+  }
+  const layout = builder.finish();
+  if (layout.labelCount > 0) {
+    if (values.out !== undefined) await writeFile(values.out, await renderLabelsPdf(layout, fonts, { outlines: values.outlines }));
+    if (values.zpl !== undefined) await writeFile(values.zpl, renderLabelsZpl(layout, metrics));
+  }
+  io.stdout(t('labels.cli.summary', { labels: layout.labelCount, pages: layout.pages.length, rows, failed: failedRows }));
+  if (layout.labelCount === 0 && failedRows === 0) {
+    io.stderr(`ncg labels: ${t('labels.csv.noRows')}`);
+    return ExitCode.failed;
+  }
+  return failedRows > 0 ? ExitCode.failed : ExitCode.ok;
+};

@@ -1,0 +1,135 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { markers } from '../../sandbox/moderation.ts';
+import { parseModerationMode } from '../../sandbox/routes/admin.ts';
+import { startSandbox } from '../../sandbox/server.ts';
+import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
+
+export const summary = 'run a local stand-in of the National Catalogue of Goods (portal + export API)';
+
+const usage = `Usage: ncg sandbox [--port N] [--host H] [--api-key KEY] [--export-token TOKEN] [--cards N]
+                   [--data DIR | --memory] [--reset] [--moderation instant|manual|delay:MS] [--seed N]
+
+Serves the portal API under <origin>/gwp (header X-API-KEY) and the nct.gov.kz export API under
+<origin>/api/integration/ofd (header Authorization: JWT <token>) until Ctrl+C (SIGINT) or SIGTERM.
+
+Options:
+  --port N              port to listen on (default 8787; 0 picks a free one)
+  --host H              interface (default 127.0.0.1)
+  --api-key KEY         portal key (default sandbox-demo-key)
+  --export-token TOKEN  export token (default sandbox-demo-token)
+  --cards N             published seed cards (default 2000)
+  --data DIR            where state.json is kept (default .sandbox-data/)
+  --memory              keep state in memory only
+  --reset               discard the saved state and start clean
+  --moderation MODE     instant (default), manual (decide via the admin routes) or delay:MS
+  --seed N              seed of the generated catalogue
+
+Scripted moderation: put a marker in name_ru (each acts once per request):
+${Object.entries(markers)
+  .map(([marker, outcome]) => `  ${marker.padEnd(12)} → ${describeOutcome(outcome)}`)
+  .join('\n')}
+
+Admin routes (no key): GET /__sandbox, PUT /__sandbox/moderation {"mode"}, POST /__sandbox/moderation/run,
+  POST /__sandbox/requests/{id}/moderate {"outcome": accept|auto|approve|revision|reject|similar|exists|photo},
+  POST /__sandbox/requests/{id}/gz {"code"}, GET|PUT|DELETE /__sandbox/faults {"faults": [...]},
+  POST /__sandbox/reset`;
+
+function describeOutcome(outcome: string): string {
+  switch (outcome) {
+    case 'revision':
+      return 'underRevision with a moderator comment and revisionDetails';
+    case 'reject':
+      return 'rejected with a comment and rejectionReason';
+    case 'similar':
+      return 'underRevision: potential duplicates (GET …/duplicates, then duplicate-decision)';
+    case 'exists':
+      return 'rejected: the card already exists (ntinCode + productUrl of the existing card)';
+    case 'photo':
+      return 'underRevision: photos failed the AI check (photoModeration)';
+    default:
+      return outcome;
+  }
+}
+
+function positiveInteger(value: string | undefined, name: string, min = 0): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${value}"`);
+  return number;
+}
+
+/** Runs the sandbox until `stop` settles. Separate from `run` so tests can stop it without signals. */
+export async function runSandbox(args: readonly string[], io: CliIO, stop: Promise<unknown>): Promise<number> {
+  let options;
+  try {
+    const { values } = parseArgs({
+      args: [...args],
+      options: {
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'api-key': { type: 'string' },
+        'export-token': { type: 'string' },
+        cards: { type: 'string' },
+        data: { type: 'string', default: '.sandbox-data' },
+        memory: { type: 'boolean', default: false },
+        reset: { type: 'boolean', default: false },
+        moderation: { type: 'string', default: 'instant' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      io.stdout(usage);
+      return ExitCode.ok;
+    }
+    const moderation = parseModerationMode(values.moderation);
+    if (!moderation) throw new Error(`--moderation must be instant, manual or delay:MS, got "${values.moderation}"`);
+    options = {
+      port: positiveInteger(values.port, 'port') ?? 8787,
+      host: values.host,
+      ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
+      ...(values['export-token'] ? { exportToken: values['export-token'] } : {}),
+      ...(values.cards !== undefined ? { cards: positiveInteger(values.cards, 'cards') } : {}),
+      ...(values.seed !== undefined ? { seed: positiveInteger(values.seed, 'seed') } : {}),
+      dataDir: values.memory ? undefined : resolve(values.data),
+      reset: values.reset,
+      moderation,
+    };
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return ExitCode.usage;
+  }
+
+  let sandbox;
+  try {
+    sandbox = await startSandbox({ ...options, log: io.stderr });
+  } catch (error) {
+    io.stderr(`ncg sandbox: ${error instanceof Error ? error.message : String(error)}`);
+    return ExitCode.failed;
+  }
+  const mode = typeof options.moderation === 'object' ? `delay:${options.moderation.delayMs}` : options.moderation;
+  io.stdout('NCG sandbox catalogue — a local stand-in, not the real National Catalogue of Goods');
+  io.stdout(`  Portal API:   ${sandbox.portalBaseUrl}`);
+  io.stdout(`  API key:      ${sandbox.apiKey}   (header X-API-KEY)`);
+  io.stdout(`  Export API:   ${sandbox.exportBaseUrl}`);
+  io.stdout(`  Export token: ${sandbox.exportToken}   (header Authorization: JWT <token>)`);
+  io.stdout(`  Admin:        ${sandbox.origin}/__sandbox`);
+  io.stdout(`  State:        ${options.dataDir ? `${options.dataDir}/state.json${options.reset ? ' (reset)' : ''}` : 'in memory'}`);
+  io.stdout(`  Moderation:   ${mode}   (markers in name_ru: ${Object.keys(markers).join(' ')})`);
+  io.stdout('Press Ctrl+C to stop.');
+  await stop;
+  await sandbox.close();
+  io.stdout('Sandbox stopped.');
+  return ExitCode.ok;
+}
+
+export const run: CliCommand = (args, io) =>
+  runSandbox(
+    args,
+    io,
+    new Promise<void>((done) => {
+      process.once('SIGINT', done);
+      process.once('SIGTERM', done);
+    }),
+  );

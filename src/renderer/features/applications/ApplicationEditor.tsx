@@ -1,0 +1,173 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { findValue, immutableOnEdit, setDraftValue, type ApplicationDraft, type DraftValue } from '../../../shared/application/draft.ts';
+import { toSchemaIndex, type IndexedAttribute } from '../../../shared/application/schema.ts';
+import { canMarkReady, validateDraft, type Problem } from '../../../shared/application/validate.ts';
+import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
+import { routeHref } from '../../app/router.ts';
+import { appDatabase } from '../../db/database.ts';
+import { DictionaryPicker } from '../dictionaries/DictionaryPicker.tsx';
+import { AttributeField, attributeName, fieldId } from './AttributeField.tsx';
+import { saveDraft, setLocalState } from './drafts-repository.ts';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { useAttributeSchemas } from './use-attribute-schemas.ts';
+import { buildValidationContext } from './validation-context.ts';
+
+const groupsInOrder = ['base', 'mainExtended', 'additionalExtended'] as const;
+
+export function ApplicationEditor({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const db = appDatabase();
+  const record = useLiveQuery(() => db.drafts.get(id), [db, id]);
+  if (record === undefined) return <p>{t('ui.loading')}</p>;
+  return <EditorForm key={id} initial={record.draft} localState={record.localState} />;
+}
+
+/**
+ * The form edits an in-memory copy and writes every change straight to IndexedDB, so a crash, a reload or a
+ * closed window loses nothing typed. The previous version is kept for one-step undo.
+ */
+function EditorForm({ initial, localState }: { initial: ApplicationDraft; localState: string }) {
+  const { t, i18n } = useTranslation();
+  const db = appDatabase();
+  const [draft, setDraft] = useState(initial);
+  const [previous, setPrevious] = useState<ApplicationDraft | undefined>();
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [saveError, setSaveError] = useState<string | undefined>();
+  const schemas = useAttributeSchemas(db, draft.oktru);
+  const index = useMemo(() => (schemas ? toSchemaIndex(schemas) : undefined), [schemas]);
+  const latest = useRef(draft);
+
+  const commit = useCallback(
+    (next: ApplicationDraft) => {
+      setPrevious(latest.current);
+      latest.current = next;
+      setDraft(next);
+      saveDraft(db, next).then(
+        () => setSaveError(undefined),
+        (error: unknown) => setSaveError(error instanceof Error ? error.message : String(error)),
+      );
+    },
+    [db],
+  );
+
+  useEffect(() => {
+    if (!schemas) return;
+    let cancelled = false;
+    void buildValidationContext(db, draft, schemas).then((context) => {
+      if (!cancelled) setProblems(validateDraft(draft, context));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, draft, schemas]);
+
+  if (schemas === undefined) return <p>{t('ui.loading')}</p>;
+  if (schemas === null) return <p role="alert">{t('ui.editor.noSchemas')}</p>;
+
+  const setValue = (code: string, value: DraftValue | undefined) => commit(setDraftValue(latest.current, code, value, schemas));
+  const errorFields = new Set(problems.filter((problem) => problem.severity === 'error').map((problem) => problem.field.split('.')[0]));
+  const labelOf = (field: string) => {
+    const [code = field] = field.split('.');
+    const entry = index?.byCode.get(code);
+    if (entry) return attributeName(entry.definition, i18n.language);
+    if (code === 'oktru') return t('ui.editor.category');
+    if (code === 'photos') return t('ui.editor.photos');
+    return field;
+  };
+  const ready = canMarkReady(problems);
+
+  const renderAttribute = (entry: IndexedAttribute) => (
+    <AttributeField
+      key={entry.code}
+      field={entry.code}
+      definition={entry.definition}
+      value={findValue(draft, entry.code)?.value}
+      locked={draft.editOfNtin !== undefined && immutableOnEdit.includes(entry.code)}
+      invalid={errorFields.has(entry.code)}
+      onChange={(value) => setValue(entry.code, value)}
+    />
+  );
+
+  return (
+    <div className="editor">
+      <div className="editor-form">
+        <p>
+          <a href={routeHref('applications')}>← {t('ui.applications.title')}</a>
+        </p>
+        <h1>{(findValue(draft, i18n.language === 'kk' ? 'name_kk' : 'name_ru')?.value as string | undefined) || t('ui.editor.untitled')}</h1>
+        <div className="editor-toolbar">
+          <span data-testid="local-state">{t(`ui.localState.${localState}`)}</span>
+          <button type="button" disabled={!previous} onClick={() => previous && commit(previous)} data-testid="undo">
+            {t('ui.editor.undo')}
+          </button>
+          <button type="button" disabled={!ready || localState === 'ready'} onClick={() => void setLocalState(db, draft.id, 'ready')} data-testid="mark-ready">
+            {t('ui.editor.markReady')}
+          </button>
+          {saveError && <span role="alert">{t('ui.failed', { message: saveError })}</span>}
+        </div>
+        {draft.editOfNtin && <p className="notice">{t('ui.editor.editing', { ntin: draft.editOfNtin })}</p>}
+
+        <section aria-labelledby="card-title">
+          <h2 id="card-title">{t('ui.editor.card')}</h2>
+          <label className="field" id={fieldId('oktru')}>
+            <span>{t('ui.editor.category')} *</span>
+            <DictionaryPicker dictionary="OKTRU" leavesOnly value={draft.oktru} label={t('ui.editor.category')} invalid={errorFields.has('oktru')} onChange={(oktru) => commit({ ...latest.current, oktru })} />
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={draft.isGov} onChange={(event) => commit({ ...latest.current, isGov: event.target.checked })} data-testid="is-gov" />
+            {t('ui.editor.isGov')}
+          </label>
+        </section>
+
+        {groupsInOrder.map((group) =>
+          index && index.groups[group].length > 0 && (group === 'base' || draft.isGov) ? (
+            <section key={group} aria-labelledby={`group-${group}`}>
+              <h2 id={`group-${group}`}>{t(`ui.editor.groups.${group}`)}</h2>
+              <div className="fields">{index.groups[group].map(renderAttribute)}</div>
+            </section>
+          ) : null,
+        )}
+
+        {draft.isGov && (
+          <section aria-labelledby="group-custom">
+            <h2 id="group-custom">{t('ui.editor.groups.custom')}</h2>
+            {draft.custom.map((custom, position) => (
+              <fieldset key={position} className="compound" id={fieldId(`custom.${position}`)}>
+                {(['nameKk', 'nameRu', 'value'] as const).map((part) => (
+                  <label key={part}>
+                    <span>{t(`ui.editor.custom.${part}`)}</span>
+                    <CustomInput
+                      value={custom[part]}
+                      kazakh={part === 'nameKk'}
+                      label={t(`ui.editor.custom.${part}`)}
+                      onChange={(text) => commit({ ...latest.current, custom: latest.current.custom.map((item, at) => (at === position ? { ...item, [part]: text } : item)) })}
+                    />
+                  </label>
+                ))}
+                <button type="button" onClick={() => commit({ ...latest.current, custom: latest.current.custom.filter((_, at) => at !== position) })}>
+                  {t('ui.editor.custom.remove')}
+                </button>
+              </fieldset>
+            ))}
+            <button type="button" onClick={() => commit({ ...latest.current, custom: [...latest.current.custom, { nameKk: '', nameRu: '', value: '' }] })}>
+              {t('ui.editor.custom.add')}
+            </button>
+          </section>
+        )}
+      </div>
+      <ProblemsPanel problems={problems} fieldLabel={labelOf} />
+    </div>
+  );
+}
+
+function CustomInput({ value, onChange, kazakh, label }: { value: string; onChange: (value: string) => void; kazakh: boolean; label: string }) {
+  const ref = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input ref={ref} aria-label={label} value={value} onChange={(event) => onChange(event.target.value)} />
+      {kazakh && <KazakhLetters target={() => ref.current} />}
+    </>
+  );
+}
