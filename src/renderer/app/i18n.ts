@@ -26,6 +26,7 @@ export async function createI18n(): Promise<i18n> {
     supportedLngs: [...locales],
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    showSupportNotice: false,
   });
   document.documentElement.lang = instance.language;
   instance.on('languageChanged', (language) => {

@@ -32,6 +32,8 @@ export const uiMessages = defineMessages(
     editor: {
       untitled: 'Untitled application',
       undo: 'Undo last change',
+      saving: 'Saving…',
+      saved: 'Saved on this computer',
       markReady: 'Mark as ready',
       noSchemas: 'The catalogue’s schemas are not on this computer yet: refresh them in Settings → Schemas and dictionaries (once, with a network).',
       editing: 'Editing the published card {{ntin}}: the names, NTIN and ТН ВЭД cannot be changed.',
@@ -118,6 +120,8 @@ export const uiMessages = defineMessages(
       editor: {
         untitled: 'Заявка без названия',
         undo: 'Отменить последнее изменение',
+        saving: 'Сохранение…',
+        saved: 'Сохранено на этом компьютере',
         markReady: 'Отметить как готовую',
         noSchemas: 'Схем каталога на этом компьютере ещё нет: обновите их в Настройки → Схемы и справочники (один раз, при наличии сети).',
         editing: 'Изменение опубликованной карточки {{ntin}}: наименования, NTIN и ТН ВЭД менять нельзя.',
@@ -203,6 +207,8 @@ export const uiMessages = defineMessages(
       editor: {
         untitled: 'Атаусыз өтінім',
         undo: 'Соңғы өзгерісті болдырмау',
+        saving: 'Сақталуда…',
+        saved: 'Осы компьютерде сақталды',
         markReady: 'Дайын деп белгілеу',
         noSchemas: 'Каталог сұлбалары бұл компьютерде әлі жоқ: оларды Баптаулар → Сұлбалар мен анықтамалықтар бөлімінде жаңартыңыз (бір рет, желі болғанда).',
         editing: '{{ntin}} жарияланған карточкасын өзгерту: атауларын, NTIN және СЭҚ ТН өзгертуге болмайды.',

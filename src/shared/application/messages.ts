@@ -99,7 +99,7 @@ const en = {
   },
   cli: {
     warning: 'warning',
-    checked: '{{rows}} rows checked: {{errors}} errors, {{warnings}} warnings.',
+    checked: 'Rows checked: {{rows}}; errors: {{errors}}, warnings: {{warnings}}.',
   },
 } satisfies MessageTable;
 

@@ -400,8 +400,8 @@ export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 export const duplicateListSchema = z.array(duplicateMatchSchema);
 
 const fileNameEntry = z
-  .object({ fileName: z.string().optional(), filename: z.string().optional(), imageType: z.string().optional() })
-  .transform(({ fileName, filename, imageType }) => ({ fileName: fileName ?? filename ?? '', ...(imageType ? { imageType: imageType.toLowerCase() } : {}) }));
+  .object({ fileName: z.string().optional(), filename: z.string().optional(), imageType: z.string().nullish() })
+  .transform(({ fileName, filename, imageType }) => ({ fileName: fileName ?? filename ?? '', imageType: imageType ? imageType.toLowerCase() : '' }));
 
 /** `PortalEditProductResponseDto` (§4.14): an edit draft in the shape PUT accepts. */
 export const editProductResponseSchema = z.object({

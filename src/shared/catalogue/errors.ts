@@ -100,6 +100,12 @@ export class CatalogueError extends Error {
   get code(): string | undefined {
     return this.data.code;
   }
+  get serverMessage(): string | undefined {
+    return this.data.serverMessage;
+  }
+  get operation(): string | undefined {
+    return this.data.operation;
+  }
   get attributeCodes(): string[] {
     return this.data.attributeCodes;
   }

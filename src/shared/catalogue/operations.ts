@@ -74,7 +74,7 @@ const dictionaryCode = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'dictionary cod
 const noInput = z.object({});
 const emptyAnswer = z.unknown().transform((): void => undefined);
 const fileInput = z.object({
-  file: z.union([z.instanceof(Uint8Array), z.instanceof(Blob)]),
+  file: z.union([z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes (Uint8Array)'), z.instanceof(Blob)]),
   fileName: z.string().min(1).max(255),
   contentType: z.string().max(100).optional(),
 });

@@ -31,7 +31,7 @@ describe('export feed', () => {
     expect(pages.map((page) => page.rows.length)).toEqual([100, 100, 100, 20]);
     expect(pages.every((page) => page.skipped.length === 0)).toBe(true);
     expect(requested[0]?.url).toBe(`${sandbox.exportBaseUrl}/ofd/?from=0&limit=100`);
-    for (const [index, page] of pages.entries()) if (index > 0) expect(requested[index]?.url).toBe(pages[index - 1]?.next);
+    for (let index = 1; index < pages.length; index += 1) expect(requested[index]?.url).toBe(pages[index - 1]?.next);
     expect(requested.every((request) => request.authorization === `JWT ${sandbox.exportToken}`)).toBe(true);
     const rows = pages.flatMap((page) => page.rows);
     expect(new Set(rows.map((row) => row.ntin_code)).size).toBe(cards);

@@ -10,6 +10,7 @@ import { appDatabase } from '../../db/database.ts';
 import { DictionaryPicker } from '../dictionaries/DictionaryPicker.tsx';
 import { AttributeField, attributeName, fieldId } from './AttributeField.tsx';
 import { saveDraft, setLocalState } from './drafts-repository.ts';
+import { clearJournal, readJournal, writeJournal } from './edit-journal.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useAttributeSchemas } from './use-attribute-schemas.ts';
 import { buildValidationContext } from './validation-context.ts';
@@ -20,37 +21,52 @@ export function ApplicationEditor({ id }: { id: string }) {
   const { t } = useTranslation();
   const db = appDatabase();
   const record = useLiveQuery(() => db.drafts.get(id), [db, id]);
+  const [journal] = useState(() => readJournal(id));
   if (record === undefined) return <p>{t('ui.loading')}</p>;
-  return <EditorForm key={id} initial={record.draft} localState={record.localState} />;
+  // Keystrokes that a reload cut off before the database committed them are replayed from the journal.
+  const recovered = journal && journal.savedAt >= record.updatedAt ? journal.draft : undefined;
+  return <EditorForm key={id} initial={recovered ?? record.draft} recovered={Boolean(recovered)} localState={record.localState} />;
 }
 
 /**
  * The form edits an in-memory copy and writes every change straight to IndexedDB, so a crash, a reload or a
  * closed window loses nothing typed. The previous version is kept for one-step undo.
  */
-function EditorForm({ initial, localState }: { initial: ApplicationDraft; localState: string }) {
+function EditorForm({ initial, recovered, localState }: { initial: ApplicationDraft; recovered: boolean; localState: string }) {
   const { t, i18n } = useTranslation();
   const db = appDatabase();
   const [draft, setDraft] = useState(initial);
   const [previous, setPrevious] = useState<ApplicationDraft | undefined>();
   const [problems, setProblems] = useState<Problem[]>([]);
   const [saveError, setSaveError] = useState<string | undefined>();
+  const [pendingSaves, setPendingSaves] = useState(0);
   const schemas = useAttributeSchemas(db, draft.oktru);
   const index = useMemo(() => (schemas ? toSchemaIndex(schemas) : undefined), [schemas]);
   const latest = useRef(draft);
 
   const commit = useCallback(
-    (next: ApplicationDraft) => {
-      setPrevious(latest.current);
+    (next: ApplicationDraft, options: { undoable?: boolean } = {}) => {
+      if (options.undoable !== false) setPrevious(latest.current);
       latest.current = next;
       setDraft(next);
-      saveDraft(db, next).then(
-        () => setSaveError(undefined),
-        (error: unknown) => setSaveError(error instanceof Error ? error.message : String(error)),
-      );
+      writeJournal(next);
+      setPendingSaves((count) => count + 1);
+      saveDraft(db, next)
+        .then(
+          () => {
+            clearJournal(next.id, next);
+            setSaveError(undefined);
+          },
+          (error: unknown) => setSaveError(error instanceof Error ? error.message : String(error)),
+        )
+        .finally(() => setPendingSaves((count) => count - 1));
     },
     [db],
   );
+
+  useEffect(() => {
+    if (recovered) commit(initial, { undoable: false });
+  }, [recovered, initial, commit]);
 
   useEffect(() => {
     if (!schemas) return;
@@ -99,7 +115,8 @@ function EditorForm({ initial, localState }: { initial: ApplicationDraft; localS
         <h1>{(findValue(draft, i18n.language === 'kk' ? 'name_kk' : 'name_ru')?.value as string | undefined) || t('ui.editor.untitled')}</h1>
         <div className="editor-toolbar">
           <span data-testid="local-state">{t(`ui.localState.${localState}`)}</span>
-          <button type="button" disabled={!previous} onClick={() => previous && commit(previous)} data-testid="undo">
+          <span data-testid="save-state" aria-live="polite">{saveError ? '' : pendingSaves > 0 ? t('ui.editor.saving') : t('ui.editor.saved')}</span>
+          <button type="button" disabled={!previous} onClick={() => previous && commit(previous, { undoable: false })} data-testid="undo">
             {t('ui.editor.undo')}
           </button>
           <button type="button" disabled={!ready || localState === 'ready'} onClick={() => void setLocalState(db, draft.id, 'ready')} data-testid="mark-ready">
