@@ -4,10 +4,14 @@
  * in this one. Baseline in the same run: a bare `node:http` server answering a fixed JSON to the same
  * request mix, from the same clients — the floor of Node's HTTP stack on this machine.
  *
+ * Two client stacks: `node:http` with a keep-alive agent (the server's cost shows), and `fetch` through
+ * `createPortalClient` (what the app pays: undici, input validation, zod parsing of answers), each against
+ * its own baseline.
+ *
  *   node --import tsx bench/sandbox-throughput.bench.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { report, timeMs } from './report.ts';
 
@@ -70,13 +74,38 @@ const leafBody = (index: number, oktru: string, tnved: string) => ({
   ],
 });
 
+const agent = new Agent({ keepAlive: true, maxSockets: concurrency * 2 });
+
+function httpCall(url: string, method: string, headers: Record<string, string>, body?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method, headers, agent }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () => (response.statusCode === 200 ? resolve(text) : reject(new Error(`HTTP ${response.statusCode}: ${text}`))));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
 async function rawLoop(base: string, key: string, iterations: number, oktru: string, tnved: string, offset: number): Promise<void> {
+  const headers = { 'X-API-KEY': key, 'Content-Type': 'application/json', Accept: 'application/json' };
+  for (let i = 0; i < iterations; i += 1) {
+    const created = await httpCall(`${base}/portal/api/v1/products/requests`, 'POST', headers, JSON.stringify(leafBody(offset + i, oktru, tnved)));
+    const { id } = JSON.parse(created) as { id: number };
+    JSON.parse(await httpCall(`${base}/portal/api/v1/products/requests/${id}/status`, 'GET', headers));
+  }
+}
+
+async function fetchLoop(base: string, key: string, iterations: number, oktru: string, tnved: string, offset: number): Promise<void> {
   const headers = { 'X-API-KEY': key, 'Content-Type': 'application/json', Accept: 'application/json' };
   for (let i = 0; i < iterations; i += 1) {
     const created = await fetch(`${base}/portal/api/v1/products/requests`, { method: 'POST', headers, body: JSON.stringify(leafBody(offset + i, oktru, tnved)) });
     const { id } = (await created.json()) as { id: number };
-    const status = await fetch(`${base}/portal/api/v1/products/requests/${id}/status`, { headers });
-    await status.json();
+    await (await fetch(`${base}/portal/api/v1/products/requests/${id}/status`, { headers })).json();
   }
 }
 
@@ -91,10 +120,10 @@ async function clientLoop(base: string, key: string, iterations: number, oktru: 
 
 type Loop = typeof rawLoop;
 
-async function measure(base: string, key: string, loop: Loop, oktru: string, tnved: string): Promise<{ requestsPerSecond: number; requests: number; ms: number }> {
+async function measure(base: string, key: string, loop: Loop, oktru: string, tnved: string, iterations: number): Promise<{ requestsPerSecond: number; requests: number; ms: number }> {
   await Promise.all(Array.from({ length: concurrency }, (_, c) => loop(base, key, warmupPerClient, oktru, tnved, 1_000_000 + c * 10_000)));
-  const { ms } = await timeMs(() => Promise.all(Array.from({ length: concurrency }, (_, c) => loop(base, key, iterationsPerClient, oktru, tnved, c * 100_000))));
-  const requests = concurrency * iterationsPerClient * 2;
+  const { ms } = await timeMs(() => Promise.all(Array.from({ length: concurrency }, (_, c) => loop(base, key, iterations, oktru, tnved, c * 100_000))));
+  const requests = concurrency * iterations * 2;
   return { requestsPerSecond: Math.round((requests / ms) * 1000), requests, ms };
 }
 
@@ -104,33 +133,35 @@ async function main(): Promise<void> {
   if (!leaf) throw new Error('no leaf');
   const tnved = leaf.tnvedCodes[0] as string;
 
+  const fetchIterations = Math.round(iterationsPerClient / 2);
   const bare = await startServer('bare');
-  const baseline = await measure(bare.base, bare.key, rawLoop, leaf.code, tnved);
+  const baseline = await measure(bare.base, bare.key, rawLoop, leaf.code, tnved, iterationsPerClient);
+  const fetchBaseline = await measure(bare.base, bare.key, fetchLoop, leaf.code, tnved, fetchIterations);
   bare.child.kill();
 
   const sandboxRaw = await startServer('sandbox');
-  const raw = await measure(sandboxRaw.base, sandboxRaw.key, rawLoop, leaf.code, tnved);
+  const raw = await measure(sandboxRaw.base, sandboxRaw.key, rawLoop, leaf.code, tnved, iterationsPerClient);
   sandboxRaw.child.kill();
 
   const sandboxClient = await startServer('sandbox');
-  const viaClient = await measure(sandboxClient.base, sandboxClient.key, clientLoop, leaf.code, tnved);
+  const viaClient = await measure(sandboxClient.base, sandboxClient.key, clientLoop, leaf.code, tnved, fetchIterations);
   sandboxClient.child.kill();
+  agent.destroy();
 
-  const baselineFigure = { name: 'bare node:http fixed JSON, same clients and request mix', value: baseline.requestsPerSecond, unit: 'requests/s' };
   report({
-    name: 'sandbox create+status, 8 concurrent clients (raw fetch)',
+    name: 'sandbox create+status, 8 concurrent node:http keep-alive clients',
     value: raw.requestsPerSecond,
     unit: 'requests/s',
     n: raw.requests,
-    baseline: baselineFigure,
+    baseline: { name: 'bare node:http server answering a fixed JSON, same clients and request mix', value: baseline.requestsPerSecond, unit: 'requests/s' },
     notes: `server in its own process on loopback; ${raw.ms} ms for ${raw.requests} requests`,
   });
   report({
-    name: 'sandbox create+status, 8 concurrent clients (createPortalClient: validation + zod parsing)',
+    name: 'sandbox create+status, 8 concurrent createPortalClient (fetch, validation, zod parsing)',
     value: viaClient.requestsPerSecond,
     unit: 'requests/s',
     n: viaClient.requests,
-    baseline: baselineFigure,
+    baseline: { name: 'bare node:http server answering a fixed JSON, plain fetch clients', value: fetchBaseline.requestsPerSecond, unit: 'requests/s' },
     notes: `${viaClient.ms} ms for ${viaClient.requests} requests`,
   });
 }

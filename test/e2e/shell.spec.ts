@@ -7,19 +7,19 @@ test('switches through Kazakh, Russian and English and keeps the choice after a 
 
   await app.chooseLanguage('ru');
   await expect(app.nav).toContainText('Заявки');
-  expect(await app.navLabels()).toEqual(['Заявки', 'Этикетки', 'Проверка', 'Настройки']);
+  expect(await app.navLabels()).toEqual(['Заявки', 'Документы', 'Этикетки', 'Проверка', 'Настройки']);
   await expect(app.sandboxBadge).toHaveText('Песочница, не настоящий каталог');
 
   await app.chooseLanguage('en');
-  expect(await app.navLabels()).toEqual(['Applications', 'Labels', 'Inspection', 'Settings']);
+  expect(await app.navLabels()).toEqual(['Applications', 'Documents', 'Labels', 'Inspection', 'Settings']);
   await expect(app.sandboxBadge).toHaveText('Sandbox, not the real catalogue');
 
   await app.chooseLanguage('kk');
-  expect(await app.navLabels()).toEqual(['Өтінімдер', 'Заттаңбалар', 'Тексеру', 'Баптаулар']);
+  expect(await app.navLabels()).toEqual(['Өтінімдер', 'Құжаттар', 'Заттаңбалар', 'Тексеру', 'Баптаулар']);
   await expect(app.page.locator('html')).toHaveAttribute('lang', 'kk');
 
   await app.page.reload();
-  expect(await app.navLabels()).toEqual(['Өтінімдер', 'Заттаңбалар', 'Тексеру', 'Баптаулар']);
+  expect(await app.navLabels()).toEqual(['Өтінімдер', 'Құжаттар', 'Заттаңбалар', 'Тексеру', 'Баптаулар']);
 });
 
 test('Kazakh letters appear in visible UI text and render with real glyphs', async ({ app }) => {

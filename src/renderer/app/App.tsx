@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { locales } from '../../shared/i18n/locales.ts';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage.tsx';
+import { DocumentsPage } from '../features/documents/DocumentsPage.tsx';
 import { InspectionPage } from '../features/inspection/InspectionPage.tsx';
 import { LabelsPage } from '../features/labels/LabelsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
@@ -10,6 +11,7 @@ import { routeHref, routes, useLocation, type Route } from './router.ts';
 
 const pages: Record<Route, () => React.JSX.Element> = {
   applications: ApplicationsPage,
+  documents: DocumentsPage,
   labels: LabelsPage,
   inspection: InspectionPage,
   settings: SettingsPage,

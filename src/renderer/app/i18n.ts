@@ -2,7 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { fallbackLocale, isLocale, locales, type Locale } from '../../shared/i18n/locales.ts';
 import { coreResources } from '../../shared/i18n/resources.ts';
-import { uiMessages } from './messages.ts';
+import { pageNamespaces } from './page-namespaces.ts';
 
 const storageKey = 'ncg.language';
 
@@ -17,7 +17,10 @@ export function initialLocale(): Locale {
 export async function createI18n(): Promise<i18n> {
   const instance = i18next.createInstance();
   const resources = Object.fromEntries(
-    locales.map((locale) => [locale, { translation: { ...coreResources(locale), ui: uiMessages[locale] } }]),
+    locales.map((locale) => [
+      locale,
+      { translation: { ...coreResources(locale), ...Object.fromEntries(Object.entries(pageNamespaces).map(([name, table]) => [name, table[locale]])) } },
+    ]),
   );
   await instance.use(initReactI18next).init({
     resources,

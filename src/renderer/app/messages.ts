@@ -4,7 +4,7 @@ import { defineMessages } from '../../shared/i18n/locales.ts';
 export const uiMessages = defineMessages(
   {
     appName: 'NCG Desk',
-    nav: { applications: 'Applications', labels: 'Labels', inspection: 'Inspection', settings: 'Settings', main: 'Sections' },
+    nav: { applications: 'Applications', documents: 'Documents', labels: 'Labels', inspection: 'Inspection', settings: 'Settings', main: 'Sections' },
     language: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     sandboxBadge: 'Sandbox, not the real catalogue',
     loading: 'Loading…',
@@ -92,7 +92,7 @@ export const uiMessages = defineMessages(
   {
     ru: {
       appName: 'NCG Desk',
-      nav: { applications: 'Заявки', labels: 'Этикетки', inspection: 'Проверка', settings: 'Настройки', main: 'Разделы' },
+      nav: { applications: 'Заявки', documents: 'Документы', labels: 'Этикетки', inspection: 'Проверка', settings: 'Настройки', main: 'Разделы' },
       language: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English' },
       sandboxBadge: 'Песочница, не настоящий каталог',
       loading: 'Загрузка…',
@@ -179,7 +179,7 @@ export const uiMessages = defineMessages(
     },
     kk: {
       appName: 'NCG Desk',
-      nav: { applications: 'Өтінімдер', labels: 'Заттаңбалар', inspection: 'Тексеру', settings: 'Баптаулар', main: 'Бөлімдер' },
+      nav: { applications: 'Өтінімдер', documents: 'Құжаттар', labels: 'Заттаңбалар', inspection: 'Тексеру', settings: 'Баптаулар', main: 'Бөлімдер' },
       language: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English' },
       sandboxBadge: 'Сынақ ортасы, нақты каталог емес',
       loading: 'Жүктелуде…',

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The app's sections; the hash (`#/applications/<id>`) keeps deep links working in both shells. */
-export const routes = ['applications', 'labels', 'inspection', 'settings'] as const;
+export const routes = ['applications', 'documents', 'labels', 'inspection', 'settings'] as const;
 export type Route = (typeof routes)[number];
 
 export interface Location {

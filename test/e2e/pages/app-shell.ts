@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-export type SectionName = 'applications' | 'labels' | 'inspection' | 'settings';
+export type SectionName = 'applications' | 'documents' | 'labels' | 'inspection' | 'settings';
 
 /** Page object of the shell: navigation, language, the sandbox badge. Shared by the web and Electron projects. */
 export class AppShell {
@@ -22,7 +22,7 @@ export class AppShell {
 
   /** Opens a section by its position in the navigation, so the step works in every language. */
   async open(section: SectionName): Promise<void> {
-    const order: SectionName[] = ['applications', 'labels', 'inspection', 'settings'];
+    const order: SectionName[] = ['applications', 'documents', 'labels', 'inspection', 'settings'];
     await this.nav.getByRole('link').nth(order.indexOf(section)).click();
   }
 

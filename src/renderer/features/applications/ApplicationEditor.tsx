@@ -173,6 +173,7 @@ function EditorForm({ initial, recovered, localState }: { initial: ApplicationDr
             </button>
           </section>
         )}
+        {/* attachments: photos and conformity documents (features/photos, features/documents) */}
       </div>
       <ProblemsPanel problems={problems} fieldLabel={labelOf} />
     </div>

@@ -1,0 +1,10 @@
+import type { MessageTable, Translations } from '../../shared/i18n/locales.ts';
+import { uiMessages } from './messages.ts';
+
+/**
+ * The page's own message namespaces (the core's are in src/shared/i18n/resources.ts). A feature with many
+ * strings keeps them in its own folder and registers its namespace here with one line: `t('<namespace>.key')`.
+ */
+export const pageNamespaces = {
+  ui: uiMessages,
+} satisfies Record<string, Translations<MessageTable>>;
