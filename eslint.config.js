@@ -55,6 +55,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Only matters to the React Compiler, which this project does not use.
+      'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The page reaches the host only through the bridge.' }], patterns: [...ourLayers('main', 'preload', 'sandbox', 'cli'), nodeBuiltins] }],
     },
   },

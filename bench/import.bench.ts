@@ -7,7 +7,7 @@
  * Run: node --import tsx bench/import.bench.ts   (one JSON line per figure)
  */
 import ExcelJS from 'exceljs';
-import { exportDraftsToXlsx, importSpreadsheet, type ImportResult } from '../src/shared/application/import/index.ts';
+import { exportDraftsToXlsx, importSpreadsheet, prepareSchemas, type ImportResult } from '../src/shared/application/import/index.ts';
 import type { DictionaryLookup } from '../src/shared/application/validate.ts';
 import { gs1CheckDigit } from '../src/shared/codes/gs1.ts';
 import { buildSeed } from '../src/sandbox/seed/index.ts';
@@ -138,7 +138,8 @@ report({
   baseline: { name: 'import.xlsx.ms', value: oursMs, unit: 'ms' },
   notes: `median of ${String(runs)}; ${String(csv.length)} bytes (same rows, ; separated UTF-8)`,
 });
-const exported = await timeMs(() => exportDraftsToXlsx(last.drafts, { schemas: last.schemas.union }));
+const exportSchemas = await prepareSchemas(source, last.oktruCodes);
+const exported = await timeMs(() => exportDraftsToXlsx(last.drafts, { schemas: exportSchemas.union }));
 const writeFloor = await timeMs(() => xlsxBytes(data));
 report({
   name: 'export.xlsx.ms',

@@ -37,9 +37,9 @@ export const catalogueSettingsSchema = z.discriminatedUnion('kind', [
     kind: z.literal('remote'),
     portalBaseUrl: httpUrl,
     exportBaseUrl: httpUrl,
-    /** Omitted = keep the stored key; '' = forget it. */
-    apiKey: z.string().max(500).optional(),
-    exportToken: z.string().max(4000).optional(),
+    /** Omitted = keep the stored key; '' = forget it. HTTP headers carry only printable ASCII. */
+    apiKey: z.string().max(500).regex(/^[\x21-\x7e]*$/, 'an API key has only Latin letters, digits and punctuation').optional(),
+    exportToken: z.string().max(4000).regex(/^[\x21-\x7e]*$/, 'a token has only Latin letters, digits and punctuation').optional(),
   }),
 ]);
 export type CatalogueSettings = z.infer<typeof catalogueSettingsSchema>;

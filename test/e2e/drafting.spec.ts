@@ -44,8 +44,7 @@ test('drafts an application in Kazakh and Russian offline, survives a reload mid
   await editor.type('a4282e5d', 'ТОО «Сүт Әлемі»'); // the producer's name has a hash-like code in the schema
 
   // Whatever the schema still requires is listed with a link to its field.
-  const remaining = await editor.problems().allInnerTexts();
-  expect(remaining, remaining.join('\n')).toEqual([]);
+  await expect.poll(() => editor.problems().allInnerTexts()).toEqual([]);
   await expect(app.page.getByTestId('mark-ready')).toBeEnabled();
   await app.page.getByTestId('mark-ready').click();
   await expect(app.page.getByTestId('local-state')).toHaveText('Жіберуге дайын');
@@ -58,4 +57,30 @@ test('drafts an application in Kazakh and Russian offline, survives a reload mid
   await expect(app.page.getByTestId('list-count')).toHaveText(/^1 /);
 
   expect(catalogueCalls).toEqual([]);
+});
+
+test('edits a published card from its NTIN with the immutable fields locked', async ({ app, request }) => {
+  const applications = new ApplicationsPage(app);
+  await app.chooseLanguage('ru');
+  await applications.refreshDictionaries();
+
+  // A published, active card of the sandbox, found through the public export feed.
+  const config = (await (await request.get('./web-twin.json')).json()) as { exportBaseUrl: string; exportToken: string };
+  const feed = (await (await request.get(`${config.exportBaseUrl}/ofd/?from=0&limit=50`, { headers: { Authorization: `JWT ${config.exportToken}` } })).json()) as {
+    result: { ntin_code: string; name_ru: string; ntin_isdeactivated: boolean }[];
+  };
+  const card = feed.result.find((row) => !row.ntin_isdeactivated)!;
+
+  await app.open('applications');
+  await app.page.getByTestId('edit-ntin').fill('0200253509537');
+  await app.page.getByRole('button', { name: 'Изменить карточку' }).click();
+  await expect(app.page.getByRole('alert')).toContainText('контрольн');
+
+  await app.page.getByTestId('edit-ntin').fill(card.ntin_code);
+  await app.page.getByRole('button', { name: 'Изменить карточку' }).click();
+  await expect(app.page.locator('#field-name_ru')).toHaveValue(card.name_ru);
+  await expect(app.page.locator('#field-name_ru')).toBeDisabled();
+  await expect(app.page.locator('#field-name_kk')).toBeDisabled();
+  await expect(app.page.locator('#field-brand')).toBeEnabled();
+  await expect(app.page.getByText(card.ntin_code).first()).toBeVisible();
 });

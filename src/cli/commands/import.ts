@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { importSpreadsheet, spreadsheetFormat, type ImportProblem, type SchemaSource } from '../../shared/application/import/index.ts';
 import { dictionaryCodes } from '../../shared/application/schema.ts';
-import { createDictionaryLookup, type DictionaryLookup } from '../../shared/application/validate.ts';
+import { createDictionaryLookup, type DictionaryEntryStatus, type DictionaryLookup } from '../../shared/application/validate.ts';
+import { CatalogueError } from '../../shared/catalogue/errors.ts';
 import { createPortalClient } from '../../shared/catalogue/portal-client.ts';
 import { isLocale, type Locale } from '../../shared/i18n/locales.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
@@ -61,32 +62,43 @@ function seedCatalogue(): Catalogue {
 /**
  * A real catalogue (or a running sandbox) through the portal client: the base schema, the gov-attributes
  * of each ОКТРУ in the file, and every dictionary the file's attributes use, downloaded in full by paging
- * `items` (the portal has no look-up of one code). Category rules beyond the schema are not published by
- * the portal, so they are not applied.
+ * `items` (the portal has no look-up of one code). The ОКТРУ tree itself is not downloaded (it is large,
+ * and heavy dictionary paging draws 429s): the gov-attributes call already answers whether a code is a
+ * current leaf (200) or not (400/404). Category rules beyond the schema are not published by the portal,
+ * so they are not applied.
  */
 async function remoteCatalogue(baseUrl: string, apiKey: string, fetchImpl: typeof fetch, io: CliIO): Promise<Catalogue> {
   const client = createPortalClient({ baseUrl, apiKey, fetch: fetchImpl, timeoutMs: 60_000 });
   const base = await client.getAttributes();
+  const categories = new Map<string, DictionaryEntryStatus>();
   return {
     source: {
       base,
       govAttributes: async (oktru) => {
         try {
-          return await client.getGovAttributes(oktru);
-        } catch {
-          return undefined; // an unknown or non-leaf code: validation reports the ОКТРУ itself
+          const gov = await client.getGovAttributes(oktru);
+          categories.set(oktru, 'active');
+          return gov;
+        } catch (error) {
+          if (error instanceof CatalogueError && (error.kind === 'validation' || error.kind === 'not-found')) categories.set(oktru, 'missing');
+          else throw error;
+          return undefined;
         }
       },
     },
     async dictionaries(codes) {
       const tables: [string, { code: string; isDeleted: boolean }[]][] = [];
       for (const code of codes) {
+        if (code === 'OKTRU') continue;
         if (io.isTTY) io.stderr(`ncg import: loading dictionary ${code}…`);
         const items: { code: string; isDeleted: boolean }[] = [];
         for await (const item of client.iterateDictionaryItems(code)) items.push({ code: item.code, isDeleted: item.isDeleted });
         tables.push([code, items]);
       }
-      return createDictionaryLookup(tables);
+      const lookup = createDictionaryLookup(tables);
+      return {
+        status: (dictionaryCode, code) => (dictionaryCode.toUpperCase() === 'OKTRU' ? categories.get(code) : lookup.status(dictionaryCode, code)),
+      };
     },
   };
 }

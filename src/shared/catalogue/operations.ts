@@ -82,6 +82,13 @@ type FileInput = z.output<typeof fileInput>;
 
 const enc = encodeURIComponent;
 
+/** v2 wants exactly 13 digits: a GTIN-14 with a leading 0 and a GTIN-12 (UPC-A) have a 13-digit form. */
+function asThirteenDigits(code: string): string {
+  if (code.length === 14 && code.startsWith('0')) return code.slice(1);
+  if (code.length === 12) return `0${code}`;
+  return code;
+}
+
 function toBlob({ file, contentType }: FileInput, fallbackType: string): Blob {
   if (file instanceof Blob) return file;
   return new Blob([new Uint8Array(file)], { type: contentType ?? fallbackType });
@@ -107,7 +114,7 @@ export const portalOperations = {
     input: z.object({ tin }),
     output: productListSchema,
     notFound: { value: [] },
-    build: (input) => ({ path: `/portal/api/v2/products/${enc(input.tin)}` }),
+    build: (input) => ({ path: `/portal/api/v2/products/${enc(asThirteenDigits(input.tin))}` }),
   }),
   getProductByTin_1: defineOperation({
     operationId: 'getProductByTin_1',

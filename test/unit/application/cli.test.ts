@@ -144,6 +144,14 @@ describe('ncg import --check --catalogue (a running sandbox)', () => {
     expect({ code, out, err }).toEqual({ code: 1, out: (await ncg('import', badCsv, '--check')).out, err: ['Rows checked: 4; errors: 3, warnings: 0.'] });
   });
 
+  it('learns from gov-attributes whether an ОКТРУ code is a current leaf', async () => {
+    const path = file('oktru.csv', `${header}\n${good(1).replace(foodLeaf.code, '1020-0001-0001-999999999')}\n`);
+    const { io, out } = capture();
+    expect(await createImportCommand()([path, '--check', '--catalogue', sandbox.portalBaseUrl, '--api-key', sandbox.apiKey], io)).toBe(1);
+    expect(out).toEqual(['row 2: oktru: “1020-0001-0001-999999999” is not in the OKTRU dictionary.']);
+    expect((await ncg('import', path, '--check')).out).toEqual(out);
+  });
+
   it('exits 1 with a message when the key is refused', async () => {
     const { io, err } = capture();
     expect(await createImportCommand()([cleanCsv, '--check', '--catalogue', sandbox.portalBaseUrl, '--api-key', 'wrong'], io)).toBe(1);

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultColumns, headerSignature, suggestColumnMapping, targetHeader } from '../../../src/shared/application/import/columns.ts';
+import { importSpreadsheet } from '../../../src/shared/application/import/import.ts';
 import { indexSchemas } from '../../../src/shared/application/schema.ts';
-import { foodLeaf, schemasFor } from './seed-context.ts';
+import { dictionaries, foodLeaf, schemasFor, seed, source, today } from './seed-context.ts';
 
 const index = indexSchemas(schemasFor(foodLeaf.code));
 
@@ -36,5 +38,29 @@ describe('the default layout', () => {
 
   it('accepts the Kazakh label of an attribute', () => {
     expect(suggestColumnMapping(['Тауардың толық атауы (қаз)'], index).mapping).toEqual([{ kind: 'attribute', code: 'name_kk' }]);
+  });
+});
+
+describe('docs/import-layout.md', () => {
+  const doc = readFileSync(new URL('../../../docs/import-layout.md', import.meta.url), 'utf8');
+
+  it('names every column of the default layout, for every category', () => {
+    for (const leaf of seed.leaves.filter((candidate) => !candidate.isDeleted)) {
+      const leafIndex = indexSchemas(schemasFor(leaf.code));
+      for (const target of defaultColumns(leafIndex)) {
+        const header = targetHeader(target, leafIndex);
+        // Parts may be listed in the short form `package_dimensions.width`, `.height`, ….
+        const named = doc.includes(`\`${header}\``) || (target.kind === 'part' && doc.includes(`\`.${target.part}\``));
+        expect(named, header).toBe(true);
+      }
+    }
+  });
+
+  it('has an example that imports without a problem', async () => {
+    const example = doc.split('```csv\n')[1]?.split('```')[0] ?? '';
+    const result = await importSpreadsheet(new TextEncoder().encode(example), 'example.csv', { source, dictionaries, today });
+    expect(result.isDefaultLayout).toBe(true);
+    expect(result.counts.rows).toBe(1);
+    expect(result.problems).toEqual([]);
   });
 });

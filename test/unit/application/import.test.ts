@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { headerSignature } from '../../../src/shared/application/import/columns.ts';
 import { exportDraftsToXlsx } from '../../../src/shared/application/import/export.ts';
 import { importSpreadsheet, spreadsheetFormat, type ImportResult } from '../../../src/shared/application/import/import.ts';
+import { prepareSchemas } from '../../../src/shared/application/import/rows.ts';
 import { draftToRequestBody } from '../../../src/shared/application/mapping.ts';
 import { encodeCp1251, utf8 } from './bytes.ts';
-import { clothingLeaf, dictionaries, foodLeaf, gtin, source, today, validBin, validGtin } from './seed-context.ts';
+import { clothingLeaf, dictionaries, foodLeaf, gtin, schemasFor, source, today, validBin, validGtin } from './seed-context.ts';
 
 const kazakh = 'Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі';
 const tnved = foodLeaf.tnvedCodes[0] ?? '';
@@ -163,10 +164,11 @@ describe('Kazakh letters end to end', () => {
     const first = await importCsv(csv([row({ brand: `Бренд ${kazakh}` }, 1)]));
     const draft = first.drafts[0];
     if (!draft) throw new Error('no draft');
-    const body = draftToRequestBody(draft, first.schemas.forOktru(draft.oktru));
+    const schemas = await prepareSchemas(source, first.oktruCodes);
+    const body = draftToRequestBody(draft, schemas.forOktru(draft.oktru));
     expect(body.attributes.find((item) => item.code === 'name_kk')?.value).toContain(kazakh);
     expect(body.attributes.find((item) => item.code === 'brand')?.value).toBe(`Бренд ${kazakh}`);
-    const xlsx = await exportDraftsToXlsx(first.drafts, { schemas: first.schemas.union });
+    const xlsx = await exportDraftsToXlsx(first.drafts, { schemas: schemas.union });
     const second = await importSpreadsheet(xlsx, 'back.xlsx', { source, dictionaries, today });
     expect(second.problems).toEqual([]);
     expect(second.drafts[0]?.values).toEqual(draft.values);
@@ -184,10 +186,11 @@ describe('importSpreadsheet (XLSX)', () => {
     const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     const result = await importSpreadsheet(bytes, 'book.xlsx', { source, dictionaries, today });
     expect(result.problems).toEqual([
-      { row: 3, field: 'name_ru', group: 'card', key: 'application.import.formula', params: { formula: 'HYPERLINK("http://x","y")' }, severity: 'error' },
+      { row: 3, field: 'name_ru', group: 'base', key: 'application.import.formula', params: { formula: 'HYPERLINK("http://x","y")' }, severity: 'error' },
     ]);
     expect(result.drafts[1]?.values.base.name_ru).toBe('=HYPERLINK("http://x","y")');
-    const exported = await exportDraftsToXlsx(result.drafts, { schemas: result.schemas.union });
+    const exported = await exportDraftsToXlsx(result.drafts, { schemas: schemasFor(foodLeaf.code) });
+    expect(structuredClone(result)).toEqual(result); // plain data: a worker can post it
     const check = new ExcelJS.Workbook();
     await check.xlsx.load(exported.slice().buffer);
     const headers = (check.worksheets[0]?.getRow(1).values ?? []) as unknown[];

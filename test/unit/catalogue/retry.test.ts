@@ -238,19 +238,21 @@ describe('against the sandbox’s faults', () => {
   let sandbox: RunningSandbox;
   const sleeps: number[] = [];
   let client: ReturnType<typeof createPortalClient>;
+  let impatient: ReturnType<typeof createPortalClient>;
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });
-    client = createPortalClient({
+    const options = {
       baseUrl: sandbox.portalBaseUrl,
       apiKey: sandbox.apiKey,
-      fetch: (...args) => fetch(...args),
-      sleep: async (ms) => {
+      fetch: ((...args) => fetch(...args)) as typeof fetch,
+      sleep: async (ms: number) => {
         sleeps.push(ms);
       },
       random: () => 0.5,
-      timeoutMs: 300,
-    });
+    };
+    client = createPortalClient({ ...options, timeoutMs: 10_000 });
+    impatient = createPortalClient({ ...options, timeoutMs: 300 });
   });
   afterAll(() => sandbox.close());
 
@@ -285,7 +287,7 @@ describe('against the sandbox’s faults', () => {
 
   it('createRequestOnce reconciles after a timeout too, and re-posts when the first POST never arrived', async () => {
     await faults([{ route: 'createProductRequest', kind: 'slow', delayMs: 600, after: true, times: 1 }]);
-    expect(await client.createRequestOnce(validBody())).toMatchObject({ reconciled: true });
+    expect(await impatient.createRequestOnce(validBody())).toMatchObject({ reconciled: true });
     await faults([{ route: 'createProductRequest', kind: 'drop', times: 1 }]);
     expect(await client.createRequestOnce(validBody())).toMatchObject({ reconciled: false, posts: 2 });
   });

@@ -219,3 +219,15 @@ describe('export rows', () => {
     expect(row).toMatchObject({ id: 7, gtin: '', is_social: true, ntin_isdeactivated: false, is_markedeac: false, modified: 1704069114.608, measure: 'шт', extra_field: 'kept' });
   });
 });
+
+describe('v2 code forms', () => {
+  it.each([
+    ['04870000000016', '4870000000016'],
+    ['012345678905', '0012345678905'],
+    ['4870000000016', '4870000000016'],
+  ])('sends %s as %s', async (given, sent) => {
+    const { client, calls } = answering(200, []);
+    await client.getCards(given);
+    expect(calls[0]).toBe(`https://example.test/gwp/portal/api/v2/products/${sent}`);
+  });
+});

@@ -10,6 +10,8 @@ import { appDatabase } from '../../db/database.ts';
 import { DictionaryPicker } from '../dictionaries/DictionaryPicker.tsx';
 import { AttributeField, attributeName, fieldId } from './AttributeField.tsx';
 import { saveDraft, setLocalState } from './drafts-repository.ts';
+import { fetchGovSchemaIfMissing } from './edit-card.ts';
+import { useBridge } from '../../app/bridge-context.tsx';
 import { clearJournal, readJournal, writeJournal } from './edit-journal.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useAttributeSchemas } from './use-attribute-schemas.ts';
@@ -43,6 +45,11 @@ function EditorForm({ initial, recovered, localState }: { initial: ApplicationDr
   const schemas = useAttributeSchemas(db, draft.oktru);
   const index = useMemo(() => (schemas ? toSchemaIndex(schemas) : undefined), [schemas]);
   const latest = useRef(draft);
+  const bridge = useBridge();
+
+  useEffect(() => {
+    if (draft.isGov) void fetchGovSchemaIfMissing(bridge, db, draft.oktru);
+  }, [bridge, db, draft.isGov, draft.oktru]);
 
   const commit = useCallback(
     (next: ApplicationDraft, options: { undoable?: boolean } = {}) => {
@@ -138,6 +145,7 @@ function EditorForm({ initial, recovered, localState }: { initial: ApplicationDr
           </label>
         </section>
 
+        {draft.isGov && draft.oktru && !schemas.gov && <p className="notice">{t('ui.editor.noGovSchema')}</p>}
         {groupsInOrder.map((group) =>
           index && index.groups[group].length > 0 && (group === 'base' || draft.isGov) ? (
             <section key={group} aria-labelledby={`group-${group}`}>

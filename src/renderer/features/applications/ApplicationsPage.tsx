@@ -10,6 +10,7 @@ import { appDatabase } from '../../db/database.ts';
 import { localStates, type DraftRecord, type LocalState } from '../../db/records.ts';
 import { ApplicationEditor } from './ApplicationEditor.tsx';
 import { createDraftRecord } from './drafts-repository.ts';
+import { EditCardForm } from './EditCardForm.tsx';
 import { matchingIds } from './list-query.ts';
 
 export function ApplicationsPage() {
@@ -69,6 +70,7 @@ function ApplicationsList() {
         </select>
         {selected.size > 0 && <span data-testid="selected-count">{t('ui.applications.selected', { count: selected.size })}</span>}
       </div>
+      <EditCardForm />
       <div className="search">
         <input
           ref={searchRef}

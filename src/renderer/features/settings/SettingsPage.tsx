@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../app/bridge-context.tsx';
 import { DictionariesPanel } from '../dictionaries/DictionariesPanel.tsx';
+import { ConnectionForm } from './ConnectionForm.tsx';
 import { formatBytes, readStorageReport } from './storage.ts';
 
 export function SettingsPage() {
@@ -31,6 +32,7 @@ export function SettingsPage() {
         ) : (
           <p>{connection.error ? t('ui.failed', { message: connection.error.message }) : t('ui.loading')}</p>
         )}
+        {connection.data && <ConnectionForm key={JSON.stringify(connection.data)} current={connection.data} />}
         {info.data && (
           <dl>
             <dt>{t('ui.settings.shell')}</dt>

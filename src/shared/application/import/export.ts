@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import type { ApplicationDraft, DraftValue } from '../draft.ts';
 import { findValue } from '../draft.ts';
-import type { SchemaIndex } from '../schema.ts';
+import { toSchemaIndex, type AttributeSchemas, type SchemaIndex } from '../schema.ts';
 import { defaultColumns, targetHeader, type ColumnTarget } from './columns.ts';
 import { formulaTriggers } from './table.ts';
 
@@ -47,8 +47,8 @@ function cellValue(draft: ApplicationDraft, target: ColumnTarget): string {
 }
 
 export interface ExportOptions {
-  /** The schema whose default layout gives the columns (e.g. `PreparedSchemas.union`). */
-  schemas: SchemaIndex;
+  /** The schema whose default layout gives the columns (e.g. `PreparedSchemas.union` of the drafts' categories). */
+  schemas: SchemaIndex | AttributeSchemas;
   /** Columns to write; default: the default layout, without extended columns no draft fills. */
   columns?: ColumnTarget[];
   sheetName?: string;
@@ -56,18 +56,19 @@ export interface ExportOptions {
 
 /** Writes drafts to XLSX bytes. */
 export async function exportDraftsToXlsx(drafts: readonly ApplicationDraft[], options: ExportOptions): Promise<Uint8Array> {
-  let columns = options.columns ?? defaultColumns(options.schemas);
+  const index = toSchemaIndex(options.schemas);
+  let columns = options.columns ?? defaultColumns(index);
   if (!options.columns) {
     if (drafts.some((draft) => draft.editOfNtin !== undefined)) columns = [...columns.slice(0, 3), { kind: 'editOfNtin' }, ...columns.slice(3)];
     columns = columns.filter((target) => {
       if (target.kind !== 'attribute' && target.kind !== 'part') return true;
-      if (options.schemas.byCode.get(target.code)?.group === 'base') return true;
+      if (index.byCode.get(target.code)?.group === 'base') return true;
       return drafts.some((draft) => cellValue(draft, target) !== '');
     });
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(options.sheetName ?? 'drafts', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((target) => ({ header: escapeCellText(targetHeader(target, options.schemas)), width: 18, style: { numFmt: '@' } }));
+  sheet.columns = columns.map((target) => ({ header: escapeCellText(targetHeader(target, index)), width: 18, style: { numFmt: '@' } }));
   sheet.getRow(1).font = { bold: true };
   for (const draft of drafts) {
     sheet.addRow(columns.map((target) => escapeCellText(cellValue(draft, target))));

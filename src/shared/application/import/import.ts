@@ -68,7 +68,8 @@ export interface ImportResult {
   mapping: ColumnMapping;
   /** The headers were all recognised by code: no mapping step was needed. */
   isDefaultLayout: boolean;
-  schemas: PreparedSchemas;
+  /** The ОКТРУ codes of the rows (to prepare schemas again for export or mapping: `prepareSchemas`). */
+  oktruCodes: string[];
   rows: ImportedRow[];
   drafts: ApplicationDraft[];
   /** Every problem, file-level and per row, sorted by row. */
@@ -76,7 +77,10 @@ export interface ImportResult {
   counts: { rows: number; errors: number; warnings: number; rowsWithErrors: number };
 }
 
-/** Imports a whole file. Never throws for bad content: everything wrong is a problem. */
+/**
+ * Imports a whole file. Never throws for bad content: everything wrong is a problem. The result is plain
+ * data (structured-cloneable), so a worker can post it to the page as it is.
+ */
 export async function importSpreadsheet(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportResult> {
   const format = spreadsheetFormat(fileName) ?? (looksLikeZip(bytes) ? 'xlsx' : undefined);
   const table: ImportTable = format
@@ -109,7 +113,7 @@ export async function importSpreadsheet(bytes: Uint8Array, fileName: string, opt
     headerSignature: headerSignature(table.headers),
     mapping,
     isDefaultLayout: options.mapping ? false : suggested.isDefaultLayout,
-    schemas,
+    oktruCodes: [...codes].filter((code) => code !== ''),
     rows,
     drafts: rows.map((row) => row.draft),
     problems,

@@ -10,7 +10,7 @@ import { normalizeGtin } from '../../codes/gtin.ts';
 import { splitMultiValue } from '../../codes/multi-value.ts';
 import { emptyDraft, type ApplicationDraft, type DraftCompoundValue } from '../draft.ts';
 import { indexSchemas, type AttributeSchemas, type SchemaIndex } from '../schema.ts';
-import { validateDraft, type DictionaryLookup, type Problem, type ValidationContext } from '../validate.ts';
+import { validateDraft, type DictionaryLookup, type Problem, type ProblemGroup, type ValidationContext } from '../validate.ts';
 import { targetHeader, type ColumnMapping } from './columns.ts';
 import type { ImportTable, TableIssue } from './table.ts';
 
@@ -109,15 +109,19 @@ function parseFlag(text: string): boolean | undefined {
 /** Cyrillic next to «?»: Windows-1251 lost a Kazakh letter there. */
 const lostLetter = /[\u0400-\u04FF]\?|\?[\u0400-\u04FF]/u;
 
-function columnField(table: ImportTable, mapping: ColumnMapping, index: SchemaIndex, column: number | undefined): string {
-  if (column === undefined) return '-';
+/** The field (attribute code, `code.part`, card column or header) and group a column's problems are reported under. */
+function columnField(table: ImportTable, mapping: ColumnMapping, index: SchemaIndex, column: number | undefined): { field: string; group: ProblemGroup } {
+  if (column === undefined) return { field: '-', group: 'card' };
   const target = mapping[column];
-  if (!target || target.kind === 'ignore') return table.headers[column] || `#${column + 1}`;
-  return target.kind === 'part' ? `${target.code}.${target.part}` : targetHeader(target, index);
+  if (!target || target.kind === 'ignore') return { field: table.headers[column] || `#${String(column + 1)}`, group: 'card' };
+  if (target.kind === 'attribute' || target.kind === 'part') {
+    return { field: target.kind === 'part' ? `${target.code}.${target.part}` : target.code, group: index.byCode.get(target.code)?.group ?? 'base' };
+  }
+  return { field: targetHeader(target, index), group: 'card' };
 }
 
-function issueToProblem(issue: TableIssue, field: string): ImportProblem {
-  return { row: issue.row, field, group: 'card', key: issue.key, ...(issue.params ? { params: issue.params } : {}), severity: issue.severity };
+function issueToProblem(issue: TableIssue, where: { field: string; group: ProblemGroup }): ImportProblem {
+  return { row: issue.row, ...where, key: issue.key, ...(issue.params ? { params: issue.params } : {}), severity: issue.severity };
 }
 
 /** Builds and validates one draft per row. */
@@ -151,7 +155,7 @@ export function tableToDrafts(table: ImportTable, mapping: ColumnMapping, option
       if (text === '' || target.kind === 'ignore' || target.kind === 'oktru') return;
       if (table.encoding === 'windows-1251' && !lostLettersReported.has(column) && lostLetter.test(text)) {
         lostLettersReported.add(column);
-        problems.push({ row: tableRow.row, field: columnField(table, mapping, schemas.union, column), group: 'card', key: 'application.import.lostLetters', params: { header: table.headers[column] ?? '' }, severity: 'warning' });
+        problems.push({ row: tableRow.row, ...columnField(table, mapping, schemas.union, column), key: 'application.import.lostLetters', params: { header: table.headers[column] ?? '' }, severity: 'warning' });
       }
       switch (target.kind) {
         case 'isGov':

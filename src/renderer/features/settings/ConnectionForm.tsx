@@ -1,0 +1,79 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogueConnection } from '../../../shared/bridge.ts';
+import { useBridge } from '../../app/bridge-context.tsx';
+
+export const productionPortalUrl = 'https://nationalcatalog.kz/gwp';
+export const productionExportUrl = 'https://nct.gov.kz/api/integration/ofd';
+
+/**
+ * Switches between the embedded sandbox and the real catalogue. The key is sent to the host once and never
+ * shown again: the field stays empty, and leaving it empty keeps the stored key.
+ */
+export function ConnectionForm({ current }: { current: CatalogueConnection }) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState(current.kind);
+  const [portalBaseUrl, setPortalBaseUrl] = useState(current.kind === 'remote' ? current.portalBaseUrl : productionPortalUrl);
+  const [exportBaseUrl, setExportBaseUrl] = useState(current.kind === 'remote' ? current.exportBaseUrl : productionExportUrl);
+  const [apiKey, setApiKey] = useState('');
+  const [exportToken, setExportToken] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      bridge.catalogue.configure(
+        kind === 'sandbox'
+          ? { kind }
+          : { kind, portalBaseUrl, exportBaseUrl, ...(apiKey ? { apiKey } : {}), ...(exportToken ? { exportToken } : {}) },
+      ),
+    onSuccess: async () => {
+      setApiKey('');
+      setExportToken('');
+      await queryClient.invalidateQueries({ queryKey: ['catalogue'] });
+    },
+  });
+
+  return (
+    <form
+      className="connection-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <label className="checkbox">
+        <input type="radio" name="connection-kind" checked={kind === 'sandbox'} onChange={() => setKind('sandbox')} />
+        {t('ui.settings.connectionKind.sandbox')}
+      </label>
+      <label className="checkbox">
+        <input type="radio" name="connection-kind" checked={kind === 'remote'} onChange={() => setKind('remote')} />
+        {t('ui.settings.connectionKind.remote')}
+      </label>
+      {kind === 'remote' && (
+        <div className="fields">
+          <label className="field">
+            <span>{t('ui.settings.portalUrl')}</span>
+            <input value={portalBaseUrl} onChange={(event) => setPortalBaseUrl(event.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('ui.settings.exportUrl')}</span>
+            <input value={exportBaseUrl} onChange={(event) => setExportBaseUrl(event.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('ui.settings.apiKey')}</span>
+            <input type="password" autoComplete="off" value={apiKey} placeholder={current.hasApiKey ? t('ui.settings.keepKey') : ''} onChange={(event) => setApiKey(event.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('ui.settings.exportToken')}</span>
+            <input type="password" autoComplete="off" value={exportToken} onChange={(event) => setExportToken(event.target.value)} />
+          </label>
+        </div>
+      )}
+      <p>
+        <button type="submit" disabled={save.isPending}>{t('ui.settings.saveConnection')}</button>
+      </p>
+      {save.error && <p role="alert">{t('ui.failed', { message: save.error.message })}</p>}
+    </form>
+  );
+}
