@@ -1,5 +1,6 @@
 import type { MessageTable, Translations } from '../../shared/i18n/locales.ts';
 import { uiMessages } from './messages.ts';
+import { printQueueMessages } from '../features/labels/messages.ts';
 
 /**
  * The page's own message namespaces (the core's are in src/shared/i18n/resources.ts). A feature with many
@@ -7,4 +8,5 @@ import { uiMessages } from './messages.ts';
  */
 export const pageNamespaces = {
   ui: uiMessages,
+  printQueue: printQueueMessages,
 } satisfies Record<string, Translations<MessageTable>>;

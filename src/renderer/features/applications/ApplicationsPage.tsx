@@ -11,11 +11,14 @@ import { localStates, type DraftRecord, type LocalState } from '../../db/records
 import { ApplicationEditor } from './ApplicationEditor.tsx';
 import { createDraftRecord } from './drafts-repository.ts';
 import { EditCardForm } from './EditCardForm.tsx';
+import { ExportSelectedButton } from '../import/ExportSelectedButton.tsx';
+import { ImportPage } from '../import/ImportPage.tsx';
 import { matchingIds } from './list-query.ts';
 
 export function ApplicationsPage() {
   const { rest } = useLocation();
   const [id] = rest;
+  if (id === 'import') return <ImportPage />;
   return id ? <ApplicationEditor id={id} /> : <ApplicationsList />;
 }
 
@@ -69,6 +72,7 @@ function ApplicationsList() {
           ))}
         </select>
         {selected.size > 0 && <span data-testid="selected-count">{t('ui.applications.selected', { count: selected.size })}</span>}
+        {selected.size > 0 && <ExportSelectedButton ids={[...selected]} />}
       </div>
       <EditCardForm />
       <div className="search">
