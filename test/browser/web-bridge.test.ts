@@ -40,4 +40,37 @@ describe('web twin of the bridge (in Chromium)', () => {
     const bytes = new Uint8Array(await (await fetch(clicked[0]!.href)).arrayBuffer());
     expect(Array.from(bytes)).toEqual([37, 80, 68, 70]);
   });
+
+  it('prints through the browser\'s own PDF viewer, or downloads the PDF when the tab is blocked', async () => {
+    const opened: string[] = [];
+    const clicked: string[] = [];
+    const originalOpen = window.open;
+    const originalClick = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    };
+    try {
+      window.open = ((url: string) => {
+        opened.push(url);
+        return {} as Window;
+      }) as typeof window.open;
+      const pdf = { bytes: new Uint8Array([37, 80, 68, 70]), pageWidthMm: 210, pageHeightMm: 297 };
+      expect(await bridge.print.pdf(pdf)).toEqual({ printed: true });
+      expect(opened[0]).toMatch(/^blob:/);
+      expect(clicked).toEqual([]);
+
+      window.open = (() => null) as typeof window.open;
+      const blocked = await bridge.print.pdf(pdf);
+      expect(blocked.printed).toBe(false);
+      expect(blocked.failureReason).toMatch(/downloaded/);
+      expect(clicked).toEqual(['labels.pdf']);
+    } finally {
+      window.open = originalOpen;
+      HTMLAnchorElement.prototype.click = originalClick;
+    }
+  });
+
+  it('refuses raw printing in the browser with a clear reason', async () => {
+    await expect(bridge.print.raw({ host: 'zebra.local', port: 9100, bytes: new Uint8Array(1) })).rejects.toThrow(/desktop app/);
+  });
 });

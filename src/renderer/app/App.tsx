@@ -1,20 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locales } from '../../shared/i18n/locales.ts';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage.tsx';
-import { DocumentsPage } from '../features/documents/DocumentsPage.tsx';
-import { InspectionPage } from '../features/inspection/InspectionPage.tsx';
-import { LabelsPage } from '../features/labels/LabelsPage.tsx';
-import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { useBridge } from './bridge-context.tsx';
 import { routeHref, routes, useLocation, type Route } from './router.ts';
 
-const pages: Record<Route, () => React.JSX.Element> = {
+// The first screen loads with the app; the other sections (PDF rendering, label layout…) load when opened.
+const pages: Record<Route, ComponentType> = {
   applications: ApplicationsPage,
-  documents: DocumentsPage,
-  labels: LabelsPage,
-  inspection: InspectionPage,
-  settings: SettingsPage,
+  documents: lazy(() => import('../features/documents/DocumentsPage.tsx').then((module) => ({ default: module.DocumentsPage }))),
+  labels: lazy(() => import('../features/labels/LabelsPage.tsx').then((module) => ({ default: module.LabelsPage }))),
+  inspection: lazy(() => import('../features/inspection/InspectionPage.tsx').then((module) => ({ default: module.InspectionPage }))),
+  settings: lazy(() => import('../features/settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage }))),
 };
 
 export function App() {
@@ -52,7 +50,9 @@ export function App() {
         ))}
       </nav>
       <main className="shell-main">
-        <Page />
+        <Suspense fallback={<p>{t('ui.loading')}</p>}>
+          <Page />
+        </Suspense>
       </main>
     </div>
   );

@@ -1,6 +1,9 @@
 import type { MessageTable, Translations } from '../../shared/i18n/locales.ts';
 import { uiMessages } from './messages.ts';
+import { photosMessages } from '../features/photos/messages.ts';
+import { documentsMessages } from '../features/documents/messages.ts';
 import { printQueueMessages } from '../features/labels/messages.ts';
+import { importerMessages } from '../features/import/messages.ts';
 
 /**
  * The page's own message namespaces (the core's are in src/shared/i18n/resources.ts). A feature with many
@@ -8,5 +11,8 @@ import { printQueueMessages } from '../features/labels/messages.ts';
  */
 export const pageNamespaces = {
   ui: uiMessages,
+  photos: photosMessages,
+  documents: documentsMessages,
   printQueue: printQueueMessages,
+  importer: importerMessages,
 } satisfies Record<string, Translations<MessageTable>>;

@@ -41,10 +41,7 @@ export function createWebHandlers(config: WebTwinConfig): BridgeHandlers {
     },
     'catalogue:call': (request) => runCatalogueCall(portal, request),
     'print:printers': async () => ({ printers: [] }), // the browser's own dialog chooses
-    'print:pdf': async ({ bytes }) => {
-      await printThroughBrowser(bytes);
-      return { printed: true };
-    },
+    'print:pdf': async ({ bytes }) => printThroughBrowser(bytes),
     'print:raw': async () => {
       throw new Error('Sending ZPL to a printer needs the desktop app; save the ZPL file instead.');
     },
@@ -66,20 +63,20 @@ export function createWebHandlers(config: WebTwinConfig): BridgeHandlers {
   };
 }
 
-/** Opens the browser's print dialog on the PDF, in a hidden frame so the app stays where it is. */
-async function printThroughBrowser(bytes: Uint8Array): Promise<void> {
+/**
+ * Hands the PDF to the browser's own viewer in a new tab, where the user prints it at actual size. A hidden
+ * frame would need the viewer's cross-origin window, which Chromium refuses; a blocked pop-up falls back to
+ * a download.
+ */
+function printThroughBrowser(bytes: Uint8Array): { printed: boolean; failureReason?: string } {
   const href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
-  const frame = Object.assign(document.createElement('iframe'), { src: href, title: 'print' });
-  frame.style.cssText = 'position:fixed;width:0;height:0;border:0;visibility:hidden';
-  await new Promise<void>((resolve) => {
-    frame.addEventListener('load', () => resolve(), { once: true });
-    document.body.append(frame);
-  });
-  frame.contentWindow?.print();
-  setTimeout(() => {
-    frame.remove();
-    URL.revokeObjectURL(href);
-  }, 60_000);
+  setTimeout(() => URL.revokeObjectURL(href), 10 * 60_000);
+  if (window.open(href, '_blank')) return { printed: true };
+  const link = Object.assign(document.createElement('a'), { href, download: 'labels.pdf' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  return { printed: false, failureReason: 'The browser blocked the new tab: the PDF was downloaded instead; print it at 100 % (actual size).' };
 }
 
 export async function createWebBridge(): Promise<Bridge> {

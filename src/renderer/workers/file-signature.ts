@@ -52,16 +52,17 @@ function ftypBrands(bytes: Uint8Array): string[] | null {
 function looksLikeText(bytes: Uint8Array): boolean {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // `stream: true`: a multi-byte character cut at the end of the sample is held back, not an error.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
   } catch {
-    // A multi-byte character cut at the end of the sample is fine; anything else is binary.
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.max(0, bytes.length - 3)));
-    } catch {
-      return false;
-    }
+    return false;
   }
-  return !/[\u0000-\u0008\u000E-\u001F\u007F]/u.test(text);
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    const allowedControl = code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
+    if ((code < 0x20 && !allowedControl) || code === 0x7f) return false;
+  }
+  return true;
 }
 
 export function sniffSignature(bytes: Uint8Array): FileSignature {

@@ -8,6 +8,8 @@ import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
 import { routeHref } from '../../app/router.ts';
 import { appDatabase } from '../../db/database.ts';
 import { DictionaryPicker } from '../dictionaries/DictionaryPicker.tsx';
+import { PhotoSlots } from '../photos/PhotoSlots.tsx';
+import { DocumentAttachments } from '../documents/DocumentAttachments.tsx';
 import { AttributeField, attributeName, fieldId } from './AttributeField.tsx';
 import { saveDraft, setLocalState } from './drafts-repository.ts';
 import { fetchGovSchemaIfMissing } from './edit-card.ts';
@@ -181,7 +183,7 @@ function EditorForm({ initial, recovered, localState }: { initial: ApplicationDr
             </button>
           </section>
         )}
-        {/* attachments: photos and conformity documents (features/photos, features/documents) */}
+        <PhotoSlots draft={draft} onChange={(photos) => commit({ ...latest.current, photos })} /><DocumentAttachments draft={draft} onChange={(documents) => commit({ ...latest.current, documents })} />
       </div>
       <ProblemsPanel problems={problems} fieldLabel={labelOf} />
     </div>

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findValue } from '../../../shared/application/draft.ts';
 import { EmptyState } from '../../app/components/EmptyState.tsx';
@@ -8,18 +8,21 @@ import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
 import { navigate, routeHref, useLocation } from '../../app/router.ts';
 import { appDatabase } from '../../db/database.ts';
 import { localStates, type DraftRecord, type LocalState } from '../../db/records.ts';
-import { ApplicationEditor } from './ApplicationEditor.tsx';
 import { createDraftRecord } from './drafts-repository.ts';
 import { EditCardForm } from './EditCardForm.tsx';
 import { ExportSelectedButton } from '../import/ExportSelectedButton.tsx';
-import { ImportPage } from '../import/ImportPage.tsx';
 import { matchingIds } from './list-query.ts';
 
+// The list is the first screen; the editor (photos, PDFs) and the importer (spreadsheets) load when opened.
+const ApplicationEditor = lazy(() => import('./ApplicationEditor.tsx').then((module) => ({ default: module.ApplicationEditor })));
+const ImportPage = lazy(() => import('../import/ImportPage.tsx').then((module) => ({ default: module.ImportPage })));
+
 export function ApplicationsPage() {
+  const { t } = useTranslation();
   const { rest } = useLocation();
   const [id] = rest;
-  if (id === 'import') return <ImportPage />;
-  return id ? <ApplicationEditor id={id} /> : <ApplicationsList />;
+  if (!id) return <ApplicationsList />;
+  return <Suspense fallback={<p>{t('ui.loading')}</p>}>{id === 'import' ? <ImportPage /> : <ApplicationEditor id={id} />}</Suspense>;
 }
 
 const rowHeight = 44;

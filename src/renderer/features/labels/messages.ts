@@ -12,6 +12,7 @@ const en = {
   scan: {
     label: 'Scan or type a code (NTIN or GTIN), or words of a name',
     placeholder: 'Scan a barcode…',
+    find: 'Find',
     searching: 'Searching…',
     searchingCatalogue: 'Asking the catalogue…',
     nothing: 'Nothing found for “{{query}}” on this computer or in the catalogue.',
@@ -26,6 +27,7 @@ const en = {
     added: 'Added: {{name}} × {{copies}}.',
     noCode: 'This product has neither an NTIN nor a GTIN yet: nothing to print.',
     noName: 'No name',
+    quickAdd: 'Add at once when a scan finds exactly one product',
   },
   queue: {
     title: 'Queue',
@@ -111,6 +113,7 @@ export const printQueueMessages = defineMessages(en, {
     scan: {
       label: 'Отсканируйте или введите код (NTIN или GTIN) либо слова из названия',
       placeholder: 'Отсканируйте штрихкод…',
+      find: 'Найти',
       searching: 'Поиск…',
       searchingCatalogue: 'Запрос в каталог…',
       nothing: 'По запросу «{{query}}» ничего не найдено ни на этом компьютере, ни в каталоге.',
@@ -125,6 +128,7 @@ export const printQueueMessages = defineMessages(en, {
       added: 'Добавлено: {{name}} × {{copies}}.',
       noCode: 'У этого товара ещё нет ни NTIN, ни GTIN: печатать нечего.',
       noName: 'Без названия',
+      quickAdd: 'Сразу добавлять, если по скану найден ровно один товар',
     },
     queue: {
       title: 'Очередь',
@@ -208,6 +212,7 @@ export const printQueueMessages = defineMessages(en, {
     scan: {
       label: 'Кодты (NTIN немесе GTIN) сканерлеңіз не енгізіңіз, немесе атауындағы сөздерді жазыңыз',
       placeholder: 'Штрихкодты сканерлеңіз…',
+      find: 'Табу',
       searching: 'Ізделуде…',
       searchingCatalogue: 'Каталогқа сұрау жіберілуде…',
       nothing: '«{{query}}» бойынша осы компьютерде де, каталогта да ештеңе табылмады.',
@@ -222,6 +227,7 @@ export const printQueueMessages = defineMessages(en, {
       added: 'Қосылды: {{name}} × {{copies}}.',
       noCode: 'Бұл тауарда әзірге NTIN да, GTIN да жоқ: басып шығаратын ештеңе жоқ.',
       noName: 'Атаусыз',
+      quickAdd: 'Сканер дәл бір тауар тапса, бірден қосу',
     },
     queue: {
       title: 'Кезек',

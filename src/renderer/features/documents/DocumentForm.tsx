@@ -1,0 +1,149 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { conformityDocumentTypes, type ConformityDocument, type ConformityDocumentType } from '../../../shared/application/draft.ts';
+import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
+import { appDatabase } from '../../db/database.ts';
+import { useFileDropGuard } from '../photos/use-file-drop-guard.ts';
+import { checkDocumentForm, checkNumber, type DocumentFormField, type DocumentFormValues, type FieldMessage } from './document-form.ts';
+import { saveRegisterDocument } from './documents-repository.ts';
+import { localToday } from './expiry.ts';
+import { NumberCheck } from './NumberCheck.tsx';
+import { PdfField, type AcceptedPdf } from './PdfField.tsx';
+import { commonRegulations } from './regulation.ts';
+
+function initialValues(document: ConformityDocument | undefined): DocumentFormValues {
+  return {
+    number: document?.number ?? '',
+    type: document?.type ?? 'certificate',
+    technicalRegulation: document?.technicalRegulation ?? '',
+    issuer: document?.issuer ?? '',
+    issuedOn: document?.issuedOn ?? '',
+    expiresOn: document?.expiresOn ?? '',
+  };
+}
+
+/** Add or edit one register entry. Nothing is written until Save; a refused PDF leaves every field as it was. */
+export function DocumentForm({ existing, onSaved, onCancel }: { existing: ConformityDocument | undefined; onSaved: (document: ConformityDocument) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const db = appDatabase();
+  const ids = useId();
+  useFileDropGuard();
+  const [values, setValues] = useState(() => initialValues(existing));
+  // Until the officer picks a type, it follows what the number says (С… certificate, Д… declaration).
+  const [typeChosen, setTypeChosen] = useState(existing !== undefined);
+  const [pdf, setPdf] = useState<AcceptedPdf>();
+  const [checkingPdf, setCheckingPdf] = useState(false);
+  const [errors, setErrors] = useState<Partial<Record<DocumentFormField, FieldMessage>>>({});
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string>();
+  const issuerInput = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+
+  const set = (field: keyof DocumentFormValues, value: string) => {
+    setValues((current) => {
+      const next = { ...current, [field]: value };
+      if (field === 'number' && !typeChosen) {
+        const check = checkNumber(next);
+        if (check?.valid && check.type !== 'unknown') next.type = check.type;
+      }
+      return next;
+    });
+    if (field in errors) setErrors(({ [field as DocumentFormField]: _fixed, ...rest }) => rest);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const check = checkDocumentForm(values, localToday());
+    if (!check.ok) {
+      setErrors(check.errors);
+      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      const saved = await saveRegisterDocument(db, { ...check.document, id: existing?.id ?? crypto.randomUUID(), blobId: existing?.blobId, fileName: existing?.fileName }, pdf && { file: pdf.file, thumbnail: pdf.thumbnail });
+      onSaved(saved);
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const error = (field: DocumentFormField) =>
+    errors[field] && (
+      <span role="alert" className="field-error" id={`${ids}-${field}-error`} data-testid={`document-error-${field}`}>
+        {t(errors[field].key, errors[field].params ?? {})}
+      </span>
+    );
+  const invalid = (field: DocumentFormField) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${ids}-${field}-error` } : {});
+
+  return (
+    <form ref={form} className="document-form" onSubmit={(event) => void submit(event)} noValidate data-testid="document-form">
+      <label className="field">
+        <span>{t('documents.field.number')} *</span>
+        <input value={values.number} onChange={(event) => set('number', event.target.value)} autoComplete="off" spellCheck={false} data-testid="document-number" {...invalid('number')} />
+        <span className="hint">{t('documents.hint.number')}</span>
+        <NumberCheck number={values.number} type={values.type} id={`${ids}-number-check`} />
+        {error('number')}
+      </label>
+      <label className="field">
+        <span>{t('documents.field.type')}</span>
+        <select
+          value={values.type}
+          onChange={(event) => {
+            setTypeChosen(true);
+            set('type', event.target.value as ConformityDocumentType);
+          }}
+          data-testid="document-type"
+        >
+          {conformityDocumentTypes.map((type) => (
+            <option key={type} value={type}>
+              {t(`documents.type.${type}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('documents.field.regulation')}</span>
+        <input value={values.technicalRegulation} onChange={(event) => set('technicalRegulation', event.target.value)} list={`${ids}-regulations`} autoComplete="off" data-testid="document-regulation" {...invalid('technicalRegulation')} />
+        <datalist id={`${ids}-regulations`}>
+          {commonRegulations.map((regulation) => (
+            <option key={regulation} value={regulation} />
+          ))}
+        </datalist>
+        <span className="hint">{t('documents.hint.regulation')}</span>
+        {error('technicalRegulation')}
+      </label>
+      <label className="field">
+        <span>{t('documents.field.issuer')}</span>
+        <input ref={issuerInput} value={values.issuer} onChange={(event) => set('issuer', event.target.value)} data-testid="document-issuer" />
+        <KazakhLetters target={() => issuerInput.current} />
+      </label>
+      <div className="document-dates">
+        <label className="field">
+          <span>{t('documents.field.issuedOn')}</span>
+          <input type="date" value={values.issuedOn} onChange={(event) => set('issuedOn', event.target.value)} data-testid="document-issued-on" {...invalid('issuedOn')} />
+          {error('issuedOn')}
+        </label>
+        <label className="field">
+          <span>{t('documents.field.expiresOn')}</span>
+          <input type="date" value={values.expiresOn} onChange={(event) => set('expiresOn', event.target.value)} data-testid="document-expires-on" {...invalid('expiresOn')} />
+          {error('expiresOn')}
+        </label>
+      </div>
+      <PdfField storedBlobId={existing?.blobId} pending={pdf} onAccepted={setPdf} onCheckingChange={setCheckingPdf} />
+      <div className="form-actions">
+        <button type="submit" disabled={saving || checkingPdf} data-testid="document-save">
+          {t('documents.save')}
+        </button>
+        <button type="button" onClick={onCancel} data-testid="document-cancel">
+          {t('documents.cancel')}
+        </button>
+        {Object.keys(errors).length > 0 && <span className="field-error">{t('documents.errors.fixFirst')}</span>}
+        {saveError && <span role="alert">{t('ui.failed', { message: saveError })}</span>}
+      </div>
+    </form>
+  );
+}

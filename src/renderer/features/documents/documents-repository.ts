@@ -1,0 +1,52 @@
+/**
+ * The register in the local database: `documents` rows, and the PDF of each in `blobs` owned by the document
+ * (`ownerId` = document id, which is how the editor's validation finds its size):
+ *
+ *   document-pdf:<uuid>             the PDF (a File, so its name is kept), referenced by `document.blobId`
+ *   document-pdf:<uuid>:thumbnail   its first page as PNG, drawn by pdf.js when the PDF was checked
+ *
+ * A document and its PDF are written in one transaction: a reload never finds one without the other.
+ */
+import { conformityDocumentSchema, type ConformityDocument } from '../../../shared/application/draft.ts';
+import type { NcgDatabase } from '../../db/database.ts';
+import type { BlobRecord } from '../../db/records.ts';
+
+export const documentPdfPrefix = 'document-pdf:';
+
+export function thumbnailIdOf(pdfBlobId: string): string {
+  return `${pdfBlobId}:thumbnail`;
+}
+
+export interface CheckedPdf {
+  file: File;
+  thumbnail: Blob;
+}
+
+/**
+ * Adds or updates a register entry. With `pdf`, the new PDF replaces the old one (whose rows are deleted, and whose
+ * portal `fileName` no longer applies). Returns what was stored.
+ */
+export async function saveRegisterDocument(db: NcgDatabase, document: ConformityDocument, pdf?: CheckedPdf, now = Date.now()): Promise<ConformityDocument> {
+  const shaped = conformityDocumentSchema.parse(document);
+  return db.transaction('rw', db.documents, db.blobs, async () => {
+    const previous = await db.documents.get(shaped.id);
+    let stored: ConformityDocument = { ...shaped, blobId: previous?.blobId ?? shaped.blobId, fileName: previous?.fileName ?? shaped.fileName };
+    if (pdf) {
+      const blobId = `${documentPdfPrefix}${crypto.randomUUID()}`;
+      const rows: BlobRecord[] = [
+        { id: blobId, ownerId: shaped.id, mimeType: 'application/pdf', data: pdf.file },
+        { id: thumbnailIdOf(blobId), ownerId: shaped.id, mimeType: pdf.thumbnail.type || 'image/png', data: pdf.thumbnail },
+      ];
+      await db.blobs.bulkPut(rows);
+      if (previous?.blobId) await db.blobs.bulkDelete([previous.blobId, thumbnailIdOf(previous.blobId)]);
+      stored = { ...stored, blobId, fileName: undefined };
+    }
+    await db.documents.put({ ...stored, updatedAt: now });
+    return stored;
+  });
+}
+
+/** The register, sorted by number, for lists and pickers. */
+export async function listRegister(db: NcgDatabase): Promise<ConformityDocument[]> {
+  return db.documents.orderBy('number').toArray();
+}

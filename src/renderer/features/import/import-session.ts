@@ -1,0 +1,154 @@
+/**
+ * One file's way through the import, kept in the worker between the page's steps: read → (mapping) →
+ * validate → commit. The table and the validated drafts stay here; the page gets summaries. Built from the
+ * core's pieces rather than `importSpreadsheet` so the file is parsed once however often the mapping changes,
+ * and the categories are taken from whichever column the mapping names as ОКТРУ.
+ */
+import {
+  defaultMaxFileBytes,
+  headerSignature,
+  prepareSchemas,
+  suggestColumnMapping,
+  tableToDrafts,
+  type ColumnMapping,
+  type ImportTable,
+  type ImportedRow,
+  type SuggestedMapping,
+} from '../../../shared/application/import/index.ts';
+import { indexSchemas } from '../../../shared/application/schema.ts';
+import type { NcgDatabase } from '../../db/database.ts';
+import type { CommitResult, FileAnalysis, ImportPreview, ShownProblem, WorkerProgress } from './import-protocol.ts';
+import { isLeafOktru, loadDictionaryLookup, loadSchemaSource, oktruCodesOf } from './local-schemas.ts';
+import { targetKey, targetOptions } from './mapping-targets.ts';
+import { previewRows } from './preview.ts';
+import { readImportFile } from './read-file.ts';
+import { saveImportedDrafts } from './save-drafts.ts';
+
+export class SessionError extends Error {
+  constructor(readonly code: 'noFile' | 'noSchemas') {
+    super(code);
+  }
+}
+
+const sampleRows = 3;
+
+function fileProblem(key: string, params?: Record<string, string | number>): ShownProblem {
+  return { row: 1, field: '-', key, params, severity: 'error' };
+}
+
+/** Why nothing of the table can be imported: no header, or a header and no rows. Empty when rows can be. */
+function fatalProblems(table: ImportTable): ShownProblem[] {
+  if (table.headers.length > 0 && table.rows.length > 0) return [];
+  const shown = table.issues.filter((issue) => issue.severity === 'error' || table.headers.length > 0);
+  if (shown.length === 0) return [fileProblem('application.import.emptyFile')];
+  return shown.map((issue) => ({ row: issue.row, field: '-', key: issue.key, params: issue.params, severity: issue.severity }));
+}
+
+function sameMapping(a: ColumnMapping, b: ColumnMapping): boolean {
+  return a.length === b.length && a.every((target, column) => {
+    const other = b[column];
+    return other !== undefined && targetKey(target) === targetKey(other);
+  });
+}
+
+export class ImportSession {
+  private table: ImportTable | undefined;
+  private fileName = '';
+  private today = '';
+  private suggestion: SuggestedMapping | undefined;
+  private rows: ImportedRow[] = [];
+
+  constructor(private readonly db: NcgDatabase) {}
+
+  async read(file: Blob & { readonly name: string }, today: string): Promise<FileAnalysis> {
+    this.table = undefined;
+    this.suggestion = undefined;
+    this.rows = [];
+    this.fileName = file.name;
+    this.today = today;
+    if (file.size > defaultMaxFileBytes) {
+      // Refused before reading: gigabytes would fill the worker's memory for nothing.
+      const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(0);
+      return this.unreadable('application.import.tooLarge', { size: megabytes(file.size), max: megabytes(defaultMaxFileBytes) });
+    }
+    const outcome = await readImportFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    if (!outcome.ok) return this.unreadable(outcome.key);
+    this.table = outcome.table;
+    return this.analyse();
+  }
+
+  /** Suggests a mapping with every schema stored now (the page may have downloaded some since `read`). */
+  async analyse(): Promise<FileAnalysis> {
+    const table = this.requireTable();
+    const local = await loadSchemaSource(this.db);
+    const base = indexSchemas({ base: local?.source.base ?? [] });
+    // The card columns (oktru…) are recognised without any schema: find the categories, then load their schemas.
+    const firstGuess = suggestColumnMapping(table.headers, base, table.headerRow);
+    const codes = oktruCodesOf(table, firstGuess.mapping);
+    const schemas = local ? await prepareSchemas(local.source, codes) : undefined;
+    const suggestion = schemas ? suggestColumnMapping(table.headers, schemas.union, table.headerRow) : firstGuess;
+    this.suggestion = suggestion;
+    return {
+      fileName: this.fileName,
+      format: table.format,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      sheetName: table.sheetName,
+      rowCount: table.rows.length,
+      headers: table.headers,
+      headerSignature: headerSignature(table.headers),
+      sample: table.rows.slice(0, sampleRows).map((row) => table.headers.map((_header, column) => row.cells[column] ?? '')),
+      suggestedMapping: suggestion.mapping,
+      isDefaultLayout: suggestion.isDefaultLayout,
+      targets: schemas ? targetOptions(schemas.union) : [],
+      fatal: fatalProblems(table),
+      schemasMissing: local === null,
+      categoriesWithoutSchema: local ? [...local.missingGov].filter(isLeafOktru) : [],
+    };
+  }
+
+  async validate(mapping: ColumnMapping): Promise<ImportPreview> {
+    const table = this.requireTable();
+    const local = await loadSchemaSource(this.db);
+    if (!local) throw new SessionError('noSchemas');
+    const schemas = await prepareSchemas(local.source, oktruCodesOf(table, mapping));
+    const dictionaries = await loadDictionaryLookup(this.db, table, mapping, schemas.union);
+    // Unknown or ambiguous headers are worth a word only when the officer did not choose the mapping himself.
+    const headerIssues = this.suggestion && sameMapping(mapping, this.suggestion.mapping) ? this.suggestion.issues : [];
+    const { rows, problems } = tableToDrafts({ ...table, issues: [...table.issues, ...headerIssues] }, mapping, { schemas, dictionaries, today: this.today });
+    this.rows = rows;
+    return previewRows({ rows, problems, headers: table.headers, mapping, schema: schemas.union, categoriesWithoutSchema: [...local.missingGov].filter(isLeafOktru) });
+  }
+
+  async commit(onlyValid: boolean, now: number, onProgress: (progress: WorkerProgress) => void, shouldStop: () => boolean): Promise<CommitResult> {
+    const chosen = onlyValid ? this.rows.filter((row) => !row.problems.some((problem) => problem.severity === 'error')) : this.rows;
+    const { saved, stopped } = await saveImportedDrafts(this.db, chosen.map((row) => row.draft), { now, onProgress, shouldStop });
+    const skipped = this.rows.length - chosen.length;
+    // Done with this file: a second click must not import it twice.
+    this.rows = [];
+    this.table = undefined;
+    return { imported: saved, skipped, stopped };
+  }
+
+  private requireTable(): ImportTable {
+    if (!this.table) throw new SessionError('noFile');
+    return this.table;
+  }
+
+  private unreadable(key: string, params?: Record<string, string | number>): FileAnalysis {
+    return {
+      fileName: this.fileName,
+      format: 'csv',
+      rowCount: 0,
+      headers: [],
+      headerSignature: headerSignature([]),
+      sample: [],
+      suggestedMapping: [],
+      isDefaultLayout: false,
+      targets: [],
+      fatal: [fileProblem(key, params)],
+      schemasMissing: false,
+      categoriesWithoutSchema: [],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Column mappings remembered per header layout, in the `settings` table under `importer.mapping.<signature>`
+ * (`headerSignature(headers)`), so the next file with the same headers needs no mapping step.
+ */
+import { z } from 'zod';
+import type { ColumnMapping } from '../../../shared/application/import/index.ts';
+import type { NcgDatabase } from '../../db/database.ts';
+import { targetFromKey, targetKey } from './mapping-targets.ts';
+
+const savedMappingSchema = z.object({
+  headers: z.array(z.string()),
+  targets: z.array(z.string()),
+  savedAt: z.number(),
+});
+
+export function mappingSettingKey(signature: string): string {
+  return `importer.mapping.${signature}`;
+}
+
+/** The mapping saved for these headers, or undefined (also when what is stored does not fit them). */
+export async function loadSavedMapping(db: NcgDatabase, signature: string, headers: readonly string[]): Promise<ColumnMapping | undefined> {
+  const record = await db.settings.get(mappingSettingKey(signature));
+  const parsed = savedMappingSchema.safeParse(record?.value);
+  if (!parsed.success || parsed.data.targets.length !== headers.length) return undefined;
+  return parsed.data.targets.map(targetFromKey);
+}
+
+export async function saveMapping(db: NcgDatabase, signature: string, headers: readonly string[], mapping: ColumnMapping, now = Date.now()): Promise<void> {
+  await db.settings.put({ key: mappingSettingKey(signature), value: { headers: [...headers], targets: mapping.map(targetKey), savedAt: now } });
+}

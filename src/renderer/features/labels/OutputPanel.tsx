@@ -1,0 +1,149 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Bridge } from '../../../shared/bridge.ts';
+import type { LabelTemplate } from './label-core.ts';
+import { NumberField } from './NumberField.tsx';
+import type { PrintOptions } from './print-options.ts';
+import type { RenderedLabels } from './render-protocol.ts';
+import { useFieldText } from './use-field-text.ts';
+
+/** The same rule as the bridge's `print:raw` schema, checked here so the user gets a sentence, not a schema error. */
+const hostPattern = /^[A-Za-z0-9.:[\]-]+$/u;
+
+type Outcome = { readonly ok: boolean; readonly text: string };
+
+interface OutputPanelProps {
+  bridge: Bridge;
+  template: LabelTemplate;
+  /** The rendered job, or null while it is being (re)made: nothing is printed from stale bytes. */
+  labels: RenderedLabels | null;
+  printerName: string;
+  options: PrintOptions;
+  update: (change: (options: PrintOptions) => PrintOptions) => void;
+  /** How the job stands, shown above the buttons. */
+  children?: ReactNode;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A file name that says what it holds and sorts by time: labels-avery-l7160-2025-03-01-0930.pdf. */
+function fileName(template: LabelTemplate, extension: string, now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const stamp = `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+  return `labels-${template.id}-${stamp}.${extension}`;
+}
+
+/** The printer's address, stored as it is typed. */
+function HostField({ label, value, onCommit }: { label: string; value: string; onCommit: (value: string) => void }) {
+  const { text, setText, focusHandlers } = useFieldText(value);
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="text"
+        value={text}
+        autoComplete="off"
+        spellCheck={false}
+        {...focusHandlers}
+        onChange={(event) => {
+          setText(event.target.value);
+          onCommit(event.target.value);
+        }}
+        data-testid="zpl-host"
+      />
+    </label>
+  );
+}
+
+export function OutputPanel({ bridge, template, labels, printerName, options, update, children }: OutputPanelProps) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const shell = useQuery({ queryKey: ['app', 'info'], queryFn: () => bridge.app.info(), staleTime: Infinity });
+  const thermal = template.kind === 'thermal';
+  const zpl = labels?.zpl ?? null;
+
+  const run = async (action: () => Promise<Outcome>) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      setOutcome(await action());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const print = (bytes: Uint8Array<ArrayBuffer>, pageWidthMm: number, pageHeightMm: number) =>
+    run(async () => {
+      try {
+        const result = await bridge.print.pdf({ bytes, pageWidthMm, pageHeightMm, ...(printerName ? { printerName } : {}) });
+        return result.printed ? { ok: true, text: t('printQueue.output.printed') } : { ok: false, text: t('printQueue.output.printFailed', { reason: result.failureReason ?? '' }) };
+      } catch (error) {
+        return { ok: false, text: t('printQueue.output.printFailed', { reason: errorText(error) }) };
+      }
+    });
+
+  const save = (bytes: Uint8Array<ArrayBuffer>, extension: 'pdf' | 'zpl', mimeType: string) =>
+    run(async () => {
+      try {
+        const result = await bridge.files.save({ suggestedName: fileName(template, extension), mimeType, bytes });
+        return result.saved ? { ok: true, text: t('printQueue.output.saved', { location: result.location ?? '' }) } : { ok: false, text: t('printQueue.output.notSaved') };
+      } catch (error) {
+        return { ok: false, text: errorText(error) };
+      }
+    });
+
+  const send = (text: string) =>
+    run(async () => {
+      const host = options.zplHost.trim();
+      const port = options.zplPort;
+      if (!hostPattern.test(host)) return { ok: false, text: t('printQueue.output.badHost') };
+      try {
+        const result = await bridge.print.raw({ host, port, bytes: new TextEncoder().encode(text) });
+        return { ok: true, text: t('printQueue.output.sent', { bytes: result.sentBytes, host, port }) };
+      } catch (error) {
+        // The web twin has no socket: say so in the reader's language rather than the host's English.
+        const reason = shell.data?.shell === 'web' ? t('printQueue.output.sendNeedsDesktop') : errorText(error);
+        return { ok: false, text: t('printQueue.output.sendFailed', { host, port, reason }) };
+      }
+    });
+
+  const disabled = busy || labels === null;
+  return (
+    <section className="labels-panel" aria-labelledby="labels-output-title">
+      <h2 id="labels-output-title">{t('printQueue.output.title')}</h2>
+      {children}
+      <div className="list-toolbar">
+        <button type="button" disabled={disabled} onClick={() => labels && void print(labels.pdf, labels.pageWidthMm, labels.pageHeightMm)} data-testid="print-labels">
+          {t('printQueue.output.print')}
+        </button>
+        <button type="button" disabled={disabled} onClick={() => labels && void save(labels.pdf, 'pdf', 'application/pdf')} data-testid="save-pdf">
+          {t('printQueue.output.savePdf')}
+        </button>
+        {thermal && (
+          <button type="button" disabled={disabled || zpl === null} onClick={() => zpl !== null && void save(new TextEncoder().encode(zpl), 'zpl', 'application/octet-stream')} data-testid="save-zpl">
+            {t('printQueue.output.saveZpl')}
+          </button>
+        )}
+      </div>
+      {!thermal && <p className="labels-muted">{t('printQueue.output.actualSize')}</p>}
+      {thermal && (
+        <div className="fields labels-zpl">
+          <HostField label={t('printQueue.output.host')} value={options.zplHost} onCommit={(zplHost) => update((current) => ({ ...current, zplHost }))} />
+          <NumberField label={t('printQueue.output.port')} value={options.zplPort} min={9100} max={9109} step={1} integer onCommit={(zplPort) => update((current) => ({ ...current, zplPort }))} testId="zpl-port" />
+          <button type="button" disabled={disabled || zpl === null} onClick={() => zpl !== null && void send(zpl)} data-testid="send-zpl">
+            {t('printQueue.output.sendZpl')}
+          </button>
+        </div>
+      )}
+      {outcome && (
+        <p className={outcome.ok ? 'labels-ok' : 'labels-error'} role={outcome.ok ? 'status' : 'alert'} data-testid="output-message">
+          {outcome.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * What the print queue remembers between sessions: the last template and printer, the thermal resolution,
+ * which text fields each template shows, each printer's calibration, and the ZPL printer's address.
+ * The start position is deliberately not remembered: it describes one partly used sheet, and a stale value
+ * would silently skip labels on the next, full sheet.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { z } from 'zod';
+import { findTemplate, noCalibration, textFieldNames, type Calibration, type LabelTemplate, type TextFieldName } from './label-core.ts';
+import type { NcgDatabase } from '../../db/database.ts';
+
+export const printOptionsSettingKey = 'labels.printOptions';
+export const defaultTemplateId = 'avery-l7160';
+
+export type FieldToggles = Readonly<Record<TextFieldName, boolean>>;
+
+const calibrationSchema = z.object({
+  offsetXMm: z.number(),
+  offsetYMm: z.number(),
+  scaleX: z.number(),
+  scaleY: z.number(),
+});
+
+const togglesSchema = z.partialRecord(z.enum(textFieldNames), z.boolean());
+
+/** Every field falls back to its default on its own (`catch`), so one odd value never resets the rest. */
+const printOptionsSchema = z.object({
+  templateId: z.string().catch(defaultTemplateId),
+  dpi: z.number().int().catch(203),
+  /** System printer name; '' = the system print dialog. */
+  printerName: z.string().catch(''),
+  fieldsByTemplate: z.record(z.string(), togglesSchema).catch({}),
+  /** Keyed by printer name ('' = whatever the system dialog prints to). */
+  calibrationByPrinter: z.record(z.string(), calibrationSchema).catch({}),
+  zplHost: z.string().max(253).catch(''),
+  zplPort: z.number().int().min(9100).max(9109).catch(9100),
+});
+export type PrintOptions = z.infer<typeof printOptionsSchema>;
+
+export function parsePrintOptions(value: unknown): PrintOptions {
+  return printOptionsSchema.parse(typeof value === 'object' && value !== null ? value : {});
+}
+
+/** The remembered template, or the default one when it no longer exists. */
+export function chosenTemplate(options: PrintOptions): LabelTemplate {
+  const template = findTemplate(options.templateId) ?? findTemplate(defaultTemplateId);
+  if (!template) throw new Error(`built-in template ${defaultTemplateId} is missing`);
+  return template;
+}
+
+/** The thermal resolution to lay out at: the remembered one when the template offers it, else its own. */
+export function chosenDpi(template: LabelTemplate, options: PrintOptions): number | undefined {
+  if (template.kind !== 'thermal') return undefined;
+  const choices = template.dpiChoices ?? [203, 300];
+  return choices.includes(options.dpi) ? options.dpi : (template.dpi ?? choices[0]);
+}
+
+/** The user's toggles for this template over the template's own defaults (small stock hides the names). */
+export function fieldToggles(template: LabelTemplate, options: PrintOptions): FieldToggles {
+  const chosen = options.fieldsByTemplate[template.id] ?? {};
+  const entries = textFieldNames.map((name) => [name, chosen[name] ?? template.defaultFields?.[name] !== false] as const);
+  return Object.fromEntries(entries) as Record<TextFieldName, boolean>;
+}
+
+export function calibrationFor(options: PrintOptions, printerName: string): Calibration {
+  return options.calibrationByPrinter[printerName] ?? noCalibration;
+}
+
+async function readOptions(db: NcgDatabase): Promise<PrintOptions> {
+  return parsePrintOptions((await db.settings.get(printOptionsSettingKey))?.value);
+}
+
+/**
+ * The options (undefined during the first read) and a function that changes them. Changes show at once —
+ * a select or checkbox must not snap back while the database write and the live query go round — and are
+ * stored right after. Once this page has changed them, its own copy wins over the stored one.
+ */
+export function usePrintOptions(db: NcgDatabase): [PrintOptions | undefined, (change: (options: PrintOptions) => PrintOptions) => void] {
+  const stored = useLiveQuery(() => readOptions(db), [db]);
+  const [edited, setEdited] = useState<PrintOptions | null>(null);
+  const update = useCallback(
+    (change: (current: PrintOptions) => PrintOptions) => setEdited((current) => change(current ?? stored ?? parsePrintOptions({}))),
+    [stored],
+  );
+  useEffect(() => {
+    if (edited) void db.settings.put({ key: printOptionsSettingKey, value: edited });
+  }, [db, edited]);
+  return [edited ?? stored, update];
+}

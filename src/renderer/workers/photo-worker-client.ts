@@ -1,0 +1,18 @@
+/** The page's side of the photo worker: one worker, started on the first photo and kept for the next ones. */
+import type { PreparedPhoto, PreparePhotoRequest } from './photo-protocol.ts';
+import { createWorkerClient, type WorkerClient } from './worker-rpc.ts';
+
+/**
+ * Vite (web build and electron-vite alike) sees `new Worker(new URL(…, import.meta.url))` and bundles the worker as
+ * its own same-origin file, which the CSP's `worker-src 'self'` allows.
+ */
+function startPhotoWorker(): Worker {
+  return new Worker(new URL('./photo.worker.ts', import.meta.url), { type: 'module', name: 'photos' });
+}
+
+let client: WorkerClient<PreparePhotoRequest, PreparedPhoto> | undefined;
+
+export function preparePhotoInWorker(request: PreparePhotoRequest): Promise<PreparedPhoto> {
+  client ??= createWorkerClient<PreparePhotoRequest, PreparedPhoto>(startPhotoWorker);
+  return client.call(request);
+}

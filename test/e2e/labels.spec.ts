@@ -1,0 +1,167 @@
+import type { APIRequestContext } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { codesMessages } from '../../src/shared/codes/messages.ts';
+import { findTemplate, slotOrigin } from '../../src/shared/labels/templates.ts';
+import { expect, test } from './fixtures.ts';
+import { LabelsQueuePage } from './pages/labels.ts';
+
+/** One row of the sandbox's export feed (catalogue-api.md §10.3), the fields this spec reads. */
+interface ExportRow {
+  name_kk: string;
+  name_ru: string;
+  gtin: string;
+  ntin_code: string;
+}
+
+const kazakhLetter = /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/u;
+
+/** Real cards of the sandbox the served app talks to, read from its export feed (the seed is deterministic). */
+async function sandboxCards(request: APIRequestContext): Promise<ExportRow[]> {
+  const config = (await (await request.get('web-twin.json')).json()) as { exportBaseUrl: string; exportToken?: string };
+  const feed = await request.get(`${config.exportBaseUrl}/ofd/?from=0&limit=30`, { headers: { Authorization: `JWT ${config.exportToken ?? 'sandbox-demo-token'}` } });
+  expect(feed.ok()).toBe(true);
+  return ((await feed.json()) as { result: ExportRow[] }).result;
+}
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/gu, (_, name: string) => String(params[name] ?? ''));
+}
+
+/**
+ * The EAN-13 of each of the first `count` labels of a one-page sheet job, in slot order. Each label is cut
+ * out and decoded on its own: zbar reports a symbol once per image, so identical copies on one page would
+ * count once. Poppler rasterises at 300 dpi in grey, as a scanner-like check of the real output.
+ */
+function decodeLabels(pdfPath: string, folder: string, templateId: string, count: number): string[] {
+  const template = findTemplate(templateId);
+  if (!template) throw new Error(`no template ${templateId}`);
+  const px = (mm: number) => String(Math.round((mm / 25.4) * 300));
+  return Array.from({ length: count }, (_, slot) => {
+    const { xMm, yMm } = slotOrigin(template, slot);
+    const image = join(folder, `label-${String(slot)}`);
+    execFileSync('pdftoppm', ['-r', '300', '-gray', '-f', '1', '-l', '1', '-x', px(xMm), '-y', px(yMm), '-W', px(template.labelWidthMm), '-H', px(template.labelHeightMm), '-singlefile', pdfPath, image]);
+    try {
+      return execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sean13.enable', `${image}.pgm`], { encoding: 'utf8' }).trim();
+    } catch {
+      return '(no barcode)'; // zbarimg exits 4 when the image holds no symbol
+    }
+  });
+}
+
+test('scans products into a queue that survives a reload, refuses a bad check digit, and saves a PDF whose barcodes are the queued codes × copies', async ({ app, request, shell }, testInfo) => {
+  test.skip(shell !== 'web', 'reads the served web-twin.json and captures Save PDF as a browser download');
+  test.setTimeout(90_000);
+  const cards = await sandboxCards(request);
+  // Two cards with Kazakh letters in short names (a long name is cut with "…" on a 63.5 mm label) and a GTIN.
+  const [first, second] = cards.filter((card) => kazakhLetter.test(card.name_kk) && card.name_kk.length <= 40 && card.gtin !== '');
+  if (!first || !second) throw new Error('the sandbox feed has no two cards with short Kazakh names and a GTIN');
+
+  const cspViolations: string[] = [];
+  app.page.on('console', (message) => {
+    if (/Content Security Policy/iu.test(message.text())) cspViolations.push(message.text());
+  });
+
+  await app.chooseLanguage('kk');
+  const labels = new LabelsQueuePage(app);
+  await labels.open();
+
+  // A wrong check digit is refused with the localised reason, before anything is searched or queued.
+  const good = first.ntin_code;
+  const lastDigit = Number(good.slice(-1));
+  const bad = `${good.slice(0, -1)}${String((lastDigit + 1) % 10)}`;
+  await labels.scan(bad);
+  await expect(labels.scanRefusal).toContainText(fill(codesMessages.kk.ntin.badCheckDigit, { expected: lastDigit, actual: (lastDigit + 1) % 10 }));
+  await expect(labels.candidates).toHaveCount(0);
+
+  // First product: scanned by NTIN, three copies. The refused code is still selected, so the scan replaces it.
+  await labels.scan(first.ntin_code);
+  await expect(labels.candidate(first.ntin_code)).toBeVisible();
+  await expect(labels.candidate(first.ntin_code)).toContainText(first.name_kk);
+  await labels.addSelected(3);
+
+  // Second product: scanned by its GTIN (which several cards may share), printed under its GTIN, two copies.
+  await labels.scan(second.gtin);
+  const secondCard = labels.candidate(second.ntin_code);
+  await expect(secondCard).toBeVisible();
+  await secondCard.getByTestId('label-code-gtin').check();
+  await labels.addSelected(2);
+
+  await expect(labels.entries).toHaveCount(2);
+  await expect(labels.entry(first.ntin_code).getByTestId('queue-copies')).toHaveValue('3');
+  await expect(labels.entry(second.gtin).getByTestId('queue-copies')).toHaveValue('2');
+
+  // Thermal stock offers ZPL; the web twin cannot open a socket and says so in Kazakh.
+  await labels.chooseTemplate('thermal-58x40');
+  await app.page.getByTestId('zpl-host').fill('127.0.0.1');
+  await app.page.getByTestId('send-zpl').click();
+  await expect(labels.outputMessage).toContainText('ZPL-ді тікелей принтерге тек жұмыс үстелі қолданбасы жібере алады');
+
+  // Avery L7160: the preview is the PDF itself, drawn by pdf.js under the app's CSP.
+  await labels.chooseTemplate('avery-l7160');
+  await expect(labels.renderStatus).toContainText('Заттаңбалар: 5, беттер: 1');
+  await expect(labels.previewPages).toHaveCount(1);
+  await expect.poll(() => labels.previewPages.first().evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext('2d');
+    if (!context) return 0;
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 80) dark += 1;
+    return dark;
+  })).toBeGreaterThan(1000);
+
+  const download = await labels.savePdf();
+  expect(download.suggestedFilename()).toMatch(/^labels-avery-l7160-.*\.pdf$/u);
+  const folder = testInfo.outputPath('labels');
+  const pdfPath = join(folder, 'labels.pdf');
+  await download.saveAs(pdfPath);
+
+  // Queue order, copies in a row: the first product's NTIN three times, then the second's GTIN twice.
+  expect(decodeLabels(pdfPath, folder, 'avery-l7160', 6)).toEqual([
+    ...Array<string>(3).fill(first.ntin_code),
+    ...Array<string>(2).fill(second.gtin),
+    '(no barcode)',
+  ]);
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+  expect(text).toContain(first.name_kk);
+  expect(text).toContain(second.name_kk);
+
+  // The queue and the chosen template survive a reload.
+  await app.page.reload();
+  await labels.open();
+  await expect(labels.entries).toHaveCount(2);
+  await expect(labels.entry(first.ntin_code).getByTestId('queue-copies')).toHaveValue('3');
+  await expect(labels.entry(second.gtin).getByTestId('queue-copies')).toHaveValue('2');
+  await expect(labels.template).toHaveValue('avery-l7160');
+
+  expect(cspViolations).toEqual([]);
+});
+
+test('offline, a scan says the catalogue cannot be reached and shows what this computer has', async ({ app, shell }) => {
+  test.skip(shell !== 'web', 'the web twin reaches the sandbox with fetch, which the test can cut; Electron calls it from the host');
+  // Every call to the catalogue fails as with no network (the client retries a few times first).
+  await app.page.route('**/gwp/**', (route) => route.abort('internetdisconnected'));
+  await app.chooseLanguage('ru');
+  const labels = new LabelsQueuePage(app);
+  await labels.open();
+  await labels.scan('0200000000011');
+  await expect(app.page.getByTestId('scan-offline')).toContainText('Каталог недоступен', { timeout: 20_000 });
+  await expect(app.page.getByTestId('scan-nothing')).toContainText('на этом компьютере ничего не найдено');
+  await expect(labels.scanInput).toBeFocused();
+});
+
+test('with quick add on, one scan of a known code queues it at once with the copies set beforehand', async ({ app }) => {
+  await app.chooseLanguage('en');
+  const labels = new LabelsQueuePage(app);
+  await labels.open();
+  await app.page.getByTestId('label-quick-add').check();
+  // Copies typed ahead of the scan; Enter there goes back to the scan field.
+  await labels.copies.fill('2');
+  await labels.copies.press('Enter');
+  await labels.scan('0200000000011');
+  await expect(labels.entry('0200000000011').getByTestId('queue-copies')).toHaveValue('2');
+  // The same product scanned again (copies are back to 1) adds to its entry instead of queueing a second run.
+  await labels.scan('0200000000011');
+  await expect(labels.entry('0200000000011').getByTestId('queue-copies')).toHaveValue('3');
+  await expect(labels.entries).toHaveCount(1);
+});
