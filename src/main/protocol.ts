@@ -1,4 +1,4 @@
-import { isAbsolute, join, normalize, relative } from 'node:path';
+import { extname, isAbsolute, join, normalize, relative } from 'node:path';
 import { appContentSecurityPolicy, appHost } from './app-url.ts';
 
 /**
@@ -28,6 +28,16 @@ export function resolveAppPath(rendererDir: string, requestUrl: string): string 
   return candidate;
 }
 
+/** Module scripts and workers need a JavaScript MIME type; file:// guesses are not reliable for `.mjs`. */
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+};
+
 export interface ProtocolDeps {
   handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void;
   fetchFile: (path: string) => Promise<Response>;
@@ -41,6 +51,8 @@ export function registerAppProtocol(deps: ProtocolDeps, scheme: string, renderer
     const headers = new Headers(fileResponse.headers);
     headers.set('Content-Security-Policy', appContentSecurityPolicy);
     headers.set('X-Content-Type-Options', 'nosniff');
+    const known = contentTypes[extname(path).toLowerCase()];
+    if (known) headers.set('Content-Type', known);
     return new Response(fileResponse.body, { status: fileResponse.status, headers });
   });
 }

@@ -5,7 +5,8 @@ import { dictionaryCodes } from '../../shared/application/schema.ts';
 import { createDictionaryLookup, type DictionaryEntryStatus, type DictionaryLookup } from '../../shared/application/validate.ts';
 import { CatalogueError } from '../../shared/catalogue/errors.ts';
 import { createPortalClient } from '../../shared/catalogue/portal-client.ts';
-import { isLocale, type Locale } from '../../shared/i18n/locales.ts';
+import { isLocale } from '../../shared/i18n/locales.ts';
+import { pickLocale } from '../locale.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
 import { buildSeed } from '../../sandbox/seed/index.ts';
 import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
@@ -20,15 +21,6 @@ then a summary on stderr. Exit 0 when no row has a problem, 1 when any has, 2 on
 
 Schemas and dictionaries come from the catalogue at --catalogue (portal API base, e.g.
 https://nationalcatalog.kz/gwp, with its --api-key), or from the built-in sandbox seed when it is omitted.`;
-
-/** The language of messages: `--lang`, else LANG when it starts with ru or kk, else English. */
-function pickLocale(flag: string | undefined, envLang: string | undefined): Locale {
-  if (flag !== undefined && isLocale(flag)) return flag;
-  const lang = (envLang ?? '').toLowerCase();
-  if (lang.startsWith('ru')) return 'ru';
-  if (lang.startsWith('kk')) return 'kk';
-  return 'en';
-}
 
 /** Today in the machine's time zone, `YYYY-MM-DD`. */
 function localToday(): string {

@@ -3,7 +3,8 @@ import { open, readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { isLocale, type Locale } from '../../shared/i18n/locales.ts';
+import { isLocale } from '../../shared/i18n/locales.ts';
+import { pickLocale } from '../locale.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
 import {
   LayoutBuilder,
@@ -52,14 +53,6 @@ producer, country, copies. Only the code column is required; an empty copies mea
 A bad row is reported as "row N: column: message" (N = line in the file, the header is line 1) and the
 other rows are still printed. Exit 0 when every row printed, 1 when some row failed (or nothing to
 print), 2 on a usage error (including a template that cannot hold a GS1-compliant symbol).`;
-
-function pickLocale(flag: string | undefined, envLang: string | undefined): Locale {
-  if (flag !== undefined && isLocale(flag)) return flag;
-  const lang = (envLang ?? '').toLowerCase();
-  if (lang.startsWith('ru')) return 'ru';
-  if (lang.startsWith('kk')) return 'kk';
-  return 'en';
-}
 
 const fontDir = new URL('../../../resources/fonts/', import.meta.url);
 

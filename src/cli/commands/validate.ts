@@ -1,24 +1,13 @@
 import { parseArgs } from 'node:util';
 import { codeKinds, isCodeKind, validateCode } from '../../shared/codes/index.ts';
-import { isLocale, type Locale } from '../../shared/i18n/locales.ts';
+import { isLocale } from '../../shared/i18n/locales.ts';
+import { pickLocale } from '../locale.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
 import { ExitCode, type CliCommand } from '../io.ts';
 
 export const summary = 'check a code: GTIN, NTIN, XTIN, BIN, IIN, ТН ВЭД, ОКТРУ or a conformity document number';
 
 const usage = `Usage: ncg validate <${codeKinds.join('|')}> <value> [--json] [--lang kk|ru|en]`;
-
-/**
- * The language of messages: `--lang`, else the environment's LANG when it starts with ru or kk, else English.
- * (LANG values look like `ru_RU.UTF-8` or `kk_KZ.UTF-8`.)
- */
-function pickLocale(flag: string | undefined, envLang: string | undefined): Locale {
-  if (flag !== undefined && isLocale(flag)) return flag;
-  const lang = (envLang ?? '').toLowerCase();
-  if (lang.startsWith('ru')) return 'ru';
-  if (lang.startsWith('kk')) return 'kk';
-  return 'en';
-}
 
 /**
  * `ncg validate <kind> <value>`: exit 0 and the normalised code on stdout when valid; exit 1 and the

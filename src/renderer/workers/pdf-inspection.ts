@@ -3,7 +3,7 @@
  * 5 MB limit (catalogue-api §4.18), is complete, is not encrypted, and opens in pdf.js (whose parser runs in its
  * worker, see pdfjs.ts); then draws its first page as a thumbnail.
  */
-import type { PDFPageProxy } from 'pdfjs-dist';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { sniffSignature, type FileSignature } from './file-signature.ts';
 import { loadPdfJs, pdfOpenOptions } from './pdfjs.ts';
 
@@ -80,12 +80,13 @@ async function renderThumbnail(page: PDFPageProxy, width: number): Promise<Blob>
   return blob;
 }
 
-async function openAndRender(file: Blob, thumbnailWidth: number): Promise<PdfInspection> {
+async function openAndRender(file: Blob, thumbnailWidth: number, started: (task: PDFDocumentLoadingTask) => void): Promise<PdfInspection> {
   const { pdfjs, worker } = await loadPdfJs();
   // pdf.js moves the buffer to its worker: a fresh copy of the file's bytes.
   const task = pdfjs.getDocument({ ...pdfOpenOptions, worker, data: new Uint8Array(await file.arrayBuffer()) });
+  started(task);
   try {
-    let pdf;
+    let pdf: PDFDocumentProxy;
     try {
       pdf = await task.promise;
     } catch (error) {
@@ -115,11 +116,15 @@ export async function inspectPdf(file: Blob, options: InspectOptions): Promise<P
   if (envelope) return { ok: false, problem: envelope };
   const timeoutMs = options.timeoutMs ?? 30_000;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let task: PDFDocumentLoadingTask | undefined;
   const timeout = new Promise<PdfInspection>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, problem: { code: 'corrupt', truncated: false, detail: `not opened within ${timeoutMs} ms` } }), timeoutMs);
+    timer = setTimeout(() => {
+      void task?.destroy(); // stops the parser's work on this file; the worker stays for the next one
+      resolve({ ok: false, problem: { code: 'corrupt', truncated: false, detail: `not opened within ${timeoutMs} ms` } });
+    }, timeoutMs);
   });
   try {
-    return await Promise.race([openAndRender(file, options.thumbnailWidth ?? 240), timeout]);
+    return await Promise.race([openAndRender(file, options.thumbnailWidth ?? 240, (started) => (task = started)), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -150,8 +150,10 @@ export class DocumentForm {
 
   /** Chooses a PDF and waits until its check is over (accepted or refused). */
   async choosePdf(file: FilePayload): Promise<void> {
+    const field = this.page.getByTestId('document-pdf');
+    const checkedBefore = Number(await field.getAttribute('data-checked'));
     await this.page.getByTestId('document-pdf-input').setInputFiles(file);
-    await expect(this.page.getByTestId('document-pdf-checking')).toHaveCount(0, { timeout: 20_000 });
+    await expect(field).toHaveAttribute('data-checked', String(checkedBefore + 1), { timeout: 20_000 });
   }
 
   async save(): Promise<void> {

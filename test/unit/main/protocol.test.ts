@@ -48,8 +48,10 @@ describe('app:// protocol', () => {
     expect(ok.headers.get('Content-Security-Policy')).toBe(appContentSecurityPolicy);
     expect(appContentSecurityPolicy).toContain("script-src 'self'");
     expect(appContentSecurityPolicy).not.toContain('unsafe-eval');
+    const worker = await handler!(new Request('app://ncg/assets/pdf.worker.min.mjs'));
+    expect(worker.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
     const refused = await handler!(new Request('app://ncg/assets/..%2f..%2f..%2fetc/passwd'));
     expect(refused.status).toBe(404);
-    expect(fetched).toEqual([join(root, 'index.html')]);
+    expect(fetched).toEqual([join(root, 'index.html'), join(root, 'assets/pdf.worker.min.mjs')]);
   });
 });

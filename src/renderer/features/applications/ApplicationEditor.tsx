@@ -97,8 +97,11 @@ function EditorForm({ initial, recovered, localState }: { initial: ApplicationDr
     const [code = field] = field.split('.');
     const entry = index?.byCode.get(code);
     if (entry) return attributeName(entry.definition, i18n.language);
+    const [, detail = ''] = field.split('.');
     if (code === 'oktru') return t('ui.editor.category');
-    if (code === 'photos') return t('ui.editor.photos');
+    if (code === 'photos') return `${t('ui.editor.photos')}: ${detail}`;
+    if (code === 'documents') return `${t('ui.editor.documents')} № ${Number(detail) + 1}`;
+    if (code === 'custom') return `${t('ui.editor.groups.custom')} № ${Number(detail) + 1}`;
     return field;
   };
   const ready = canMarkReady(problems);

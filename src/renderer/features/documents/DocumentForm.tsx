@@ -1,15 +1,17 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { conformityDocumentTypes, type ConformityDocument, type ConformityDocumentType } from '../../../shared/application/draft.ts';
+import { conformityDocumentTypes, type ConformityDocument } from '../../../shared/application/draft.ts';
 import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
 import { appDatabase } from '../../db/database.ts';
-import { useFileDropGuard } from '../photos/use-file-drop-guard.ts';
+import { useFileDropGuard } from '../../app/components/use-file-drop-guard.ts';
 import { checkDocumentForm, checkNumber, type DocumentFormField, type DocumentFormValues, type FieldMessage } from './document-form.ts';
 import { saveRegisterDocument } from './documents-repository.ts';
 import { localToday } from './expiry.ts';
 import { NumberCheck } from './NumberCheck.tsx';
 import { PdfField, type AcceptedPdf } from './PdfField.tsx';
 import { commonRegulations } from './regulation.ts';
+
+const checkedFields: readonly DocumentFormField[] = ['number', 'technicalRegulation', 'issuedOn', 'expiresOn'];
 
 function initialValues(document: ConformityDocument | undefined): DocumentFormValues {
   return {
@@ -39,7 +41,7 @@ export function DocumentForm({ existing, onSaved, onCancel }: { existing: Confor
   const issuerInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
 
-  const set = (field: keyof DocumentFormValues, value: string) => {
+  const set = <Field extends keyof DocumentFormValues>(field: Field, value: DocumentFormValues[Field]) => {
     setValues((current) => {
       const next = { ...current, [field]: value };
       if (field === 'number' && !typeChosen) {
@@ -48,7 +50,9 @@ export function DocumentForm({ existing, onSaved, onCancel }: { existing: Confor
       }
       return next;
     });
-    if (field in errors) setErrors(({ [field as DocumentFormField]: _fixed, ...rest }) => rest);
+    // An edited field's error goes away; it is checked again on Save.
+    const checked = checkedFields.find((candidate) => candidate === field);
+    if (checked) setErrors(({ [checked]: _fixed, ...rest }) => rest);
   };
 
   const submit = async (event: FormEvent) => {
@@ -94,7 +98,7 @@ export function DocumentForm({ existing, onSaved, onCancel }: { existing: Confor
           value={values.type}
           onChange={(event) => {
             setTypeChosen(true);
-            set('type', event.target.value as ConformityDocumentType);
+            set('type', conformityDocumentTypes.find((type) => type === event.target.value) ?? 'other');
           }}
           data-testid="document-type"
         >

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { appDatabase } from '../../db/database.ts';
-import { BlobImage } from '../photos/BlobImage.tsx';
+import { BlobImage } from '../../app/components/BlobImage.tsx';
 import { thumbnailIdOf } from './documents-repository.ts';
 
 /** The first page of a register document's PDF, as drawn by pdf.js when the PDF was added. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { portalFileLimitBytes } from '../../../shared/application/validate.ts';
 import { appDatabase } from '../../db/database.ts';
 import { inspectPdf, type PdfProblem } from '../../workers/pdf-inspection.ts';
-import { BlobImage } from '../photos/BlobImage.tsx';
+import { BlobImage } from '../../app/components/BlobImage.tsx';
 import { formatFileSize, formatMegabytes, type Translate } from '../photos/format.ts';
 import { thumbnailIdOf, type CheckedPdf } from './documents-repository.ts';
 
@@ -49,6 +49,8 @@ export function PdfField({ storedBlobId, pending, onAccepted, onCheckingChange }
   const input = useRef<HTMLInputElement>(null);
   const [checking, setChecking] = useState(false);
   const [refusal, setRefusal] = useState<Refusal>();
+  // How many files were checked so far: lets a test (or a screen reader's live region) tell one outcome from the next.
+  const [checkedCount, setCheckedCount] = useState(0);
   const stored = useLiveQuery(
     async () => (storedBlobId ? { pdf: await db.blobs.get(storedBlobId), thumbnail: await db.blobs.get(thumbnailIdOf(storedBlobId)) } : null),
     [db, storedBlobId],
@@ -66,6 +68,7 @@ export function PdfField({ storedBlobId, pending, onAccepted, onCheckingChange }
       setRefusal({ fileName: file.name, failure: error instanceof Error ? error.message : String(error) });
     } finally {
       setChecking(false);
+      setCheckedCount((count) => count + 1);
       onCheckingChange(false);
     }
   };
@@ -80,7 +83,7 @@ export function PdfField({ storedBlobId, pending, onAccepted, onCheckingChange }
   const shownName = pending?.file.name ?? (stored?.pdf?.data instanceof File ? stored.pdf.data.name : undefined);
   const thumbnail = pending?.thumbnail ?? stored?.thumbnail?.data;
   return (
-    <div className="pdf-field" onDragOver={(event) => event.preventDefault()} onDrop={onDrop} data-testid="document-pdf">
+    <div className="pdf-field" onDragOver={(event) => event.preventDefault()} onDrop={onDrop} data-testid="document-pdf" data-checked={checkedCount}>
       <span className="pdf-label">{t('documents.field.pdf')}</span>
       <div className="pdf-body">
         {thumbnail && <BlobImage blob={thumbnail} alt={t('documents.pdf.previewAlt')} className="pdf-preview" testId="document-pdf-preview" />}

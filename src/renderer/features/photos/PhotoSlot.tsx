@@ -4,7 +4,7 @@ import type { DraftPhoto } from '../../../shared/application/draft.ts';
 import type { ImageType } from '../../../shared/catalogue/dto.ts';
 import { appDatabase } from '../../db/database.ts';
 import { minShorterSidePx } from '../../workers/photo-checks.ts';
-import { BlobImage } from './BlobImage.tsx';
+import { BlobImage } from '../../app/components/BlobImage.tsx';
 import { formatFileSize, formatMegabytes } from './format.ts';
 import { intakePhoto, type PhotoRefusal } from './photo-intake.ts';
 import { storePreparedPhoto } from './photo-store.ts';

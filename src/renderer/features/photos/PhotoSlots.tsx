@@ -5,7 +5,7 @@ import { imageTypes, type ImageType } from '../../../shared/catalogue/dto.ts';
 import { appDatabase } from '../../db/database.ts';
 import { PhotoSlot } from './PhotoSlot.tsx';
 import { removeUnreferencedPhotoBlobs } from './photo-store.ts';
-import { useFileDropGuard } from './use-file-drop-guard.ts';
+import { useFileDropGuard } from '../../app/components/use-file-drop-guard.ts';
 import './photos.css';
 
 type Photos = ApplicationDraft['photos'];
