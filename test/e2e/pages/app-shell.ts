@@ -26,10 +26,6 @@ export class AppShell {
     await this.nav.getByRole('link').nth(order.indexOf(section)).click();
   }
 
-  navLabels(): Promise<string[]> {
-    return this.nav.getByRole('link').allInnerTexts();
-  }
-
   visibleText(): Promise<string> {
     return this.page.locator('body').innerText();
   }

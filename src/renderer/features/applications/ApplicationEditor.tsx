@@ -7,13 +7,13 @@ import { canMarkReady, validateDraft, type Problem } from '../../../shared/appli
 import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
 import { routeHref } from '../../app/router.ts';
 import { appDatabase } from '../../db/database.ts';
+import { useBridge } from '../../app/bridge-context.tsx';
 import { DictionaryPicker } from '../dictionaries/DictionaryPicker.tsx';
-import { PhotoSlots } from '../photos/PhotoSlots.tsx';
 import { DocumentAttachments } from '../documents/DocumentAttachments.tsx';
+import { PhotoSlots } from '../photos/PhotoSlots.tsx';
 import { AttributeField, attributeName, fieldId } from './AttributeField.tsx';
 import { saveDraft, setLocalState } from './drafts-repository.ts';
 import { fetchGovSchemaIfMissing } from './edit-card.ts';
-import { useBridge } from '../../app/bridge-context.tsx';
 import { clearJournal, readJournal, writeJournal } from './edit-journal.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useAttributeSchemas } from './use-attribute-schemas.ts';
@@ -186,7 +186,8 @@ function EditorForm({ initial, recovered, localState }: { initial: ApplicationDr
             </button>
           </section>
         )}
-        <PhotoSlots draft={draft} onChange={(photos) => commit({ ...latest.current, photos })} /><DocumentAttachments draft={draft} onChange={(documents) => commit({ ...latest.current, documents })} />
+        <PhotoSlots draft={draft} onChange={(photos) => commit({ ...latest.current, photos })} />
+        <DocumentAttachments draft={draft} onChange={(documents) => commit({ ...latest.current, documents })} />
       </div>
       <ProblemsPanel problems={problems} fieldLabel={labelOf} />
     </div>
