@@ -2,7 +2,8 @@ import type { APIRequestContext } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { codesMessages } from '../../src/shared/codes/messages.ts';
-import { findTemplate, slotOrigin } from '../../src/shared/labels/templates.ts';
+import { labelsMessages } from '../../src/shared/labels/messages.ts';
+import { defineTemplate, findTemplate, slotOrigin, type LabelTemplate } from '../../src/shared/labels/templates.ts';
 import { expect, test } from './fixtures.ts';
 import { LabelsQueuePage } from './pages/labels.ts';
 
@@ -33,9 +34,9 @@ function fill(template: string, params: Record<string, string | number>): string
  * out and decoded on its own: zbar reports a symbol once per image, so identical copies on one page would
  * count once. Poppler rasterises at 300 dpi in grey, as a scanner-like check of the real output.
  */
-function decodeLabels(pdfPath: string, folder: string, templateId: string, count: number): string[] {
-  const template = findTemplate(templateId);
-  if (!template) throw new Error(`no template ${templateId}`);
+function decodeLabels(pdfPath: string, folder: string, templateOrId: string | LabelTemplate, count: number): string[] {
+  const template = typeof templateOrId === 'string' ? findTemplate(templateOrId) : templateOrId;
+  if (!template) throw new Error(`no template ${String(templateOrId)}`);
   const px = (mm: number) => String(Math.round((mm / 25.4) * 300));
   return Array.from({ length: count }, (_, slot) => {
     const { xMm, yMm } = slotOrigin(template, slot);
@@ -135,6 +136,58 @@ test('scans products into a queue that survives a reload, refuses a bad check di
   await expect(labels.template).toHaveValue('avery-l7160');
 
   expect(cspViolations).toEqual([]);
+});
+
+test('a custom sheet template is checked, chosen, printed with a readable barcode, kept over a reload and deletable', async ({ app, request, shell }, testInfo) => {
+  test.skip(shell !== 'web', 'reads the served web-twin.json and captures Save PDF as a browser download');
+  test.setTimeout(90_000);
+  const card = (await sandboxCards(request)).find((row) => row.ntin_code !== '' && row.name_ru.length <= 40);
+  if (!card) throw new Error('the sandbox feed has no card with an NTIN and a short Russian name');
+
+  await app.chooseLanguage('ru');
+  const labels = new LabelsQueuePage(app);
+  await labels.open();
+  await labels.scan(card.ntin_code);
+  await expect(labels.candidate(card.ntin_code)).toBeVisible();
+  await labels.addSelected(1);
+
+  // Five 48.5 mm columns need 242.5 mm: refused with the core's reason, in Russian figures, and not stored.
+  await labels.defineTemplate('Слишком широкий', { columns: 5, rows: 10, labelWidthMm: 48.5, labelHeightMm: 25.4 });
+  await expect(labels.customTemplateMessage).toHaveText(fill(labelsMessages.ru.template.offPage, { axis: 'x', needed: '242,5', page: 210 }));
+  await expect(labels.customTemplateEntries).toHaveCount(0);
+
+  // A4, 4 × 10 labels of 48.5 × 25.4 mm: 8 + 4 × 48.5 = 202 mm wide, 21.5 + 10 × 25.4 = 275.5 mm tall.
+  const figures = { columns: 4, rows: 10, labelWidthMm: 48.5, labelHeightMm: 25.4, marginLeftMm: 8, marginTopMm: 21.5, pitchXMm: 48.5, pitchYMm: 25.4 };
+  await labels.defineTemplate('Склад 40', figures);
+  await expect(labels.customTemplateMessage).toContainText('Склад 40');
+  await expect(labels.customTemplateEntries).toHaveCount(1);
+  const customId = (await labels.customTemplateEntries.getAttribute('data-template-id')) ?? '';
+  expect(customId).toMatch(/^custom-/u);
+
+  // Listed in the picker beside the built-in templates, and chosen from there.
+  await labels.chooseTemplate('avery-l7160');
+  await expect(labels.template.locator(`option[value="${customId}"]`)).toHaveText('Склад 40 — 40 этикеток 48,5 × 25,4 мм');
+  await labels.chooseTemplate(customId);
+  await expect(labels.renderStatus).toContainText('Этикеток: 1, страниц: 1');
+
+  const download = await labels.savePdf();
+  expect(download.suggestedFilename()).toMatch(/^labels-custom-.*\.pdf$/u);
+  const folder = testInfo.outputPath('custom');
+  const pdfPath = join(folder, 'labels.pdf');
+  await download.saveAs(pdfPath);
+  const template = defineTemplate({ kind: 'sheet', pageWidthMm: 210, pageHeightMm: 297, ...figures });
+  expect(decodeLabels(pdfPath, folder, template, 2)).toEqual([card.ntin_code, '(no barcode)']);
+
+  // The template and the choice survive a reload; deleting it falls back to the default template.
+  await app.page.reload();
+  await labels.open();
+  await expect(labels.template).toHaveValue(customId);
+  await expect(labels.customTemplateEntries).toHaveCount(1);
+  await labels.customTemplates.locator('summary').click();
+  await labels.customTemplateEntries.getByTestId('custom-template-delete').click();
+  await expect(labels.customTemplateEntries).toHaveCount(0);
+  await expect(labels.template).toHaveValue('avery-l7160');
+  await expect(labels.template.locator(`option[value="${customId}"]`)).toHaveCount(0);
 });
 
 test('offline, a scan says the catalogue cannot be reached and shows what this computer has', async ({ app, shell }) => {

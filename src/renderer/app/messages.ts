@@ -53,11 +53,6 @@ export const uiMessages = defineMessages(
       noProblems: 'Nothing moderation would reject',
       problems: 'To fix before sending: {{count}}',
     },
-    labels: {
-      title: 'Labels',
-      emptyTitle: 'Label printing is not here yet',
-      emptyBody: 'Barcode labels for A4 sheets and thermal printers will appear here. Until then, use the command line: npx ncg labels.',
-    },
     inspection: {
       title: 'Inspection',
       emptyTitle: 'No offline catalogue copy yet',
@@ -148,11 +143,6 @@ export const uiMessages = defineMessages(
         noProblems: 'Нет ничего, что отклонила бы модерация',
         problems: 'Исправить перед отправкой: {{count}}',
       },
-      labels: {
-        title: 'Этикетки',
-        emptyTitle: 'Печати этикеток здесь пока нет',
-        emptyBody: 'Здесь появятся этикетки со штрихкодом для листов A4 и термопринтеров. Пока пользуйтесь командной строкой: npx ncg labels.',
-      },
       inspection: {
         title: 'Проверка',
         emptyTitle: 'Офлайн-копии каталога пока нет',
@@ -241,11 +231,6 @@ export const uiMessages = defineMessages(
         custom: { nameKk: 'Қазақша атауы', nameRu: 'Орысша атауы', value: 'Мәні', add: 'Сипаттама қосу', remove: 'Жою' },
         noProblems: 'Модерация қабылдамайтын ештеңе жоқ',
         problems: 'Жіберер алдында түзету керек: {{count}}',
-      },
-      labels: {
-        title: 'Заттаңбалар',
-        emptyTitle: 'Заттаңба басып шығару әзірге жоқ',
-        emptyBody: 'A4 парақтары мен термопринтерлерге арналған штрихкодты заттаңбалар осында пайда болады. Әзірге пәрмен жолын пайдаланыңыз: npx ncg labels.',
       },
       inspection: {
         title: 'Тексеру',

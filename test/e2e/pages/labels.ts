@@ -14,6 +14,9 @@ export class LabelsQueuePage {
   readonly renderStatus: Locator;
   readonly previewPages: Locator;
   readonly outputMessage: Locator;
+  readonly customTemplates: Locator;
+  readonly customTemplateMessage: Locator;
+  readonly customTemplateEntries: Locator;
 
   constructor(readonly shell: AppShell) {
     const page = shell.page;
@@ -28,6 +31,9 @@ export class LabelsQueuePage {
     this.renderStatus = page.getByTestId('render-status');
     this.previewPages = page.getByTestId('preview-page');
     this.outputMessage = page.getByTestId('output-message');
+    this.customTemplates = page.getByTestId('custom-templates');
+    this.customTemplateMessage = page.getByTestId('custom-template-message');
+    this.customTemplateEntries = page.getByTestId('custom-template-entry');
   }
 
   get page(): Page {
@@ -70,6 +76,20 @@ export class LabelsQueuePage {
   async chooseTemplate(id: string): Promise<void> {
     await this.template.selectOption(id);
     await this.waitRendered();
+  }
+
+  /**
+   * Fills the custom template form (opening it if needed) and saves. Figures are keyed by their test id
+   * suffix (`columns`, `labelWidthMm`, …); fields not given keep what the form shows.
+   */
+  async defineTemplate(name: string, figures: Readonly<Record<string, number>>): Promise<void> {
+    if (!(await this.customTemplates.evaluate((details: HTMLDetailsElement) => details.open))) {
+      await this.customTemplates.locator('summary').click();
+    }
+    await this.page.getByTestId('custom-template-name').fill(name);
+    for (const [field, value] of Object.entries(figures)) await this.page.getByTestId(`custom-template-${field}`).fill(String(value));
+    await this.page.getByTestId('custom-template-save').click();
+    await expect(this.customTemplateMessage).toBeVisible();
   }
 
   async waitRendered(): Promise<void> {

@@ -5,7 +5,9 @@
  */
 import type { Bridge } from '../../../shared/bridge.ts';
 import type { AttributeDefinition, DictionaryItem } from '../../../shared/catalogue/index.ts';
+import { isCatalogueError } from '../../../shared/catalogue/errors.ts';
 import { callCatalogue } from '../../../shared/catalogue-call.ts';
+import { oktruLevel } from '../../../shared/codes/index.ts';
 import { searchWords } from '../../../shared/search-words.ts';
 import type { NcgDatabase } from '../../db/database.ts';
 import type { DictionaryItemRecord } from '../../db/records.ts';
@@ -46,42 +48,82 @@ export function toItemRecord(dictionary: string, item: DictionaryItem, refreshId
   };
 }
 
+/**
+ * A catalogue with few categories gets every category's extended schema, so an extended card can be started
+ * offline in any of them; a large one only those of the applications on this computer (one call each).
+ */
+export const allCategoriesUpTo = 300;
+
 export async function refreshDictionaries(
   bridge: Bridge,
   db: NcgDatabase,
   options: { categoriesInUse?: readonly string[]; onProgress?: (progress: RefreshProgress) => void; now?: () => number } = {},
-): Promise<{ dictionaries: number; items: number }> {
+): Promise<{ dictionaries: number; items: number; categories: number }> {
   const now = options.now ?? Date.now;
   const refreshId = `${now()}`;
   const base = await callCatalogue(bridge, 'attributes', {});
   await db.attributeSchemas.put({ key: 'base', definitions: base, fetchedAt: now() });
-  const needed = referencedDictionaries(base);
-  for (const oktru of options.categoriesInUse ?? []) {
-    const gov = await callCatalogue(bridge, 'getGovCategoryAttributes', { oktru });
-    await db.attributeSchemas.put({ key: `gov:${oktru}`, definitions: gov, fetchedAt: now() });
-    referencedDictionaries([...gov.mainAttributes, ...gov.additionalAttributes], needed);
-  }
-  for (const code of alwaysNeededDictionaries) needed.add(code);
   const available = new Set((await callCatalogue(bridge, 'getAllDictionaries', {})).map((info) => info.code));
-  const dictionaries = [...needed].filter((code) => available.has(code)).sort();
-
+  const downloaded = new Set<string>();
   let items = 0;
-  for (const [index, dictionary] of dictionaries.entries()) {
-    let page = 1;
-    let totalPages = 1;
-    let done = 0;
-    do {
-      const answer = await callCatalogue(bridge, 'getItems', { dictionaryCode: dictionary, page, size: pageSize });
-      totalPages = answer.totalPages;
-      await db.dictionaryItems.bulkPut(answer.content.filter((item) => item.code).map((item) => toItemRecord(dictionary, item, refreshId)));
-      done += answer.content.length;
-      options.onProgress?.({ dictionary, done, total: answer.totalElements, dictionariesDone: index, dictionariesTotal: dictionaries.length });
-      page += 1;
-    } while (page <= totalPages);
-    // Items the catalogue no longer lists go only after the new copy is complete.
-    await db.dictionaryItems.where('dictionary').equals(dictionary).filter((item) => item.refreshId !== refreshId).delete();
-    items += done;
+
+  const download = async (wanted: Iterable<string>) => {
+    const dictionaries = [...wanted].filter((code) => available.has(code) && !downloaded.has(code)).sort();
+    for (const [index, dictionary] of dictionaries.entries()) {
+      items += await downloadDictionary(bridge, db, dictionary, refreshId, (done, total) =>
+        options.onProgress?.({ dictionary, done, total, dictionariesDone: index, dictionariesTotal: dictionaries.length }),
+      );
+      downloaded.add(dictionary);
+    }
+  };
+
+  const needed = referencedDictionaries(base);
+  for (const code of alwaysNeededDictionaries) needed.add(code);
+  await download(needed);
+
+  // Only 4th-level codes are categories a card can have; flat item lists do not always say `hasChild`.
+  const leaves = (await db.dictionaryItems.where('dictionary').equals('OKTRU').primaryKeys()).map(([, code]) => code).filter((code) => oktruLevel(code) === 4);
+  const categories = new Set(options.categoriesInUse ?? []);
+  if (leaves.length <= allCategoriesUpTo) for (const code of leaves) categories.add(code);
+  const govNeeded = new Set<string>();
+  for (const [index, oktru] of [...categories].sort().entries()) {
+    let gov;
+    try {
+      gov = await callCatalogue(bridge, 'getGovCategoryAttributes', { oktru });
+    } catch (error) {
+      // A category the catalogue has no extended schema for is skipped; losing the network is not.
+      if (isCatalogueError(error) && (error.kind === 'not-found' || error.kind === 'validation' || error.kind === 'wrong-status')) continue;
+      throw error;
+    }
+    await db.attributeSchemas.put({ key: `gov:${oktru}`, definitions: gov, fetchedAt: now() });
+    referencedDictionaries([...gov.mainAttributes, ...gov.additionalAttributes], govNeeded);
+    options.onProgress?.({ dictionary: 'gov-attributes', done: index + 1, total: categories.size, dictionariesDone: 0, dictionariesTotal: 1 });
   }
+  await download(govNeeded);
+
   await db.settings.put({ key: lastRefreshKey, value: now() });
-  return { dictionaries: dictionaries.length, items };
+  return { dictionaries: downloaded.size, items, categories: categories.size };
+}
+
+/** Downloads one dictionary page by page; its old items go only after the new copy is complete. */
+async function downloadDictionary(
+  bridge: Bridge,
+  db: NcgDatabase,
+  dictionary: string,
+  refreshId: string,
+  onPage: (done: number, total: number) => void,
+): Promise<number> {
+  let page = 1;
+  let totalPages = 1;
+  let done = 0;
+  do {
+    const answer = await callCatalogue(bridge, 'getItems', { dictionaryCode: dictionary, page, size: pageSize });
+    totalPages = answer.totalPages;
+    await db.dictionaryItems.bulkPut(answer.content.filter((item) => item.code).map((item) => toItemRecord(dictionary, item, refreshId)));
+    done += answer.content.length;
+    onPage(done, answer.totalElements);
+    page += 1;
+  } while (page <= totalPages);
+  await db.dictionaryItems.where('dictionary').equals(dictionary).filter((item) => item.refreshId !== refreshId).delete();
+  return done;
 }

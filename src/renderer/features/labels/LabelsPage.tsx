@@ -8,7 +8,7 @@ import { useLabelRender } from './label-renderer.ts';
 import './labels.css';
 import { OutputPanel } from './OutputPanel.tsx';
 import { PdfPreview } from './PdfPreview.tsx';
-import { calibrationFor, chosenDpi, chosenTemplate, fieldToggles, usePrintOptions } from './print-options.ts';
+import { calibrationFor, chosenDpi, chosenTemplate, fieldToggles, jobTemplate, usePrintOptions } from './print-options.ts';
 import { PrintSettingsPanel } from './PrintSettingsPanel.tsx';
 import { useProblemText } from './problem-text.ts';
 import { addToQueue, moveEntry, removeEntry, setCopies, type LabelRecord } from './queue.ts';
@@ -43,7 +43,7 @@ export function LabelsPage() {
     const dpi = chosenDpi(template, options);
     return {
       products: queue.map(({ id: _id, ...record }) => record),
-      templateId: template.id,
+      ...jobTemplate(template, options),
       ...(dpi === undefined ? {} : { dpi }),
       fields: fieldToggles(template, options),
       startPosition: Math.min(startPosition, labelsPerPage(template)),

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { labelsPerPage, listTemplates, noCalibration, textFieldNames, type Calibration, type LabelTemplate } from './label-core.ts';
+import { CustomTemplateForm } from './CustomTemplateForm.tsx';
 import { NumberField } from './NumberField.tsx';
-import { calibrationFor, chosenDpi, fieldToggles, type PrintOptions } from './print-options.ts';
+import { calibrationFor, chosenDpi, customTemplates, fieldToggles, type PrintOptions } from './print-options.ts';
 import { numberLocale } from './problem-text.ts';
 
 export interface PrinterChoice {
@@ -20,12 +21,22 @@ interface PrintSettingsPanelProps {
   onStartPosition: (position: number) => void;
 }
 
-/** A template's name in the reader's language, built from its figures (the core names them in English). */
-function useTemplateLabel(): (template: LabelTemplate) => string {
+/**
+ * A template's name in the reader's language, built from its figures (the core names them in English);
+ * the user's own templates keep the name they were given.
+ */
+function useTemplateLabel(): (template: LabelTemplate, custom?: boolean) => string {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(numberLocale(i18n.language), { maximumFractionDigits: 2 });
-  return (template) =>
-    template.kind === 'thermal'
+  return (template, custom = false) =>
+    custom
+      ? t('printQueue.options.customOption', {
+          name: template.name,
+          count: labelsPerPage(template),
+          width: number.format(template.labelWidthMm),
+          height: number.format(template.labelHeightMm),
+        })
+      : template.kind === 'thermal'
       ? t('printQueue.options.thermal', { width: number.format(template.labelWidthMm), height: number.format(template.labelHeightMm) })
       : t('printQueue.options.sheet', {
           name: template.name.split(' — ')[0] ?? template.id,
@@ -42,6 +53,7 @@ export function PrintSettingsPanel({ options, update, template, printers, printe
   const calibration = calibrationFor(options, printerName);
   const toggles = fieldToggles(template, options);
   const dpi = chosenDpi(template, options);
+  const ownTemplates = customTemplates(options);
 
   const setCalibration = (change: Partial<Calibration>) =>
     update((current) => ({
@@ -64,9 +76,18 @@ export function PrintSettingsPanel({ options, update, template, printers, printe
             }}
             data-testid="label-template"
           >
-            {listTemplates().map((choice) => (
-              <option key={choice.id} value={choice.id}>{templateLabel(choice)}</option>
-            ))}
+            <optgroup label={t('printQueue.options.builtInGroup')}>
+              {listTemplates().map((choice) => (
+                <option key={choice.id} value={choice.id}>{templateLabel(choice)}</option>
+              ))}
+            </optgroup>
+            {ownTemplates.length > 0 && (
+              <optgroup label={t('printQueue.options.customGroup')}>
+                {ownTemplates.map((choice) => (
+                  <option key={choice.id} value={choice.id}>{templateLabel(choice, true)}</option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
         {template.kind === 'thermal' && dpi !== undefined && (
@@ -104,6 +125,8 @@ export function PrintSettingsPanel({ options, update, template, printers, printe
           </select>
         </label>
       </div>
+
+      <CustomTemplateForm options={options} update={update} onChosen={() => onStartPosition(1)} />
 
       <fieldset className="labels-fieldset labels-field-toggles">
         <legend>{t('printQueue.options.fields')}</legend>

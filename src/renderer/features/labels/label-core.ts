@@ -6,10 +6,18 @@
 import type { Calibration } from '../../../shared/labels/layout.ts';
 
 export { ean13DigitsFor } from '../../../shared/labels/ean13.ts';
-export type { LabelProblem } from '../../../shared/labels/errors.ts';
+export { LabelError, isLabelError, type LabelProblem } from '../../../shared/labels/errors.ts';
 export { textFieldNames, type FieldsConfig, type TextFieldName } from '../../../shared/labels/fields.ts';
 export { DEFAULT_MAX_COPIES, checkLabelItem, type LabelProductInput, type ProductField } from '../../../shared/labels/records.ts';
-export { findTemplate, labelsPerPage, listTemplates, type LabelTemplate } from '../../../shared/labels/templates.ts';
+export {
+  defineTemplate,
+  findTemplate,
+  labelsPerPage,
+  listTemplates,
+  type CustomTemplateInput,
+  type LabelTemplate,
+  type TemplateKind,
+} from '../../../shared/labels/templates.ts';
 export type { Calibration };
 
 /** The core's `noCalibration` (layout.ts would bring fontkit along): print where the template says. */

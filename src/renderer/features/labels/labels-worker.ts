@@ -8,6 +8,7 @@
 import {
   checkLabelItem,
   createFontMetrics,
+  defineTemplate,
   isLabelError,
   labelsPerPage,
   layoutLabels,
@@ -72,7 +73,8 @@ async function render(job: RenderJob): Promise<RenderOutcome> {
     const layout = layoutLabels(
       items,
       {
-        template: job.templateId,
+        // A custom template is checked here as well: a stored one could come from an older, laxer version.
+        template: job.customTemplate ? defineTemplate(job.customTemplate) : job.templateId,
         ...(job.dpi === undefined ? {} : { dpi: job.dpi }),
         fields: job.fields,
         startPosition: job.startPosition,

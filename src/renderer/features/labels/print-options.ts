@@ -7,7 +7,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
-import { findTemplate, noCalibration, textFieldNames, type Calibration, type LabelTemplate, type TextFieldName } from './label-core.ts';
+import {
+  defineTemplate,
+  findTemplate,
+  noCalibration,
+  textFieldNames,
+  type Calibration,
+  type CustomTemplateInput,
+  type LabelTemplate,
+  type TextFieldName,
+} from './label-core.ts';
+import type { JobTemplate } from './render-protocol.ts';
 import type { NcgDatabase } from '../../db/database.ts';
 
 export const printOptionsSettingKey = 'labels.printOptions';
@@ -24,6 +34,32 @@ const calibrationSchema = z.object({
 
 const togglesSchema = z.partialRecord(z.enum(textFieldNames), z.boolean());
 
+/** A template the user defined: what `defineTemplate` takes, with the id and name it is stored under. */
+const customTemplateSchema = z.object({
+  id: z.string().startsWith('custom-'),
+  name: z.string(),
+  kind: z.enum(['sheet', 'thermal']),
+  pageWidthMm: z.number(),
+  pageHeightMm: z.number(),
+  columns: z.number().int(),
+  rows: z.number().int(),
+  labelWidthMm: z.number(),
+  labelHeightMm: z.number(),
+  marginLeftMm: z.number(),
+  marginTopMm: z.number(),
+  pitchXMm: z.number(),
+  pitchYMm: z.number(),
+  /** Thermal only: the printer's resolution. */
+  dpi: z.union([z.literal(203), z.literal(300)]).optional(),
+});
+export type CustomTemplate = z.infer<typeof customTemplateSchema> & CustomTemplateInput;
+
+/** One unreadable or no longer valid custom template is dropped alone; the others stay. */
+const customTemplatesSchema = z
+  .array(customTemplateSchema.nullable().catch(null))
+  .catch([])
+  .transform((list) => list.filter((entry): entry is CustomTemplate => entry !== null && customToTemplate(entry) !== null));
+
 /** Every field falls back to its default on its own (`catch`), so one odd value never resets the rest. */
 const printOptionsSchema = z.object({
   templateId: z.string().catch(defaultTemplateId),
@@ -35,6 +71,7 @@ const printOptionsSchema = z.object({
   calibrationByPrinter: z.record(z.string(), calibrationSchema).catch({}),
   zplHost: z.string().max(253).catch(''),
   zplPort: z.number().int().min(9100).max(9109).catch(9100),
+  customTemplates: customTemplatesSchema,
 });
 export type PrintOptions = z.infer<typeof printOptionsSchema>;
 
@@ -42,9 +79,34 @@ export function parsePrintOptions(value: unknown): PrintOptions {
   return printOptionsSchema.parse(typeof value === 'object' && value !== null ? value : {});
 }
 
+/**
+ * A custom template as the page uses it (null when it does not fit its page). A thermal one prints at the
+ * resolution it was defined with, so that is its only choice.
+ */
+export function customToTemplate(input: CustomTemplate): LabelTemplate | null {
+  try {
+    const template = defineTemplate(input);
+    return template.kind === 'thermal' && template.dpi !== null ? { ...template, dpiChoices: [template.dpi] } : template;
+  } catch {
+    return null;
+  }
+}
+
+/** The user's templates, in the order they were defined. */
+export function customTemplates(options: PrintOptions): LabelTemplate[] {
+  return options.customTemplates.map(customToTemplate).filter((template): template is LabelTemplate => template !== null);
+}
+
+/** What the job carries: a built-in template's id, or the custom template's own figures. */
+export function jobTemplate(template: LabelTemplate, options: PrintOptions): JobTemplate {
+  const customTemplate = options.customTemplates.find((custom) => custom.id === template.id);
+  return customTemplate ? { templateId: template.id, customTemplate } : { templateId: template.id };
+}
+
 /** The remembered template, or the default one when it no longer exists. */
 export function chosenTemplate(options: PrintOptions): LabelTemplate {
-  const template = findTemplate(options.templateId) ?? findTemplate(defaultTemplateId);
+  const custom = options.customTemplates.find((entry) => entry.id === options.templateId);
+  const template = (custom && customToTemplate(custom)) ?? findTemplate(options.templateId) ?? findTemplate(defaultTemplateId);
   if (!template) throw new Error(`built-in template ${defaultTemplateId} is missing`);
   return template;
 }

@@ -2,7 +2,7 @@
  * Messages between the page and the labels worker. Only structured-clone-safe data: the PDF travels as a
  * transferred buffer, refusals as localisation keys with their figures.
  */
-import type { Calibration, FieldsConfig, LabelProblem, LabelProductInput, ProductField } from './label-core.ts';
+import type { Calibration, CustomTemplateInput, FieldsConfig, LabelProblem, LabelProductInput, ProductField } from './label-core.ts';
 
 /** Where the worker fetches the label font from (absolute URLs of the bundled TTFs). */
 export interface FontUrls {
@@ -10,9 +10,18 @@ export interface FontUrls {
   readonly bold: string;
 }
 
+/**
+ * The job's template: a built-in one by its id, or a custom one as the figures the user gave (plain data, so
+ * it survives structured clone; the worker checks it again with `defineTemplate`).
+ */
+export type JobTemplate = { readonly templateId: string } | { readonly templateId: string; readonly customTemplate: CustomTemplateInput };
+
 export interface RenderJob {
   readonly products: readonly LabelProductInput[];
+  /** A built-in template's id; with `customTemplate`, the custom template's own id. */
   readonly templateId: string;
+  /** A template the user defined; when given, it is the job's template (see `JobTemplate`). */
+  readonly customTemplate?: CustomTemplateInput;
   readonly dpi?: number;
   readonly fields: FieldsConfig;
   readonly startPosition: number;
