@@ -203,6 +203,11 @@ test('works offline on the local copy: says when schemas were never downloaded, 
   await noSchemas.getByRole('link', { name: 'Open Settings' }).click();
   await expect(app.page.getByTestId('refresh-dictionaries')).toBeVisible();
 
+  // This catalogue publishes no extended schema for the category (the refresh skips it), so the import
+  // must name the category whose extended attributes it could not check.
+  await app.page.route(/\/gov-attributes/, (route) =>
+    route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ code: 'NOT_FOUND', message: 'Запрашиваемые данные не найдены.' }) }),
+  );
   await applications.refreshDictionaries();
   // The catalogue is out of reach from here on: the base schema and dictionaries on this computer suffice.
   await app.page.route(/\/gwp\//, (route) => route.abort('internetdisconnected'));
