@@ -11,27 +11,19 @@
  *
  * Run: npm run build:web && node --import tsx bench/applications-list.bench.ts
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.ts';
-import { startStaticServer } from '../src/cli/static-server.ts';
-import { startSandbox } from '../src/sandbox/server.ts';
 import { buildSeed } from '../src/sandbox/seed/index.ts';
 import { emptyDraft, type ApplicationDraft } from '../src/shared/application/draft.ts';
 import { gs1CheckDigit } from '../src/shared/codes/gs1.ts';
 import { queryWords, searchWords } from '../src/shared/search-words.ts';
 import { report } from './report.ts';
+import { serveWebTwin } from './web-twin-server.ts';
 
 const size = 10_000;
 const baselineSize = 100;
 const runs = 7;
 const fillChunk = 1_000;
-
-const root = new URL('../dist/web/', import.meta.url).pathname;
-if (!existsSync(`${root}index.html`)) {
-  console.error('dist/web is missing: run `npm run build:web` first.');
-  process.exit(1);
-}
 
 // ------------------------------------------------------------------------------------------ the data
 
@@ -235,16 +227,7 @@ async function measure(siteUrl: string, count: number): Promise<Figures> {
 
 // ------------------------------------------------------------------------------------------ the run
 
-const sandbox = await startSandbox({ port: 0 });
-const site = await startStaticServer({
-  root,
-  host: '127.0.0.1',
-  port: 0,
-  connectOrigins: [sandbox.origin],
-  virtualFiles: {
-    '/web-twin.json': { body: JSON.stringify({ portalBaseUrl: sandbox.portalBaseUrl, exportBaseUrl: sandbox.exportBaseUrl, apiKey: sandbox.apiKey }), contentType: 'application/json' },
-  },
-});
+const site = await serveWebTwin();
 
 try {
   const small = await measure(site.url, baselineSize);
@@ -275,5 +258,4 @@ try {
   });
 } finally {
   await site.close();
-  await sandbox.close();
 }

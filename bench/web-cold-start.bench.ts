@@ -3,30 +3,14 @@
  * interactive screen (navigation and language switch usable). Baseline in the same run: the same browser
  * loading a one-line static page from the same server, the floor no app can beat.
  */
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { startSandbox } from '../src/sandbox/server.ts';
-import { startStaticServer } from '../src/cli/static-server.ts';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.ts';
 import { report } from './report.ts';
+import { serveWebTwin } from './web-twin-server.ts';
 
 const runs = 5;
-const root = new URL('../dist/web/', import.meta.url).pathname;
-if (!existsSync(`${root}index.html`)) {
-  console.error('dist/web is missing: run `npm run build:web` first.');
-  process.exit(1);
-}
-
-const sandbox = await startSandbox({ port: 0 });
-const site = await startStaticServer({
-  root,
-  host: '127.0.0.1',
-  port: 0,
-  connectOrigins: [sandbox.origin],
-  virtualFiles: {
-    '/web-twin.json': { body: JSON.stringify({ portalBaseUrl: sandbox.portalBaseUrl, exportBaseUrl: sandbox.exportBaseUrl, apiKey: sandbox.apiKey }), contentType: 'application/json' },
-    '/blank.html': { body: '<!doctype html><title>blank</title><p id="ready">ready</p>', contentType: 'text/html' },
-  },
+const site = await serveWebTwin({
+  '/blank.html': { body: '<!doctype html><title>blank</title><p id="ready">ready</p>', contentType: 'text/html' },
 });
 
 function median(values: number[]): number {
@@ -80,4 +64,3 @@ report({
 });
 
 await site.close();
-await sandbox.close();

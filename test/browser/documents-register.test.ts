@@ -1,27 +1,14 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyDraft, type ConformityDocument } from '../../src/shared/application/draft.ts';
 import { validateDraft } from '../../src/shared/application/validate.ts';
-import { openDatabase, type NcgDatabase } from '../../src/renderer/db/database.ts';
+import { scratchDatabases } from './scratch-database.ts';
 import { buildValidationContext } from '../../src/renderer/features/applications/validation-context.ts';
 import { checkDocumentForm, type DocumentFormValues } from '../../src/renderer/features/documents/document-form.ts';
 import { listRegister, saveRegisterDocument, thumbnailIdOf } from '../../src/renderer/features/documents/documents-repository.ts';
 import { daysBetween, expiryOf, localToday } from '../../src/renderer/features/documents/expiry.ts';
 import { parseTechnicalRegulations } from '../../src/renderer/features/documents/regulation.ts';
 
-const opened: NcgDatabase[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-
-function database(): NcgDatabase {
-  const db = openDatabase(`documents-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
+const database = scratchDatabases('documents');
 
 const values = (overrides: Partial<DocumentFormValues> = {}): DocumentFormValues => ({
   number: 'ЕАЭС KZ 1100317.05.01.05103',

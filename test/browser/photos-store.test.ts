@@ -1,25 +1,12 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../src/shared/application/draft.ts';
 import { portalFileLimitBytes, validateDraft } from '../../src/shared/application/validate.ts';
-import { openDatabase, type NcgDatabase } from '../../src/renderer/db/database.ts';
+import { scratchDatabases } from './scratch-database.ts';
 import { buildValidationContext } from '../../src/renderer/features/applications/validation-context.ts';
 import { photoBlobIds, readPhotoFacts, removeUnreferencedPhotoBlobs, storePreparedPhoto } from '../../src/renderer/features/photos/photo-store.ts';
 import type { PreparedPhoto } from '../../src/renderer/workers/photo-protocol.ts';
 
-const opened: NcgDatabase[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-
-function database(): NcgDatabase {
-  const db = openDatabase(`photos-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
+const database = scratchDatabases('photos');
 
 function prepared(options: { reencoded: boolean; uploadBytes: number }): PreparedPhoto {
   return {
