@@ -3,7 +3,7 @@
  * `window.ncg`, never ipcRenderer itself.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildBridge, type BridgeResult } from '../shared/bridge.ts';
+import { buildBridge, type BridgeResult } from '../shared/bridge-client.ts';
 
 contextBridge.exposeInMainWorld(
   'ncg',

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import type { CatalogueErrorData } from './catalogue/errors.ts';
 import { portalCallSchema } from './catalogue/operations.ts';
+import type { bridgeChannels, BridgeResult } from './bridge-client.ts';
+
+export * from './bridge-client.ts';
 
 const noArguments = z.undefined();
 
@@ -113,31 +116,15 @@ export type BridgeContract = typeof bridgeContract;
 export type BridgeChannel = keyof BridgeContract;
 export type BridgeRequest<C extends BridgeChannel> = z.input<BridgeContract[C]['request']>;
 export type BridgeResponse<C extends BridgeChannel> = z.output<BridgeContract[C]['response']>;
-export const bridgeChannels = Object.keys(bridgeContract) as BridgeChannel[];
+
+// The channel list lives beside `buildBridge` so the preload can bundle it without zod and the schemas;
+// this line fails to compile when the two lists disagree.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelListMatchesContract: SameKeys<BridgeChannel, (typeof bridgeChannels)[number]> = true;
+void channelListMatchesContract;
 
 export function isBridgeChannel(value: unknown): value is BridgeChannel {
   return typeof value === 'string' && Object.hasOwn(bridgeContract, value);
-}
-
-/** Errors travel as data: Electron's IPC would flatten a thrown Error into a string. */
-export const bridgeErrorCodes = ['unknown-channel', 'invalid-request', 'forbidden-sender', 'failed'] as const;
-export type BridgeErrorCode = (typeof bridgeErrorCodes)[number];
-export interface BridgeErrorData {
-  code: BridgeErrorCode;
-  message: string;
-  issues?: string[];
-}
-export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeErrorData };
-
-export class BridgeError extends Error {
-  readonly code: BridgeErrorCode;
-  readonly issues: string[];
-  constructor(data: BridgeErrorData) {
-    super(data.message);
-    this.name = 'BridgeError';
-    this.code = data.code;
-    this.issues = data.issues ?? [];
-  }
 }
 
 /** What a host implements: one function per channel, receiving an already validated request. */
@@ -177,31 +164,3 @@ export async function dispatchBridgeCall(
   }
 }
 
-type GroupOf<C> = C extends `${infer G}:${string}` ? G : never;
-type BridgeMethod<C extends BridgeChannel> = undefined extends BridgeRequest<C>
-  ? (request?: BridgeRequest<C>) => Promise<BridgeResponse<C>>
-  : (request: BridgeRequest<C>) => Promise<BridgeResponse<C>>;
-
-/** The page's view of the host: `bridge.files.save({...})` for channel `files:save`. */
-export type Bridge = {
-  readonly [G in GroupOf<BridgeChannel>]: {
-    readonly [C in BridgeChannel as C extends `${G}:${infer M}` ? M : never]: BridgeMethod<C>;
-  };
-};
-
-export type BridgeInvoke = (channel: BridgeChannel, request: unknown) => Promise<BridgeResult<unknown>>;
-
-/** Builds the narrow functions from a transport. Throws `BridgeError` when the host answers with an error. */
-export function buildBridge(invoke: BridgeInvoke): Bridge {
-  const groups: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {};
-  for (const channel of bridgeChannels) {
-    const [group, method] = channel.split(':') as [string, string];
-    groups[group] ??= {};
-    groups[group][method] = async (request?: unknown) => {
-      const result = await invoke(channel, request);
-      if (!result.ok) throw new BridgeError(result.error);
-      return result.value;
-    };
-  }
-  return groups as unknown as Bridge;
-}
