@@ -4,7 +4,7 @@ import { validateDraft } from '../../src/shared/application/validate.ts';
 import { scratchDatabases } from './scratch-database.ts';
 import { buildValidationContext } from '../../src/renderer/features/applications/validation-context.ts';
 import { checkDocumentForm, type DocumentFormValues } from '../../src/renderer/features/documents/document-form.ts';
-import { listRegister, saveRegisterDocument, thumbnailIdOf } from '../../src/renderer/features/documents/documents-repository.ts';
+import { deleteRegisterDocument, listRegister, saveRegisterDocument, thumbnailIdOf } from '../../src/renderer/features/documents/documents-repository.ts';
 import { daysBetween, expiryOf, localToday } from '../../src/renderer/features/documents/expiry.ts';
 import { parseTechnicalRegulations } from '../../src/renderer/features/documents/regulation.ts';
 
@@ -105,5 +105,28 @@ describe('the register in the local database (real IndexedDB)', () => {
       ['documents.0', 'application.document.expiresSoon', 'warning'],
       ['documents.1', 'application.document.expired', 'error'],
     ]);
+  });
+});
+
+describe('deleting from the register', () => {
+  it('refuses while an application uses the document, and removes the PDF and thumbnail once none does', async () => {
+    const db = database();
+    const stored = await saveRegisterDocument(
+      db,
+      { id: 'doc-1', number: 'ЕАЭС KZ 1100317.05.01.05103', type: 'certificate' },
+      { file: new File(['%PDF-1.7 x'], 'сертификат.pdf', { type: 'application/pdf' }), thumbnail: new Blob(['png'], { type: 'image/png' }) },
+    );
+    const draft = { ...emptyDraft({ id: 'app-1' }), documents: [{ documentId: stored.id }] };
+    await db.drafts.add({ id: draft.id, localState: 'draft', draft, createdAt: 1, updatedAt: 1 });
+
+    expect(await deleteRegisterDocument(db, stored.id)).toEqual({ deleted: false, usedBy: 1 });
+    expect(await db.documents.get(stored.id)).toBeDefined();
+    expect(await db.blobs.where('ownerId').equals(stored.id).count()).toBe(2);
+
+    await db.drafts.update(draft.id, { draft: { ...draft, documents: [] } });
+    expect(await deleteRegisterDocument(db, stored.id)).toEqual({ deleted: true });
+    expect(await db.documents.get(stored.id)).toBeUndefined();
+    expect(await db.blobs.where('ownerId').equals(stored.id).count()).toBe(0);
+    expect(await db.drafts.get(draft.id)).toBeDefined();
   });
 });

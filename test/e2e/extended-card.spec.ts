@@ -98,6 +98,15 @@ test('with the network off after one refresh, a complete extended card in Kazakh
   await expect(page.getByTestId('local-state')).toHaveText('Жіберуге дайын');
   await expect(page.getByTestId('problems').locator('li.error')).toHaveCount(0);
 
+  // The certificate cannot be deleted from the register while this application uses it.
+  await register.open();
+  await register.row('ЕАЭС KZ 1100317.05.01.05103').getByTestId('document-edit').click();
+  await page.getByTestId('document-delete').click();
+  await page.getByTestId('document-delete-confirm').click();
+  await expect(page.getByTestId('document-delete-refused')).toContainText('1');
+  await register.open();
+  await expect(register.row('ЕАЭС KZ 1100317.05.01.05103')).toBeVisible();
+
   // Whatever the page tried to fetch from the catalogue while offline, none of it was needed.
   expect(attempts.every((url) => url.includes('gov-attributes'))).toBe(true);
 });

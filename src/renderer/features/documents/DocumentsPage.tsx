@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { navigate, routeHref, useLocation } from '../../app/router.ts';
 import { appDatabase } from '../../db/database.ts';
+import { DeleteDocument } from './DeleteDocument.tsx';
 import { DocumentForm } from './DocumentForm.tsx';
 import { DocumentList } from './DocumentList.tsx';
 import './documents.css';
@@ -51,6 +52,7 @@ function DocumentEditor({ id, returnTo }: { id: string | undefined; returnTo: st
         <a href={returnTo ? routeHref('applications', returnTo) : routeHref('documents')}>← {returnTo ? t('ui.applications.title') : t('documents.back')}</a>
       </p>
       <DocumentForm existing={existing ?? undefined} onSaved={leave} onCancel={leave} />
+      {existing && <DeleteDocument id={existing.id} onDeleted={leave} />}
     </>
   );
 }

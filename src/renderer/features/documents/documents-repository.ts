@@ -50,3 +50,19 @@ export async function saveRegisterDocument(db: NcgDatabase, document: Conformity
 export async function listRegister(db: NcgDatabase): Promise<ConformityDocument[]> {
   return db.documents.orderBy('number').toArray();
 }
+
+export type DeleteOutcome = { deleted: true } | { deleted: false; usedBy: number };
+
+/**
+ * Removes a register entry with its PDF and thumbnail, unless an application still refers to it: deleting it
+ * then would leave those applications pointing at nothing, so the officer detaches it there first.
+ */
+export async function deleteRegisterDocument(db: NcgDatabase, id: string): Promise<DeleteOutcome> {
+  return db.transaction('rw', db.documents, db.blobs, db.drafts, async () => {
+    const usedBy = await db.drafts.filter((record) => record.draft.documents.some((ref) => ref.documentId === id)).count();
+    if (usedBy > 0) return { deleted: false, usedBy };
+    await db.blobs.where('ownerId').equals(id).delete();
+    await db.documents.delete(id);
+    return { deleted: true };
+  });
+}

@@ -91,6 +91,12 @@ export const documentsMessages = defineMessages(
     },
     save: 'Save',
     cancel: 'Cancel',
+    delete: {
+      button: 'Delete from the register',
+      confirm: 'Delete this document and its PDF from this computer?',
+      yes: 'Delete',
+      inUse: 'Not deleted: {{count}} application(s) still use this document. Detach it there first.',
+    },
     attachments: {
       title: 'Conformity documents',
       intro: 'Attach documents from the organisation’s register. A document expiring within 30 days or already expired is flagged here and in the checklist.',
@@ -194,6 +200,12 @@ export const documentsMessages = defineMessages(
       },
       save: 'Сохранить',
       cancel: 'Отмена',
+      delete: {
+        button: 'Удалить из реестра',
+        confirm: 'Удалить этот документ и его PDF с этого компьютера?',
+        yes: 'Удалить',
+        inUse: 'Не удалено: документ используется в заявках ({{count}}). Сначала открепите его там.',
+      },
       attachments: {
         title: 'Документы о соответствии',
         intro: 'Прикрепите документы из реестра организации. Документ, срок которого истекает в ближайшие 30 дней или уже истёк, отмечается здесь и в списке проверки.',
@@ -296,6 +308,12 @@ export const documentsMessages = defineMessages(
       },
       save: 'Сақтау',
       cancel: 'Болдырмау',
+      delete: {
+        button: 'Тізілімнен жою',
+        confirm: 'Осы құжатты және оның PDF файлын осы компьютерден жою керек пе?',
+        yes: 'Жою',
+        inUse: 'Жойылмады: құжатты өтінімдер пайдаланып отыр ({{count}}). Алдымен оны сол жерден ажыратыңыз.',
+      },
       attachments: {
         title: 'Сәйкестік туралы құжаттар',
         intro: 'Ұйым тізілімінен құжаттарды тіркеңіз. Мерзімі 30 күн ішінде аяқталатын немесе аяқталған құжат осында және тексеру тізімінде белгіленеді.',
