@@ -2,14 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bridge } from '../../../shared/bridge.ts';
+import { isPrinterHost, rawPrinterPorts } from '../../../shared/printers.ts';
 import type { LabelTemplate } from './label-core.ts';
 import { NumberField } from './NumberField.tsx';
 import type { PrintOptions } from './print-options.ts';
 import type { RenderedLabels } from './render-protocol.ts';
 import { useFieldText } from './use-field-text.ts';
-
-/** The same rule as the bridge's `print:raw` schema, checked here so the user gets a sentence, not a schema error. */
-const hostPattern = /^[A-Za-z0-9.:[\]-]+$/u;
 
 type Outcome = { readonly ok: boolean; readonly text: string };
 
@@ -100,7 +98,8 @@ export function OutputPanel({ bridge, template, labels, printerName, options, up
     run(async () => {
       const host = options.zplHost.trim();
       const port = options.zplPort;
-      if (!hostPattern.test(host)) return { ok: false, text: t('printQueue.output.badHost') };
+      // The bridge's own rule, checked here so the user gets a sentence, not a schema error.
+      if (!isPrinterHost(host)) return { ok: false, text: t('printQueue.output.badHost') };
       try {
         const result = await bridge.print.raw({ host, port, bytes: new TextEncoder().encode(text) });
         return { ok: true, text: t('printQueue.output.sent', { bytes: result.sentBytes, host, port }) };
@@ -133,7 +132,7 @@ export function OutputPanel({ bridge, template, labels, printerName, options, up
       {thermal && (
         <div className="fields labels-zpl">
           <HostField label={t('printQueue.output.host')} value={options.zplHost} onCommit={(zplHost) => update((current) => ({ ...current, zplHost }))} />
-          <NumberField label={t('printQueue.output.port')} value={options.zplPort} min={9100} max={9109} step={1} integer onCommit={(zplPort) => update((current) => ({ ...current, zplPort }))} testId="zpl-port" />
+          <NumberField label={t('printQueue.output.port')} value={options.zplPort} min={rawPrinterPorts.min} max={rawPrinterPorts.max} step={1} integer onCommit={(zplPort) => update((current) => ({ ...current, zplPort }))} testId="zpl-port" />
           <button type="button" disabled={disabled || zpl === null} onClick={() => zpl !== null && void send(zpl)} data-testid="send-zpl">
             {t('printQueue.output.sendZpl')}
           </button>

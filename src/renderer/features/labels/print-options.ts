@@ -19,6 +19,7 @@ import {
 } from './label-core.ts';
 import type { JobTemplate } from './render-protocol.ts';
 import type { NcgDatabase } from '../../db/database.ts';
+import { defaultRawPrinterPort, printerHostMaxLength, rawPrinterPortSchema } from '../../../shared/printers.ts';
 
 export const printOptionsSettingKey = 'labels.printOptions';
 export const defaultTemplateId = 'avery-l7160';
@@ -69,8 +70,8 @@ const printOptionsSchema = z.object({
   fieldsByTemplate: z.record(z.string(), togglesSchema).catch({}),
   /** Keyed by printer name ('' = whatever the system dialog prints to). */
   calibrationByPrinter: z.record(z.string(), calibrationSchema).catch({}),
-  zplHost: z.string().max(253).catch(''),
-  zplPort: z.number().int().min(9100).max(9109).catch(9100),
+  zplHost: z.string().max(printerHostMaxLength).catch(''),
+  zplPort: rawPrinterPortSchema.catch(defaultRawPrinterPort),
   customTemplates: customTemplatesSchema,
 });
 export type PrintOptions = z.infer<typeof printOptionsSchema>;
