@@ -1,7 +1,8 @@
+import { attributeCodes, nameAttributeCodes } from '../../shared/application/attribute-codes.ts';
 import { findValue, type ApplicationDraft } from '../../shared/application/draft.ts';
 import { searchWords } from '../../shared/search-words.ts';
 
-const searchedAttributes = ['name_ru', 'name_kk', 'short_name_ru', 'short_name_kk', 'gtin', 'ntin', 'tnved'] as const;
+const searchedAttributes = [...nameAttributeCodes, attributeCodes.gtin, attributeCodes.ntin, attributeCodes.tnved];
 
 /** The words of a draft's names and codes, for the applications list's search index. */
 export function draftSearchWords(draft: ApplicationDraft): string[] {

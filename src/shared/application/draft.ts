@@ -6,6 +6,7 @@
  * the portal's `fileName` once uploaded.
  */
 import { z } from 'zod';
+import { attributeCodes } from './attribute-codes.ts';
 import { imageTypes, type ImageType } from '../catalogue/dto.ts';
 import type { IndexedAttribute, SchemaIndex, AttributeSchemas } from './schema.ts';
 import { toSchemaIndex } from './schema.ts';
@@ -70,7 +71,7 @@ export interface ApplicationDraft {
 }
 
 /** Attributes that an edit of a published card may not change (§4.4). */
-export const immutableOnEdit: readonly string[] = ['name_ru', 'name_kk', 'ntin', 'tnved'];
+export const immutableOnEdit: readonly string[] = [attributeCodes.nameRu, attributeCodes.nameKk, attributeCodes.ntin, attributeCodes.tnved];
 
 /** Kinds of documents kept in the register (domain-rules §4.3). */
 export const conformityDocumentTypes = ['certificate', 'declaration', 'stateRegistration', 'other'] as const;

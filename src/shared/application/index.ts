@@ -5,6 +5,7 @@
  * Bulk import/export is `./import/index.ts`, kept out of this entry point because it brings exceljs and
  * papaparse: load it where files are read (a worker, the CLI), not in the form.
  */
+export * from './attribute-codes.ts';
 export * from './draft.ts';
 export * from './schema.ts';
 export * from './mapping.ts';

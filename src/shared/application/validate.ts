@@ -39,6 +39,7 @@ import {
   type DraftValue,
   type ValueGroup,
 } from './draft.ts';
+import { attributeCodes, nameAttributeCodes } from './attribute-codes.ts';
 import type { ApplicationMessageKey } from './messages.ts';
 import { compiledPattern, isCompound, toSchemaIndex, wireGroupNames, type AttributeSchemas, type SchemaIndex } from './schema.ts';
 import { findControlCharacter, findEmoji, findInvisibleCharacter, hasBrokenSurrogate } from './text.ts';
@@ -125,7 +126,7 @@ export const defaultLimits: ValidationLimits = { photoBytes: portalFileLimitByte
  * are rejected by moderation and break receipt printers, so they are errors. The spec states no rule for
  * other text attributes, so elsewhere an emoji is only a warning.
  */
-export const nameCodes: readonly string[] = ['name_ru', 'name_kk', 'short_name_ru', 'short_name_kk'];
+export const nameCodes: readonly string[] = nameAttributeCodes;
 
 /** Codes whose value is an identification code with its own validator (beyond the schema's pattern). */
 type CodeValidator = (value: string) => CodeCheck;
@@ -137,11 +138,11 @@ const producerIdentifier: CodeValidator = (value) => {
   return iin.valid ? iin : bin;
 };
 const codeValidators: Readonly<Record<string, { check: CodeValidator; normalised: boolean }>> = {
-  gtin: { check: validateGtin, normalised: false },
-  xtin: { check: validateXtin, normalised: true },
-  ntin: { check: validateNtin, normalised: true },
-  producer_identifier: { check: producerIdentifier, normalised: true },
-  tnved: { check: validateTnved, normalised: true },
+  [attributeCodes.gtin]: { check: validateGtin, normalised: false },
+  [attributeCodes.xtin]: { check: validateXtin, normalised: true },
+  [attributeCodes.ntin]: { check: validateNtin, normalised: true },
+  [attributeCodes.producerIdentifier]: { check: producerIdentifier, normalised: true },
+  [attributeCodes.tnved]: { check: validateTnved, normalised: true },
 };
 
 const numberShape = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/u;
@@ -339,7 +340,7 @@ function checkCard(out: Collector, draft: ApplicationDraft, context: ValidationC
   }
   if (draft.editOfNtin !== undefined) {
     const check = validateNtin(draft.editOfNtin);
-    if (!check.valid) out.error('card', 'ntin', check.reason.key as Problem['key'], check.reason.params ? { ...check.reason.params } : undefined);
+    if (!check.valid) out.error('card', attributeCodes.ntin, check.reason.key as Problem['key'], check.reason.params ? { ...check.reason.params } : undefined);
     if (draft.isGov) out.error('card', 'isGov', 'application.edit.extendedNotEditable');
     for (const code of immutableOnEdit) {
       const original = draft.editOriginal?.[code];
@@ -374,7 +375,7 @@ function checkRequired(out: Collector, draft: ApplicationDraft, context: Validat
   for (const entry of index.groups.base) if (entry.definition.isRequired) required.set(entry.code, 'base');
   for (const code of context.category?.requiredAttributes ?? []) required.set(code, index.byCode.get(code)?.group ?? 'base');
   if (draft.isGov) {
-    required.set('brand', index.byCode.get('brand')?.group ?? 'base');
+    required.set(attributeCodes.brand, index.byCode.get(attributeCodes.brand)?.group ?? 'base');
     for (const entry of index.groups.mainExtended) if (entry.definition.isRequired || entry.definition.isRequiredEgz || entry.definition.isRequiredKgd) required.set(entry.code, 'mainExtended');
     for (const entry of index.groups.additionalExtended) if (entry.definition.isRequired || entry.definition.isRequiredEgz || entry.definition.isRequiredKgd) required.set(entry.code, 'additionalExtended');
   }
@@ -382,7 +383,7 @@ function checkRequired(out: Collector, draft: ApplicationDraft, context: Validat
   const editing = draft.editOfNtin !== undefined;
   for (const [code, group] of required) {
     if (editing && immutableOnEdit.includes(code)) continue;
-    if (isEmptyValue(findValue(draft, code)?.value)) out.error(group, code, draft.isGov && code === 'brand' ? 'application.gov.brandRequired' : 'application.value.required');
+    if (isEmptyValue(findValue(draft, code)?.value)) out.error(group, code, draft.isGov && code === attributeCodes.brand ? 'application.gov.brandRequired' : 'application.value.required');
   }
 }
 

@@ -13,6 +13,7 @@
  * the ids of drafts you already know in `excludeIds`, or your own `matches`. Edit requests (`ntin` set,
  * no `name_ru`) have no default key: give `matches`, otherwise a lost answer is reported, not re-posted.
  */
+import { attributeCodes } from '../application/attribute-codes.ts';
 import type { ProductRequestBody, RequestShort } from './dto.ts';
 import { CatalogueError } from './errors.ts';
 import { backoffDelay, type RetryPolicy } from './retry.ts';
@@ -48,7 +49,7 @@ export interface CreateOnceDeps {
 
 /** The default reconcile key of a body: its `name_ru` and `oktru`, or undefined for edit requests. */
 export function defaultMatcher(body: ProductRequestBody): ((item: RequestShort) => boolean) | undefined {
-  const nameRu = body.attributes.find((attribute) => attribute.code === 'name_ru')?.value?.trim();
+  const nameRu = body.attributes.find((attribute) => attribute.code === attributeCodes.nameRu)?.value?.trim();
   if (!nameRu) return undefined;
   const oktru = body.oktru.trim();
   return (item) => {
