@@ -13,6 +13,7 @@
  * | `network`       | —                 | yes       | no answer (connection refused/reset, DNS, offline)           |
  * | `timeout`       | —                 | yes       | no answer within the time limit                              |
  * | `misconfigured` | HTML answers      | no        | the base URL is wrong (e.g. missing `/gwp`)                  |
+ * | `redirect-refused` | 3xx elsewhere  | no        | a redirect to another origin (or a loop): credentials stay home |
  *
  * Errors travel as data over the bridge: use `toData()` / `CatalogueError.fromData()`.
  */
@@ -27,6 +28,7 @@ export const catalogueErrorKinds = [
   'network',
   'timeout',
   'misconfigured',
+  'redirect-refused',
 ] as const;
 export type CatalogueErrorKind = (typeof catalogueErrorKinds)[number];
 
@@ -43,7 +45,8 @@ export type CatalogueMessageKey =
   | 'catalogue.errors.network'
   | 'catalogue.errors.aborted'
   | 'catalogue.errors.timeout'
-  | 'catalogue.errors.misconfigured';
+  | 'catalogue.errors.misconfigured'
+  | 'catalogue.errors.redirectRefused';
 
 interface ErrorBase {
   message: string;
@@ -72,7 +75,8 @@ export type CatalogueErrorData =
   | (ErrorBase & { kind: 'server'; retryable: boolean })
   | (ErrorBase & { kind: 'network'; retryable: boolean })
   | (ErrorBase & { kind: 'timeout'; retryable: true; timeoutMs: number })
-  | (ErrorBase & { kind: 'misconfigured'; retryable: false });
+  | (ErrorBase & { kind: 'misconfigured'; retryable: false })
+  | (ErrorBase & { kind: 'redirect-refused'; retryable: false });
 
 export type CatalogueErrorOf<K extends CatalogueErrorKind> = Extract<CatalogueErrorData, { kind: K }>;
 
@@ -217,6 +221,19 @@ export function errorFromResponse(input: {
 
 export function misconfigured(message: string, operation?: string, status?: number): CatalogueError {
   return new CatalogueError({ kind: 'misconfigured', retryable: false, messageKey: 'catalogue.errors.misconfigured', message, operation, status, attributeCodes: [] });
+}
+
+/** A redirect the transport will not follow: to another origin (the key or token would go with it), or too many. */
+export function redirectRefused(operation: string | undefined, reason: string, status?: number): CatalogueError {
+  return new CatalogueError({
+    kind: 'redirect-refused',
+    retryable: false,
+    messageKey: 'catalogue.errors.redirectRefused',
+    message: `${operation ? `${operation}: ` : ''}redirect refused: ${reason}`,
+    operation,
+    status,
+    attributeCodes: [],
+  });
 }
 
 export function unexpectedResponse(message: string, operation?: string, status?: number): CatalogueError {

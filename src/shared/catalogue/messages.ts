@@ -16,6 +16,7 @@ export const catalogueMessages = defineMessages(
       aborted: 'The call to the catalogue was cancelled.',
       timeout: 'The catalogue did not answer in time. The app will try again.',
       misconfigured: 'The catalogue address looks wrong: a web page came back instead of API data (the portal API lives under /gwp).',
+      redirectRefused: 'The catalogue server redirected the call to another address. The app does not follow it, so the key or token is not sent there. Check the catalogue address in the settings.',
     },
   },
   {
@@ -33,6 +34,7 @@ export const catalogueMessages = defineMessages(
         aborted: 'Запрос к каталогу отменён.',
         timeout: 'Каталог не ответил вовремя. Приложение повторит попытку.',
         misconfigured: 'Похоже, адрес каталога указан неверно: вместо данных API пришла веб-страница (API портала находится по пути /gwp).',
+        redirectRefused: 'Сервер каталога перенаправил запрос на другой адрес. Приложение не следует перенаправлению, чтобы не отправлять туда ключ или токен. Проверьте адрес каталога в настройках.',
       },
     },
     kk: {
@@ -49,6 +51,7 @@ export const catalogueMessages = defineMessages(
         aborted: 'Каталогқа сұрау тоқтатылды.',
         timeout: 'Каталог уақытында жауап бермеді. Қолданба әрекетті қайталайды.',
         misconfigured: 'Каталог мекенжайы қате сияқты: API деректерінің орнына веб-бет келді (портал API-і /gwp жолында орналасқан).',
+        redirectRefused: 'Каталог сервері сұрауды басқа мекенжайға бағыттады. Кілт немесе токен сол жаққа жіберілмеуі үшін қолданба бағыттауға ермейді. Баптаулардағы каталог мекенжайын тексеріңіз.',
       },
     },
   },

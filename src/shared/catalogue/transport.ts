@@ -7,6 +7,7 @@ import {
   errorFromResponse,
   misconfigured,
   networkError,
+  redirectRefused,
   timeoutError,
   unexpectedResponse,
 } from './errors.ts';
@@ -113,9 +114,10 @@ async function sendOnce(config: TransportConfig, call: HttpCall): Promise<{ stat
   let response: Response;
   let text: string;
   try {
-    response = await config.fetch(call.url, { method: call.method, headers, body, signal: controller.signal, redirect: 'follow' });
+    response = await fetchFollowingSameOrigin(config, call, headers, body, controller.signal);
     text = await response.text();
   } catch (error) {
+    if (error instanceof CatalogueError) throw error;
     if (timedOut) throw timeoutError(config.timeoutMs, call.operation);
     throw networkError(error, call.operation, call.signal?.aborted === true);
   } finally {
@@ -123,6 +125,53 @@ async function sendOnce(config: TransportConfig, call: HttpCall): Promise<{ stat
     call.signal?.removeEventListener('abort', onCallerAbort);
   }
   return interpret(config, call, response, text);
+}
+
+/** Same-origin redirects followed per call; a loop or a chain longer than this is refused. */
+export const maxRedirects = 5;
+const redirectStatuses = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Redirects are handled here, not by fetch: `redirect: 'follow'` would carry X-API-KEY or the JWT to whatever
+ * origin a 3xx names. Only same-origin hops are followed; 301/302/303 turn a non-GET into a body-less GET
+ * (as browsers do), 307/308 repeat the method and body.
+ */
+async function fetchFollowingSameOrigin(
+  config: TransportConfig,
+  call: HttpCall,
+  headers: Record<string, string>,
+  body: string | FormData | undefined,
+  signal: AbortSignal,
+): Promise<Response> {
+  const origin = new URL(call.url).origin;
+  let url = call.url;
+  let method: string = call.method;
+  let currentBody = body;
+  for (let hop = 0; ; hop += 1) {
+    const response = await config.fetch(url, { method, headers, body: currentBody, signal, redirect: 'manual' });
+    // A browser hides a manual redirect's target (an opaque answer with status 0): it cannot be checked, so it is refused.
+    if (response.type === 'opaqueredirect') throw redirectRefused(call.operation, 'the redirect target is hidden from the client', response.status);
+    if (!redirectStatuses.has(response.status)) return response;
+    await response.body?.cancel().catch(() => undefined);
+    const location = response.headers.get('location');
+    if (!location) return response;
+    let target: URL;
+    try {
+      target = new URL(location, url);
+    } catch {
+      throw redirectRefused(call.operation, 'the redirect target is not a URL', response.status);
+    }
+    if (target.origin !== origin) {
+      throw redirectRefused(call.operation, `the catalogue redirected to another origin (${target.origin}); credentials are never sent there`, response.status);
+    }
+    if (hop + 1 > maxRedirects) throw redirectRefused(call.operation, `more than ${maxRedirects} redirects`, response.status);
+    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method !== 'GET')) {
+      method = 'GET';
+      currentBody = undefined;
+      delete headers['Content-Type'];
+    }
+    url = target.href;
+  }
 }
 
 function looksLikeHtml(contentType: string, text: string): boolean {

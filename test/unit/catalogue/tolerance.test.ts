@@ -185,7 +185,7 @@ describe('errors', () => {
     for (const locale of ['en', 'ru', 'kk'] as const) {
       expect(Object.keys(catalogueMessages[locale].errors).sort()).toEqual([...keys].sort());
     }
-    expect(catalogueErrorKinds).toHaveLength(9);
+    expect(catalogueErrorKinds).toHaveLength(10);
     const t = createTranslator('kk');
     expect(t('catalogue.errors.validation', { codes: 'brand' })).toContain('brand');
     expect(t('catalogue.errors.timeout')).toMatch(/[әғқңөұүһі]/);
