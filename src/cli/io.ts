@@ -1,3 +1,5 @@
+import { terminalSafe } from './terminal.ts';
+
 /** What a command may touch of the terminal: injected so commands are unit-testable. */
 export interface CliIO {
   readonly stdout: (line: string) => void;
@@ -6,9 +8,13 @@ export interface CliIO {
   readonly isTTY: boolean;
 }
 
+/**
+ * The real terminal. No escape sequence from a file reaches it: stdout lines lose their control characters
+ * (stdout may be a pipe carrying JSON, so its lines are never cut), stderr lines are also capped in length.
+ */
 export const processIO: CliIO = {
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
+  stdout: (line) => process.stdout.write(`${terminalSafe(line, { cap: false })}\n`),
+  stderr: (line) => process.stderr.write(`${terminalSafe(line)}\n`),
   isTTY: Boolean(process.stdout.isTTY),
 };
 

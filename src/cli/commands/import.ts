@@ -1,15 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { importSpreadsheet, spreadsheetFormat, type ImportProblem, type SchemaSource } from '../../shared/application/import/index.ts';
 import { dictionaryCodes } from '../../shared/application/schema.ts';
 import { createDictionaryLookup, type DictionaryEntryStatus, type DictionaryLookup } from '../../shared/application/validate.ts';
 import { CatalogueError } from '../../shared/catalogue/errors.ts';
 import { createPortalClient } from '../../shared/catalogue/portal-client.ts';
-import { isLocale } from '../../shared/i18n/locales.ts';
-import { pickLocale } from '../locale.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
 import { buildSeed } from '../../sandbox/seed/index.ts';
+import { defineCommand, UsageError, type CommandArgs, type CommandSpec, type OptionSpecs } from '../args.ts';
 import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
+import { shown } from '../terminal.ts';
 
 export const summary = 'check a CSV or XLSX file of applications against the catalogue\'s schemas and dictionaries';
 
@@ -102,76 +101,59 @@ export interface ImportCommandOptions {
   today?: () => string;
 }
 
+const spec = {
+  name: 'import',
+  usage,
+  options: { check: { type: 'boolean' }, catalogue: { type: 'string' }, 'api-key': { type: 'string' } },
+  positionals: {},
+  lang: true,
+} as const satisfies CommandSpec<OptionSpecs>;
+
 /** Builds the command; `run` below is the one the CLI uses. */
 export function createImportCommand(options: ImportCommandOptions = {}): CliCommand {
-  return async (args, io) => {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...args],
-        allowPositionals: true,
-        strict: true,
-        options: {
-          check: { type: 'boolean', default: false },
-          catalogue: { type: 'string' },
-          'api-key': { type: 'string' },
-          lang: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (error) {
-      io.stderr(`ncg import: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
-      return ExitCode.usage;
-    }
-    const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout(usage);
-      return ExitCode.ok;
-    }
-    const fail = (message: string) => {
-      io.stderr(`ncg import: ${message}\n${usage}`);
-      return ExitCode.usage;
-    };
-    if (values.lang !== undefined && !isLocale(values.lang)) return fail(`unknown language "${values.lang}" (use kk, ru or en)`);
-    const [file, ...extra] = positionals;
-    if (file === undefined) return fail('say which file to import');
-    if (extra.length > 0) return fail(`one file at a time (also got ${extra.join(', ')})`);
-    if (!values.check) return fail('only checking is supported for now: add --check');
-    const format = spreadsheetFormat(file);
-    if (format === undefined) return fail(`"${file}" is neither .csv nor .xlsx`);
-    if ((values.catalogue === undefined) !== (values['api-key'] === undefined)) return fail('--catalogue and --api-key go together');
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) return fail(`"${file}" is not a file`);
-    } catch {
-      return fail(`no such file: ${file}`);
-    }
+  return defineCommand(spec, (args, io) => checkFile(args, io, options));
+}
 
-    const t = createTranslator(pickLocale(values.lang, process.env.LANG));
-    let catalogue: Catalogue;
-    try {
-      catalogue =
-        values.catalogue !== undefined && values['api-key'] !== undefined
-          ? await remoteCatalogue(values.catalogue, values['api-key'], options.fetch ?? globalThis.fetch, io)
-          : seedCatalogue();
-    } catch (error) {
-      io.stderr(`ncg import: the catalogue could not be reached: ${error instanceof Error ? error.message : String(error)}`);
-      return ExitCode.failed;
-    }
+async function checkFile({ values, positionals, locale }: CommandArgs<typeof spec.options>, io: CliIO, options: ImportCommandOptions): Promise<number> {
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError('say which file to import');
+  if (extra.length > 0) throw new UsageError(`one file at a time (also got ${extra.map((name) => shown(name, 60)).join(', ')})`);
+  if (!values.check) throw new UsageError('only checking is supported for now: add --check');
+  const format = spreadsheetFormat(file);
+  if (format === undefined) throw new UsageError(`"${shown(file)}" is neither .csv nor .xlsx`);
+  if ((values.catalogue === undefined) !== (values['api-key'] === undefined)) throw new UsageError('--catalogue and --api-key go together');
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new UsageError(`"${shown(file)}" is not a file`);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`no such file: ${shown(file)}`);
+  }
 
-    const bytes = new Uint8Array(await readFile(file));
-    try {
-      const result = await importSpreadsheet(bytes, file, {
-        source: catalogue.source,
-        dictionaries: (schemas) => catalogue.dictionaries(dictionaryCodes(schemas.union)),
-        today: (options.today ?? localToday)(),
-      });
-      return report(result.problems, result.counts, io, t);
-    } catch (error) {
-      io.stderr(`ncg import: ${error instanceof Error ? error.message : String(error)}`);
-      return ExitCode.failed;
-    }
-  };
+  const t = createTranslator(locale);
+  let catalogue: Catalogue;
+  try {
+    catalogue =
+      values.catalogue !== undefined && values['api-key'] !== undefined
+        ? await remoteCatalogue(values.catalogue, values['api-key'], options.fetch ?? globalThis.fetch, io)
+        : seedCatalogue();
+  } catch (error) {
+    io.stderr(`ncg import: the catalogue could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+    return ExitCode.failed;
+  }
+
+  const bytes = new Uint8Array(await readFile(file));
+  try {
+    const result = await importSpreadsheet(bytes, file, {
+      source: catalogue.source,
+      dictionaries: (schemas) => catalogue.dictionaries(dictionaryCodes(schemas.union)),
+      today: (options.today ?? localToday)(),
+    });
+    return report(result.problems, result.counts, io, t);
+  } catch (error) {
+    io.stderr(`ncg import: ${error instanceof Error ? error.message : String(error)}`);
+    return ExitCode.failed;
+  }
 }
 
 function report(

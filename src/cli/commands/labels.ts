@@ -1,10 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { isLocale } from '../../shared/i18n/locales.ts';
-import { pickLocale } from '../locale.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
 import {
   LayoutBuilder,
@@ -26,7 +23,9 @@ import {
   type LayoutOptions,
   type ProductField,
 } from '../../shared/labels/index.ts';
+import { choiceOption, defineCommand, integerOption, UsageError, type CommandArgs, type CommandSpec, type OptionSpecs } from '../args.ts';
 import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
+import { shownParams } from '../terminal.ts';
 
 export const summary = 'print EAN-13 barcode labels (PDF for sheets and thermal, ZPL for thermal) from a CSV of products';
 
@@ -131,62 +130,45 @@ function progressBar(total: number): { update: (done: number, rows: number) => v
   };
 }
 
-export const run: CliCommand = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      strict: true,
-      options: {
-        input: { type: 'string', short: 'i' },
-        template: { type: 'string', short: 't' },
-        out: { type: 'string', short: 'o' },
-        zpl: { type: 'string' },
-        dpi: { type: 'string' },
-        start: { type: 'string' },
-        'code-column': { type: 'string', default: 'code' },
-        fields: { type: 'string' },
-        calibrate: { type: 'string' },
-        delimiter: { type: 'string' },
-        outlines: { type: 'boolean', default: false },
-        font: { type: 'string' },
-        'bold-font': { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr(`ncg labels: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
-    return ExitCode.usage;
-  }
-  const { values } = parsed;
-  if (values.help) {
-    io.stdout(usage);
-    return ExitCode.ok;
-  }
-  const fail = (message: string) => {
-    io.stderr(`ncg labels: ${message}\n${usage}`);
-    return ExitCode.usage;
-  };
-  if (values.lang !== undefined && !isLocale(values.lang)) return fail(`unknown language "${values.lang}" (use kk, ru or en)`);
-  const t = createTranslator(pickLocale(values.lang, process.env.LANG));
+const spec = {
+  name: 'labels',
+  usage,
+  options: {
+    input: { type: 'string', short: 'i' },
+    template: { type: 'string', short: 't' },
+    out: { type: 'string', short: 'o' },
+    zpl: { type: 'string' },
+    dpi: { type: 'string' },
+    start: { type: 'string' },
+    'code-column': { type: 'string', default: 'code' },
+    fields: { type: 'string' },
+    calibrate: { type: 'string' },
+    delimiter: { type: 'string' },
+    outlines: { type: 'boolean' },
+    font: { type: 'string' },
+    'bold-font': { type: 'string' },
+  },
+  lang: true,
+} as const satisfies CommandSpec<OptionSpecs>;
+
+export const run: CliCommand = defineCommand(spec, printLabels);
+
+async function printLabels({ values, locale }: CommandArgs<typeof spec.options>, io: CliIO): Promise<number> {
+  const t = createTranslator(locale);
   if (values.template === 'list') {
     listing(io);
     return ExitCode.ok;
   }
-  if (values.template === undefined) return fail('say which template to use (--template, or --template list)');
-  if (values.input === undefined) return fail('the CSV to read is missing (--input)');
-  if (values.out === undefined && values.zpl === undefined) return fail('say where to write the labels (--out and/or --zpl)');
-  const dpi = values.dpi === undefined ? undefined : Number(values.dpi);
-  if (dpi !== undefined && dpi !== 203 && dpi !== 300) return fail(`--dpi must be 203 or 300, not "${values.dpi ?? ''}"`);
-  const start = values.start === undefined ? undefined : Number(values.start);
-  if (start !== undefined && !Number.isInteger(start)) return fail(`--start must be a label number, not "${values.start ?? ''}"`);
+  if (values.template === undefined) throw new UsageError('say which template to use (--template, or --template list)');
+  if (values.input === undefined) throw new UsageError('the CSV to read is missing (--input)');
+  if (values.out === undefined && values.zpl === undefined) throw new UsageError('say where to write the labels (--out and/or --zpl)');
+  const dpi = choiceOption(values.dpi, '--dpi', ['203', '300']);
+  const start = integerOption(values.start, '--start');
   const calibration = values.calibrate === undefined ? undefined : parseCalibration(values.calibrate);
-  if (calibration === null) return fail('--calibrate takes "DX,DY" or "DX,DY,SX,SY" (mm and scale factors)');
+  if (calibration === null) throw new UsageError('--calibrate takes "DX,DY" or "DX,DY,SX,SY" (mm and scale factors)');
   const fields = values.fields === undefined ? undefined : parseFields(values.fields);
-  if (fields === null) return fail(`--fields takes a list of ${textFieldNames.map((n) => fieldColumns[n]).join(', ')}`);
-  const delimiter = values.delimiter;
-  if (delimiter !== undefined && ![',', ';', '\t', 'tab'].includes(delimiter)) return fail('--delimiter must be "," or ";"');
+  if (fields === null) throw new UsageError(`--fields takes a list of ${textFieldNames.map((n) => fieldColumns[n]).join(', ')}`);
+  const delimiter = choiceOption(values.delimiter === '\t' ? 'tab' : values.delimiter, '--delimiter', [',', ';', 'tab']);
 
   let fonts: LabelFonts;
   try {
@@ -198,7 +180,7 @@ export const run: CliCommand = async (args, io) => {
   const metrics = createFontMetrics(fonts);
   const options: LayoutOptions = {
     template: values.template,
-    ...(dpi !== undefined ? { dpi } : {}),
+    ...(dpi !== undefined ? { dpi: Number(dpi) } : {}),
     ...(start !== undefined ? { startPosition: start } : {}),
     ...(calibration ? { calibration } : {}),
     ...(fields ? { fields } : {}),
@@ -206,15 +188,11 @@ export const run: CliCommand = async (args, io) => {
   let builder: LayoutBuilder;
   try {
     const frame = planLabelFrame(options, metrics);
-    if (values.zpl !== undefined && frame.template.kind !== 'thermal') {
-      io.stderr(`ncg labels: ${t('labels.zpl.notThermal', { template: frame.template.id })}`);
-      return ExitCode.usage;
-    }
+    if (values.zpl !== undefined && frame.template.kind !== 'thermal') throw new UsageError(t('labels.zpl.notThermal', { template: frame.template.id }));
     builder = new LayoutBuilder(frame, options, metrics);
   } catch (error) {
     if (!isLabelError(error)) throw error;
-    io.stderr(`ncg labels: ${t(error.key, error.params)}`);
-    return ExitCode.usage;
+    throw new UsageError(t(error.key, shownParams(error.params)));
   }
 
   const inputPath = values.input;
@@ -315,4 +293,4 @@ export const run: CliCommand = async (args, io) => {
     return ExitCode.failed;
   }
   return failedRows > 0 ? ExitCode.failed : ExitCode.ok;
-};
+}
