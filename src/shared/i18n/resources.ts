@@ -1,6 +1,7 @@
 import { applicationMessages } from '../application/messages.ts';
 import { catalogueMessages } from '../catalogue/messages.ts';
 import { codesMessages } from '../codes/messages.ts';
+import { inspectionMessages } from '../inspection/messages.ts';
 import { labelsMessages } from '../labels/messages.ts';
 import type { Locale, MessageTable, Translations } from './locales.ts';
 
@@ -12,6 +13,7 @@ const coreNamespaces = {
   application: applicationMessages,
   catalogue: catalogueMessages,
   codes: codesMessages,
+  inspection: inspectionMessages,
   labels: labelsMessages,
 } satisfies Record<string, Translations<MessageTable>>;
 

@@ -1,0 +1,21 @@
+export { advanceCopyInfo, copyCardFromRow, emptyCopyInfo, type CopyCard, type CopyInfo } from './copy-card.ts';
+export { defaultFineTables } from './fine-defaults.ts';
+export {
+  entityCategories,
+  estimateFine,
+  fineMessage,
+  fineTablesSchema,
+  offenceKinds,
+  parseFineTables,
+  type EntityCategory,
+  type FineCase,
+  type FineEstimate,
+  type FineRule,
+  type FineTables,
+  type OffenceKind,
+} from './fines.ts';
+export { inspectionMessages } from './messages.ts';
+export { gtinKey, normaliseScan, ntinSerial, type ScanCode, type ScanForm, type ScanProblem } from './scan-code.ts';
+export { inspectionSearchWords, isValidOrganisationId, totalsByVerdict, violationCount, type Inspection, type InspectionItem } from './session.ts';
+export { createSnapshotWriter, isSnapshotError, readSnapshotCards, SnapshotError, snapshotFormat, verifySnapshot, type SnapshotHeader, type SnapshotProblem } from './snapshot.ts';
+export { checkScan, verdictFor, verdictKey, verdictKinds, verdictRecord, type CopyLookup, type Verdict, type VerdictKind } from './verdict.ts';
