@@ -6,7 +6,7 @@ import { sniffFile } from './file-signature.ts';
 import { checkPhotoPixels, fitWithin } from './photo-checks.ts';
 import type { PhotoMimeType, PreparedPhoto, PreparePhotoRequest } from './photo-protocol.ts';
 import { CannotFitError, encodeJpeg, fitJpegUnderLimit } from './photo-reencode.ts';
-import { WorkerError } from './worker-rpc.ts';
+import { WorkerError } from './rpc.ts';
 
 async function decode(file: Blob, format: string): Promise<ImageBitmap> {
   try {

@@ -1,4 +1,4 @@
-/** Messages of the photo worker (photo.worker.ts) and its client (photo-worker-client.ts). */
+/** What the photo worker (photo.worker.ts) takes and gives, through rpc.ts. */
 import type { PhotoChecks } from './photo-checks.ts';
 
 export type PhotoMimeType = 'image/jpeg' | 'image/png';

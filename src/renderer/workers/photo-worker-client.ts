@@ -1,6 +1,7 @@
 /** The page's side of the photo worker: one worker, started on the first photo and kept for the next ones. */
+import type { PhotoWorkerApi } from './photo.worker.ts';
 import type { PreparedPhoto, PreparePhotoRequest } from './photo-protocol.ts';
-import { createWorkerClient, type WorkerClient } from './worker-rpc.ts';
+import { connectWorker, type WorkerConnection } from './rpc.ts';
 
 /**
  * Vite (web build and electron-vite alike) sees `new Worker(new URL(…, import.meta.url))` and bundles the worker as
@@ -10,9 +11,10 @@ function startPhotoWorker(): Worker {
   return new Worker(new URL('./photo.worker.ts', import.meta.url), { type: 'module', name: 'photos' });
 }
 
-let client: WorkerClient<PreparePhotoRequest, PreparedPhoto> | undefined;
+let photos: WorkerConnection<PhotoWorkerApi> | undefined;
 
+/** Fails with `WorkerError` (rpc.ts): `unsupported`, `undecodable`, `cannotFit`, `failed` or `crashed`. */
 export function preparePhotoInWorker(request: PreparePhotoRequest): Promise<PreparedPhoto> {
-  client ??= createWorkerClient<PreparePhotoRequest, PreparedPhoto>(startPhotoWorker);
-  return client.call(request);
+  photos ??= connectWorker<PhotoWorkerApi>(startPhotoWorker);
+  return photos.api.prepare(request);
 }

@@ -1,6 +1,7 @@
 /** The photo worker: decoding, checks and re-encoding of chosen photos (see photo-pipeline.ts). */
 import { preparePhoto } from './photo-pipeline.ts';
-import type { PreparedPhoto, PreparePhotoRequest } from './photo-protocol.ts';
-import { serveRequests } from './worker-rpc.ts';
+import { exposeWorker } from './rpc.ts';
 
-serveRequests<PreparePhotoRequest, PreparedPhoto>(preparePhoto);
+const api = { prepare: preparePhoto };
+export type PhotoWorkerApi = typeof api;
+exposeWorker(api);
