@@ -5,9 +5,11 @@ import type { CliCommand } from '../io.ts';
  * Each command module exports `run: CliCommand` and `summary: string`.
  */
 export const commands: Record<string, () => Promise<{ run: CliCommand; summary: string }>> = {
+  check: () => import('./check.ts'),
   import: () => import('./import.ts'),
   labels: () => import('./labels.ts'),
   sandbox: () => import('./sandbox.ts'),
+  snapshot: () => import('./snapshot.ts'),
   validate: () => import('./validate.ts'),
   web: () => import('./web.ts'),
 };
