@@ -81,10 +81,33 @@ export function readBody(req: IncomingMessage, limit: number, drainLimit = limit
   });
 }
 
-/** Parses a JSON body; a malformed one is a 400 like the portal's. */
+/** Deeper than any real body (attributes nest 2–3 levels); recursive checks downstream stay far from the stack limit. */
+export const maxJsonDepth = 32;
+
+/** The deepest nesting of `[`/`{` outside strings, scanned without recursion. */
+function jsonDepth(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) index += 1; // backslash: skip the escaped character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x7b || char === 0x5b) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+    } else if (char === 0x7d || char === 0x5d) depth -= 1;
+  }
+  return deepest;
+}
+
+/** Parses a JSON body; a malformed or absurdly nested one is a 400 like the portal's. */
 export function parseJson(bytes: Uint8Array): unknown {
   const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (source.trim() === '') throw fail.validation('тело запроса пустое');
+  if (jsonDepth(source) > maxJsonDepth) throw fail.validation(`тело запроса вложено глубже ${maxJsonDepth} уровней`);
   try {
     return JSON.parse(source);
   } catch {

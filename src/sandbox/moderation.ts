@@ -13,9 +13,13 @@
  *    `[exists]`   → rejected + the existing card's ntinCode and productUrl;
  *    `[photo]`    → underRevision + photoModeration (AI score below threshold).
  * 2. The duplicate check (new cards only, skipped after CONTINUE): a card with the same GTIN and the same
- *    `name_ru`, or a sandbox-published card with the same `name_ru`, → rejected as existing; a card with the
- *    same GTIN but another name → similar.
+ *    `name_ru`, or a sandbox-published card with the same `name_ru`, → rejected as existing; another new
+ *    request with the same `name_ru` already approved and waiting to publish → rejected as a duplicate of
+ *    it; a card with the same GTIN but another name → similar.
  * 3. Otherwise approved: `readyToPublish`, or published at once when `autoPublication` is true.
+ *
+ * Publication checks once more (a twin may have been published since the approval, or approved by an admin
+ * override): a new card identical to an existing one is not published; the request is rejected as existing.
  */
 import { ntinFromSerial, type CardRecord } from './seed/index.ts';
 import type { DuplicateMatch } from '../shared/catalogue/dto.ts';
@@ -56,7 +60,7 @@ export class ModerationEngine {
     request.extras = {};
     request.awaitingDuplicateDecision = false;
     if (this.mode === 'instant') this.decide(request);
-    this.store.changed();
+    this.store.touch(request);
   }
 
   /** Lazy progress of delay mode: call before showing a request. */
@@ -67,7 +71,7 @@ export class ModerationEngine {
     if (elapsed >= mode.delayMs) this.decide(request);
     else if (elapsed >= mode.delayMs / 2 && request.status === 'onModeration') {
       request.status = 'accepted';
-      this.store.changed();
+      this.store.touch(request);
     }
   }
 
@@ -76,7 +80,7 @@ export class ModerationEngine {
     if (request.status !== 'onModeration') return false;
     request.status = 'accepted';
     request.updatedMs = this.now();
-    this.store.changed();
+    this.store.touch(request);
     return true;
   }
 
@@ -91,7 +95,7 @@ export class ModerationEngine {
       }
     }
     if (request.kind === 'new' && !request.duplicatesCleared) {
-      if (this.identicalCard(request)) return 'exists';
+      if (this.identicalCard(request) || this.pendingTwin(request)) return 'exists';
       if (this.sameGtinCards(request).length > 0) return 'similar';
     }
     return 'approve';
@@ -155,23 +159,19 @@ export class ModerationEngine {
         break;
       }
       case 'exists': {
-        const existing = this.identicalCard(request) ?? this.someCard(request.id, 0);
+        const identical = this.identicalCard(request);
+        const twin = identical ? undefined : this.pendingTwin(request);
+        if (twin) {
+          this.rejectAsTwinOf(request, twin);
+          break;
+        }
+        const existing = identical ?? this.someCard(request.id, 0);
         if (!existing) return this.decide(request, 'approve');
-        request.status = 'rejected';
-        request.duplicates = [this.match(existing, 1, 100)];
-        request.extras = {
-          comment: 'Такой товар уже существует в Национальном каталоге товаров. Используйте существующую карточку.',
-          ntinCode: existing.ntin,
-          productUrl: productUrl(existing.id),
-          rejectionReason: {
-            reason: 'Товар уже существует в каталоге',
-            reasonItem: { code: 'DUPLICATE_PRODUCT', nameRu: 'Товар уже существует в каталоге', nameKk: 'Тауар каталогта бар' },
-          },
-        };
+        this.rejectAsExisting(request, existing);
         break;
       }
     }
-    this.store.changed();
+    this.store.touch(request);
   }
 
   /** CONTINUE: moderation of the new card goes on; the duplicate check will not stop it again. */
@@ -186,12 +186,23 @@ export class ModerationEngine {
     request.awaitingDuplicateDecision = false;
     request.updatedMs = this.now();
     request.extras = { ntinCode: card.ntin, productUrl: productUrl(card.id) };
-    this.store.changed();
+    this.store.touch(request);
   }
 
-  /** Publication: a new card gets an NTIN (`0200` + serial + GS1 check digit); an edit updates its card. */
-  publish(request: StoredRequest): CardRecord {
+  /**
+   * Publication: a new card gets an NTIN (`0200` + serial + GS1 check digit); an edit updates its card.
+   * A new card identical to a current one is refused here too: the request is rejected as existing and
+   * `undefined` returned.
+   */
+  publish(request: StoredRequest): CardRecord | undefined {
     const now = this.now();
+    const identical = request.kind === 'new' ? this.identicalCard(request) : undefined;
+    if (identical) {
+      request.updatedMs = now;
+      this.rejectAsExisting(request, identical);
+      this.store.touch(request);
+      return undefined;
+    }
     const previous = request.kind === 'edit' && request.editNtin ? this.store.cardByNtin(request.editNtin) : undefined;
     const id = previous?.id ?? this.store.mintProductId();
     const ntin = previous?.ntin ?? ntinFromSerial(this.store.mintNtinSerial());
@@ -202,11 +213,46 @@ export class ModerationEngine {
     request.updatedMs = now;
     request.extras = { ntinCode: ntin, productUrl: productUrl(id) };
     if (request.body.isGov) request.gz = { code: 'publishingGz' };
-    this.store.changed();
+    this.store.touch(request);
     return card;
   }
 
+  private rejectAsExisting(request: StoredRequest, existing: CardRecord): void {
+    request.status = 'rejected';
+    request.duplicates = [this.match(existing, 1, 100)];
+    request.extras = {
+      comment: 'Такой товар уже существует в Национальном каталоге товаров. Используйте существующую карточку.',
+      ntinCode: existing.ntin,
+      productUrl: productUrl(existing.id),
+      rejectionReason: {
+        reason: 'Товар уже существует в каталоге',
+        reasonItem: { code: 'DUPLICATE_PRODUCT', nameRu: 'Товар уже существует в каталоге', nameKk: 'Тауар каталогта бар' },
+      },
+    };
+  }
+
+  /** The twin has no card yet, so there is no NTIN to point at: the comment names its request. */
+  private rejectAsTwinOf(request: StoredRequest, twin: StoredRequest): void {
+    request.status = 'rejected';
+    request.extras = {
+      comment: `Такой товар уже ожидает публикации по заявке ${twin.id}. Дождитесь её публикации и используйте её карточку.`,
+      rejectionReason: {
+        reason: 'Товар уже ожидает публикации',
+        reasonItem: { code: 'DUPLICATE_PRODUCT', nameRu: 'Товар уже существует в каталоге', nameKk: 'Тауар каталогта бар' },
+      },
+    };
+  }
+
   // ----------------------------------------------------------------------------------- duplicate search
+
+  /** Another new request with the same `name_ru` that was approved and waits to be published. */
+  private pendingTwin(request: StoredRequest): StoredRequest | undefined {
+    const name = stripMarkers(normalise(valueOf(request.body.attributes, 'name_ru')));
+    if (!name) return undefined;
+    return this.store
+      .allRequests()
+      .find((other) => other.id !== request.id && other.kind === 'new' && other.status === 'readyToPublish' && stripMarkers(normalise(valueOf(other.body.attributes, 'name_ru'))) === name);
+  }
 
   private identicalCard(request: StoredRequest): CardRecord | undefined {
     const name = normalise(valueOf(request.body.attributes, 'name_ru'));

@@ -1,76 +1,370 @@
 /**
- * State on disk: `<dataDir>/state.json`, written atomically (temp file + rename), coalescing bursts of
- * changes into one write. `flush()` writes what is pending (called on close).
+ * State on disk, crash-safe: nothing is acknowledged before it is on disk, and no id is handed out twice.
+ *
+ * - `<dataDir>/state.json`: a snapshot (the format of earlier versions, plus `generation`); an older file
+ *   without `generation` is read as generation 0, so existing data carries over unchanged.
+ * - `<dataDir>/journal-<generation>.ndjson`: the changes since that snapshot, appended and fsync'd. One line
+ *   per batch (a JSON array of operations), so a batch torn by a crash is one unparsable last line, dropped
+ *   on the next start (it was never acknowledged). Each batch carries the id counters.
+ * - Group commit: changes that arrive while a write is on its way go out together in the next one, so many
+ *   concurrent clients share one fsync.
+ * - Compaction: once the journal outgrows the snapshot (and on close, and after an admin reset), a new
+ *   snapshot is written to a temp file, fsync'd and renamed over state.json with generation + 1; then the
+ *   old journal is removed. A crash in between leaves either the old pair or the new one, both complete.
+ * - Start-up removes stray temp files and journals of other generations.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { emptyState, type SandboxState } from './store.ts';
+import { emptyState, type Counters, type PendingChanges, type SandboxState, type SandboxStore, type StoredRequest, type UploadRecord } from './store.ts';
+import type { CardRecord } from './seed/index.ts';
 
 export const stateFileName = 'state.json';
+export const journalFileName = (generation: number) => `journal-${generation}.ndjson`;
 
-export async function loadState(dataDir: string, reset: boolean): Promise<SandboxState> {
+/** A journal operation: upsert a request, delete one, upsert a card or an upload, set the counters. */
+type Operation = { r: StoredRequest } | { d: number } | { c: CardRecord } | { u: UploadRecord } | { n: Counters };
+
+/** The state files cannot be read: names the file and what to do (the CLI prints `message` as is). */
+export class SandboxStateError extends Error {
+  readonly file: string;
+  constructor(file: string, problem: string) {
+    super(`${file}: ${problem}. Move it away, or start with --reset to discard the sandbox state.`);
+    this.file = file;
+  }
+}
+
+export interface LoadedState {
+  state: SandboxState;
+  generation: number;
+  /** Bytes of valid journal (a torn tail beyond it is cut off before appending). */
+  journalBytes: number;
+  snapshotBytes: number;
+  /** Reset: the fresh state must replace the files before anything is served. */
+  needsSnapshot: boolean;
+}
+
+const counterKeys = ['nextRequestId', 'nextProductId', 'nextNtinSerial', 'nextUploadId'] as const;
+
+function isStateShape(value: unknown): value is SandboxState & { generation?: number } {
+  if (!value || typeof value !== 'object') return false;
+  const state = value as Record<string, unknown>;
+  return (
+    state['version'] === 1 &&
+    Array.isArray(state['requests']) &&
+    Array.isArray(state['cards']) &&
+    Array.isArray(state['uploads']) &&
+    counterKeys.every((key) => Number.isSafeInteger(state[key])) &&
+    (state['generation'] === undefined || Number.isSafeInteger(state['generation']))
+  );
+}
+
+async function readIfExists(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new SandboxStateError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+function isOperation(value: unknown): value is Operation {
+  if (!value || typeof value !== 'object') return false;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return false;
+  const [key] = keys;
+  const inner = (value as Record<string, unknown>)[key as string];
+  if (key === 'd') return Number.isSafeInteger(inner);
+  if (!inner || typeof inner !== 'object') return false;
+  if (key === 'r') return Number.isSafeInteger((inner as StoredRequest).id);
+  if (key === 'c') return typeof (inner as CardRecord).ntin === 'string';
+  if (key === 'u') return typeof (inner as UploadRecord).filename === 'string';
+  if (key === 'n') return counterKeys.every((counter) => Number.isSafeInteger((inner as Counters)[counter]));
+  return false;
+}
+
+/** Replays journal lines over the snapshot. A bad line followed by good ones is damage, not a torn tail. */
+function replay(state: SandboxState, journal: Buffer, file: string): number {
+  const requests = new Map(state.requests.map((request) => [request.id, request]));
+  const cards = new Map(state.cards.map((card) => [card.ntin, card]));
+  const uploads = new Map(state.uploads.map((upload) => [upload.filename, upload]));
+  let validBytes = 0;
+  let offset = 0;
+  let badLine: number | undefined;
+  let lineNumber = 0;
+  while (offset < journal.length) {
+    const end = journal.indexOf(0x0a, offset);
+    lineNumber += 1;
+    const lineEnd = end === -1 ? journal.length : end;
+    let batch: unknown;
+    try {
+      batch = end === -1 ? undefined : JSON.parse(journal.subarray(offset, lineEnd).toString('utf8'));
+    } catch {
+      batch = undefined;
+    }
+    offset = lineEnd + 1;
+    if (!Array.isArray(batch) || !batch.every(isOperation)) {
+      badLine ??= lineNumber;
+      continue;
+    }
+    if (badLine !== undefined) throw new SandboxStateError(file, `damaged at line ${badLine}`);
+    for (const operation of batch) {
+      if ('r' in operation) requests.set(operation.r.id, operation.r);
+      else if ('d' in operation) requests.delete(operation.d);
+      else if ('c' in operation) cards.set(operation.c.ntin, operation.c);
+      else if ('u' in operation) uploads.set(operation.u.filename, operation.u);
+      else for (const key of counterKeys) state[key] = Math.max(state[key], operation.n[key]);
+    }
+    validBytes = offset;
+  }
+  state.requests = [...requests.values()];
+  state.cards = [...cards.values()];
+  state.uploads = [...uploads.values()];
+  // Never below what the records themselves prove was handed out.
+  for (const request of state.requests) state.nextRequestId = Math.max(state.nextRequestId, request.id + 1);
+  for (const upload of state.uploads) state.nextUploadId = Math.max(state.nextUploadId, upload.id + 1);
+  return validBytes;
+}
+
+/** Reads snapshot + journal. With `reset`, starts empty but keeps the id counters when they are readable. */
+export async function loadState(dataDir: string, reset: boolean): Promise<LoadedState> {
   await mkdir(dataDir, { recursive: true });
   const file = join(dataDir, stateFileName);
-  if (reset) {
-    await rm(file, { force: true });
-    return emptyState();
-  }
-  let text: string;
+  let loaded: LoadedState;
   try {
-    text = await readFile(file, 'utf8');
+    loaded = await readState(dataDir, file);
+  } catch (error) {
+    if (!reset) throw error;
+    loaded = { state: emptyState(), generation: 0, journalBytes: 0, snapshotBytes: 0, needsSnapshot: true };
+  }
+  if (reset) {
+    const fresh = emptyState();
+    for (const key of counterKeys) fresh[key] = Math.max(fresh[key], loaded.state[key]);
+    loaded = { ...loaded, state: fresh, needsSnapshot: true };
+  }
+  await removeStrays(dataDir, loaded.generation);
+  return loaded;
+}
+
+async function readState(dataDir: string, file: string): Promise<LoadedState> {
+  const text = await readIfExists(file);
+  let state = emptyState();
+  let generation = 0;
+  if (text !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text.toString('utf8'));
+    } catch {
+      throw new SandboxStateError(file, text.length === 0 ? 'is empty' : 'is not valid JSON (truncated or damaged)');
+    }
+    if (!isStateShape(parsed)) throw new SandboxStateError(file, 'is not a sandbox state file (version 1)');
+    generation = parsed.generation ?? 0;
+    const { generation: _omitted, ...rest } = parsed;
+    state = { ...emptyState(), ...rest };
+  }
+  const journalFile = join(dataDir, journalFileName(generation));
+  const journal = await readIfExists(journalFile);
+  const journalBytes = journal ? replay(state, journal, journalFile) : 0;
+  return { state, generation, journalBytes, snapshotBytes: text?.length ?? 0, needsSnapshot: false };
+}
+
+async function removeStrays(dataDir: string, generation: number): Promise<void> {
+  const keep = journalFileName(generation);
+  for (const name of await readdir(dataDir)) {
+    const stray = (/^journal-\d+\.ndjson$/.test(name) && name !== keep) || (name.startsWith(`${stateFileName}.`) && name.endsWith('.tmp'));
+    if (stray) await rm(join(dataDir, name), { force: true });
+  }
+}
+
+/** fsync of a directory makes a rename or a new file in it durable; not possible on every platform. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
   } catch {
-    return emptyState();
+    // Windows cannot open a directory; NTFS journals the rename itself.
+  } finally {
+    await handle?.close();
   }
-  const parsed = JSON.parse(text) as Partial<SandboxState>;
-  if (parsed.version !== 1 || !Array.isArray(parsed.requests) || !Array.isArray(parsed.cards) || !Array.isArray(parsed.uploads)) {
-    throw new Error(`${file} is not a sandbox state file (version 1); start with --reset to discard it`);
-  }
-  return { ...emptyState(), ...parsed } as SandboxState;
 }
 
 export interface Persister {
-  schedule(): void;
-  flush(): Promise<void>;
+  /** Called on every change: schedules a commit. */
+  changed(): void;
+  /** Resolves once every change made so far is on disk; `undefined` when nothing is pending. */
+  durable(): Promise<void> | undefined;
+  /** Commits and compacts what is pending, then closes the journal. */
+  close(): Promise<void>;
 }
 
-export function createPersister(dataDir: string | undefined, snapshot: () => SandboxState): Persister {
-  if (!dataDir) return { schedule: () => {}, flush: async () => {} };
-  const file = join(dataDir, stateFileName);
-  let dirty = false;
-  let writing: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
+export const memoryPersister: Persister = { changed: () => {}, durable: () => undefined, close: async () => {} };
 
-  const write = async () => {
-    while (dirty) {
-      dirty = false;
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(snapshot()));
-      await rename(temp, file);
+interface Waiter {
+  sequence: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/** The persister of a store loaded by `loadState` (`loaded` says which journal to continue). */
+export async function openPersister(
+  dataDir: string,
+  store: () => SandboxStore,
+  loaded: LoadedState,
+  log: (line: string) => void,
+): Promise<Persister> {
+  const minimumCompactionBytes = 4 * 1024 * 1024;
+  let generation = loaded.generation;
+  let journalBytes = loaded.journalBytes;
+  let snapshotBytes = loaded.snapshotBytes;
+  let journal: FileHandle | undefined;
+  let snapshotWanted = false;
+
+  let changeSequence = 0;
+  let durableSequence = 0;
+  let waiters: Waiter[] = [];
+  let running: Promise<void> | undefined;
+  let scheduled = false;
+  let closing = false;
+
+  async function openJournal(forGeneration: number, validBytes: number): Promise<FileHandle> {
+    const path = join(dataDir, journalFileName(forGeneration));
+    const handle = await open(path, 'a+');
+    const { size } = await handle.stat();
+    if (size !== validBytes) {
+      // Cut off a torn tail so the next batch starts on its own line.
+      await handle.truncate(validBytes);
+      await handle.datasync();
     }
-  };
-  const start = () => {
-    timer = undefined;
-    if (!writing) {
-      writing = write().finally(() => {
-        writing = undefined;
+    await syncDirectory(dataDir);
+    return handle;
+  }
+
+  function encode(changes: PendingChanges): string {
+    const current = store();
+    const operations: Operation[] = [];
+    for (const id of changes.requests) {
+      const request = current.request(id);
+      operations.push(request ? { r: request } : { d: id });
+    }
+    for (const ntin of changes.cards) {
+      const card = current.cardByNtin(ntin);
+      if (card) operations.push({ c: card });
+    }
+    for (const name of changes.uploads) {
+      const upload = current.upload(name);
+      if (upload) operations.push({ u: upload });
+    }
+    operations.push({ n: current.currentCounters() });
+    return `${JSON.stringify(operations)}\n`;
+  }
+
+  async function append(changes: PendingChanges): Promise<void> {
+    const line = Buffer.from(encode(changes));
+    const handle = journal as FileHandle;
+    try {
+      await handle.write(line, 0, line.length, null);
+      await handle.datasync();
+    } catch (error) {
+      // A half-written line would glue onto the next batch: cut it off (best effort).
+      await handle.truncate(journalBytes).catch(() => undefined);
+      throw error;
+    }
+    journalBytes += line.length;
+  }
+
+  async function compact(): Promise<void> {
+    const next = generation + 1;
+    const text = Buffer.from(JSON.stringify({ ...store().snapshot(), generation: next }));
+    const target = join(dataDir, stateFileName);
+    const temp = `${target}.${process.pid}.tmp`;
+    const handle = await open(temp, 'w');
+    try {
+      await handle.write(text, 0, text.length, 0);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+    await syncDirectory(dataDir);
+    // From here the new snapshot is the truth; the old journal is history.
+    const previous = journal;
+    const previousGeneration = generation;
+    journal = await openJournal(next, 0);
+    generation = next;
+    journalBytes = 0;
+    snapshotBytes = text.length;
+    await previous?.close();
+    await rm(join(dataDir, journalFileName(previousGeneration)), { force: true });
+  }
+
+  async function commitLoop(): Promise<void> {
+    while (durableSequence < changeSequence || snapshotWanted) {
+      const target = changeSequence;
+      const changes = store().takeChanges();
+      try {
+        if (snapshotWanted || changes.replaced || journalBytes > Math.max(minimumCompactionBytes, 2 * snapshotBytes)) {
+          await compact();
+          snapshotWanted = false;
+        } else await append(changes);
+      } catch (error) {
+        store().restoreChanges(changes);
+        const failure = new Error(`the sandbox state could not be saved in ${dataDir}: ${(error as Error).message}`);
+        log(`sandbox: ${failure.message}`);
+        settle(target, failure);
+        return;
+      }
+      durableSequence = target;
+      settle(target);
+    }
+  }
+
+  function settle(upTo: number, failure?: Error): void {
+    const done = waiters.filter((waiter) => waiter.sequence <= upTo);
+    waiters = waiters.filter((waiter) => waiter.sequence > upTo);
+    for (const waiter of done) {
+      if (failure) waiter.reject(failure);
+      else waiter.resolve();
+    }
+  }
+
+  function kick(): void {
+    if (running || scheduled) return;
+    scheduled = true;
+    // Let every request already readable in this turn of the event loop join the batch.
+    setImmediate(() => {
+      scheduled = false;
+      if (running) return;
+      running = commitLoop().finally(() => {
+        running = undefined;
+        if (durableSequence < changeSequence && waiters.length && !closing) kick();
       });
-    }
-  };
+    });
+  }
+
+  // A reset replaces the files before anything is served; otherwise continue the journal of the snapshot.
+  if (loaded.needsSnapshot) await compact();
+  else journal = await openJournal(generation, loaded.journalBytes);
+
   return {
-    schedule() {
-      dirty = true;
-      if (!timer && !writing) timer = setTimeout(start, 20);
+    changed() {
+      changeSequence += 1;
+      kick();
     },
-    async flush() {
-      if (timer) {
-        clearTimeout(timer);
-        start();
-      }
-      while (writing) await writing;
-      if (dirty) {
-        start();
-        await writing;
-      }
+    durable() {
+      if (durableSequence >= changeSequence && !snapshotWanted) return undefined;
+      return new Promise<void>((resolve, reject) => {
+        waiters.push({ sequence: changeSequence, resolve, reject });
+        kick();
+      });
+    },
+    async close() {
+      closing = true;
+      while (running || scheduled) await (running ?? new Promise((resolve) => setImmediate(resolve)));
+      snapshotWanted = true;
+      running = commitLoop();
+      await running;
+      running = undefined;
+      await journal?.close();
     },
   };
 }

@@ -45,8 +45,11 @@ export function route(method: string, template: string, operation: string, handl
 
 export type RouteMatch = { route: Route; params: Record<string, string> };
 
-/** The route for method + path; `'method'` when the path exists with another method. */
-export function matchRoute(routes: readonly Route[], method: string, path: string): RouteMatch | 'method' | undefined {
+/**
+ * The route for method + path; `'method'` when the path exists with another method, `'malformed'` when a
+ * parameter's %-encoding is broken (a client error, never a thrown URIError).
+ */
+export function matchRoute(routes: readonly Route[], method: string, path: string): RouteMatch | 'method' | 'malformed' | undefined {
   let pathMatched = false;
   for (const candidate of routes) {
     const match = candidate.regex.exec(path);
@@ -56,9 +59,13 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
       continue;
     }
     const params: Record<string, string> = {};
-    candidate.keys.forEach((key, index) => {
-      params[key] = decodeURIComponent(match[index + 1] ?? '');
-    });
+    try {
+      candidate.keys.forEach((key, index) => {
+        params[key] = decodeURIComponent(match[index + 1] ?? '');
+      });
+    } catch {
+      return 'malformed';
+    }
     return { route: candidate, params };
   }
   return pathMatched ? 'method' : undefined;

@@ -1,6 +1,7 @@
 /**
  * The sandbox's mutable state (requests, cards published or edited through it, uploads) over the immutable
- * seed catalogue, with the lookups the routes need. Plain JSON-serialisable data: persistence.ts writes it.
+ * seed catalogue, with the lookups the routes need. Plain JSON-serialisable records; every change marks the
+ * record dirty so persistence.ts can journal exactly what changed (`takeChanges`) and compact from `snapshot`.
  */
 import type { DuplicateMatch, GzStatusCode, ProductRequestBody, RequestStatusCode } from '../shared/catalogue/dto.ts';
 import type { CardRecord, Seed } from './seed/index.ts';
@@ -88,47 +89,89 @@ export function emptyState(): SandboxState {
 
 const byModified = (a: CardRecord, b: CardRecord) => a.modified - b.modified || a.id - b.id;
 
+/** The id counters: persisted with every journal batch so an id handed out once is never handed out again. */
+export type Counters = Pick<SandboxState, 'nextRequestId' | 'nextProductId' | 'nextNtinSerial' | 'nextUploadId'>;
+
+/** What changed since the last `takeChanges`: keys only; the records are read when the batch is written. */
+export interface PendingChanges {
+  requests: Set<number>;
+  cards: Set<string>;
+  uploads: Set<string>;
+  /** The whole state was replaced (admin reset): only a full snapshot describes it. */
+  replaced: boolean;
+}
+
+const noChanges = (): PendingChanges => ({ requests: new Set(), cards: new Set(), uploads: new Set(), replaced: false });
+
 export class SandboxStore {
   readonly seed: Seed;
-  private state: SandboxState;
+  private counters: Counters;
+  /** Insertion order = id order (ids only grow), which the list route relies on. */
   private readonly requests = new Map<number, StoredRequest>();
   private readonly cardsByNtin = new Map<string, CardRecord>();
   private readonly ntinsByGtin = new Map<string, Set<string>>();
   private readonly uploads = new Map<string, UploadRecord>();
-  /** Stored cards sorted by (modified, id), for the export feed. */
+  /** Stored cards sorted by (modified, id), for the export feed; kept sorted by binary insertion. */
   private feedOrder: CardRecord[] = [];
+  private pending: PendingChanges = noChanges();
   private readonly onChange: () => void;
 
   constructor(seed: Seed, state: SandboxState, onChange: () => void = () => {}) {
     this.seed = seed;
-    this.state = state;
+    this.counters = countersOf(state);
     this.onChange = onChange;
-    this.reindex();
+    this.load(state);
   }
 
+  /** The whole state as plain data (for compaction). */
   snapshot(): SandboxState {
-    return this.state;
+    return {
+      version: 1,
+      ...this.counters,
+      requests: [...this.requests.values()],
+      cards: [...this.cardsByNtin.values()],
+      uploads: [...this.uploads.values()],
+    };
   }
 
+  /** Replaces every record (admin reset). Counters never go back, so no id is handed out twice. */
   replace(state: SandboxState): void {
-    this.state = state;
-    this.reindex();
-    this.changed();
-  }
-
-  changed(): void {
+    const counters = countersOf(state);
+    for (const key of Object.keys(counters) as (keyof Counters)[]) counters[key] = Math.max(counters[key], this.counters[key]);
+    this.counters = counters;
+    this.load(state);
+    this.pending = { ...noChanges(), replaced: true };
     this.onChange();
   }
 
-  private reindex(): void {
+  currentCounters(): Counters {
+    return { ...this.counters };
+  }
+
+  /** The keys changed since the last call; the caller persists them (and hands them back on failure). */
+  takeChanges(): PendingChanges {
+    const taken = this.pending;
+    this.pending = noChanges();
+    return taken;
+  }
+
+  /** A write failed: its changes are pending again (merged with anything newer). */
+  restoreChanges(changes: PendingChanges): void {
+    for (const id of changes.requests) this.pending.requests.add(id);
+    for (const ntin of changes.cards) this.pending.cards.add(ntin);
+    for (const name of changes.uploads) this.pending.uploads.add(name);
+    this.pending.replaced ||= changes.replaced;
+  }
+
+  private load(state: SandboxState): void {
     this.requests.clear();
     this.cardsByNtin.clear();
     this.ntinsByGtin.clear();
     this.uploads.clear();
-    for (const request of this.state.requests) this.requests.set(request.id, request);
-    for (const card of this.state.cards) this.indexCard(card);
-    for (const upload of this.state.uploads) this.uploads.set(upload.filename, upload);
-    this.feedOrder = [...this.state.cards].sort(byModified);
+    for (const request of [...state.requests].sort((a, b) => a.id - b.id)) this.requests.set(request.id, request);
+    for (const card of state.cards) this.indexCard(card);
+    for (const upload of state.uploads) this.uploads.set(upload.filename, upload);
+    this.feedOrder = [...this.cardsByNtin.values()].sort(byModified);
   }
 
   private indexCard(card: CardRecord): void {
@@ -143,27 +186,33 @@ export class SandboxStore {
   // ------------------------------------------------------------------------------------------- requests
 
   nextRequestId(): number {
-    return this.state.nextRequestId++;
+    return this.counters.nextRequestId++;
   }
 
   addRequest(request: StoredRequest): void {
-    this.state.requests.push(request);
     this.requests.set(request.id, request);
-    this.changed();
+    this.touch(request);
+  }
+
+  /** Marks a request changed (its fields were mutated in place). */
+  touch(request: StoredRequest): void {
+    this.pending.requests.add(request.id);
+    this.onChange();
   }
 
   request(id: number): StoredRequest | undefined {
     return this.requests.get(id);
   }
 
+  /** Every request, in id order. */
   allRequests(): StoredRequest[] {
-    return this.state.requests;
+    return [...this.requests.values()];
   }
 
   deleteRequest(id: number): void {
     this.requests.delete(id);
-    this.state.requests = this.state.requests.filter((request) => request.id !== id);
-    this.changed();
+    this.pending.requests.add(id);
+    this.onChange();
   }
 
   // ---------------------------------------------------------------------------------------------- cards
@@ -200,40 +249,63 @@ export class SandboxStore {
   }
 
   storedCards(): readonly CardRecord[] {
-    return this.state.cards;
+    return [...this.cardsByNtin.values()];
   }
 
   /** Adds a newly published card or replaces the stored version of an existing NTIN. */
   saveCard(card: CardRecord): void {
     const existing = this.cardsByNtin.get(card.ntin);
     if (existing) {
-      this.state.cards = this.state.cards.map((stored) => (stored.ntin === card.ntin ? card : stored));
       if (existing.gtin) this.ntinsByGtin.get(existing.gtin)?.delete(card.ntin);
-    } else this.state.cards.push(card);
+      const at = this.feedOrder.indexOf(existing, feedPosition(this.feedOrder, existing));
+      if (at !== -1) this.feedOrder.splice(at, 1);
+    }
     this.indexCard(card);
-    this.feedOrder = [...this.state.cards].sort(byModified);
-    this.changed();
+    this.feedOrder.splice(feedPosition(this.feedOrder, card), 0, card);
+    this.pending.cards.add(card.ntin);
+    this.onChange();
   }
 
   mintNtinSerial(): number {
-    return this.state.nextNtinSerial++;
+    return this.counters.nextNtinSerial++;
   }
 
   mintProductId(): number {
-    return this.state.nextProductId++;
+    return this.counters.nextProductId++;
   }
 
   // -------------------------------------------------------------------------------------------- uploads
 
   addUpload(upload: Omit<UploadRecord, 'id'>): UploadRecord {
-    const record = { ...upload, id: this.state.nextUploadId++ };
-    this.state.uploads.push(record);
+    const record = { ...upload, id: this.counters.nextUploadId++ };
     this.uploads.set(record.filename, record);
-    this.changed();
+    this.pending.uploads.add(record.filename);
+    this.onChange();
     return record;
   }
 
   upload(filename: string): UploadRecord | undefined {
     return this.uploads.get(filename);
   }
+}
+
+function countersOf(state: Counters): Counters {
+  return {
+    nextRequestId: state.nextRequestId,
+    nextProductId: state.nextProductId,
+    nextNtinSerial: state.nextNtinSerial,
+    nextUploadId: state.nextUploadId,
+  };
+}
+
+/** The first index whose card sorts at or after `card` (binary search over the feed order). */
+function feedPosition(order: readonly CardRecord[], card: CardRecord): number {
+  let low = 0;
+  let high = order.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byModified(order[middle] as CardRecord, card) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

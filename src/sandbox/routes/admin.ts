@@ -90,7 +90,7 @@ export const adminRoutes: Route[] = [
     const { code, comment } = await readJson(ctx, z.object({ code: z.enum(gzStatusCodes), comment: z.string().max(2000).optional() }));
     if (!request.body.isGov) throw fail.wrongStatus('заявка не расширенная (isGov)');
     request.gz = comment ? { code, comment } : { code };
-    ctx.core.store.changed();
+    ctx.core.store.touch(request);
     return json(200, { id: request.id, gzStatus: request.gz });
   }),
 

@@ -105,7 +105,7 @@ export const requestRoutes: Route[] = [
     request.body = request.kind === 'edit' ? { ...body, ntin: request.editNtin } : body;
     if (request.status === 'cancelled') request.status = 'new';
     request.updatedMs = core.now();
-    core.store.changed();
+    core.store.touch(request);
     return empty();
   }),
 
@@ -136,14 +136,14 @@ export const requestRoutes: Route[] = [
     request.status = 'cancelled';
     request.extras = {};
     request.updatedMs = core.now();
-    core.store.changed();
+    core.store.touch(request);
     return empty();
   }),
 
   route('PUT', `${base}/{id:int}/publish`, 'publish', ({ core, params }) => {
     const request = requireRequest(core, params['id']);
     requireStatus(request, ['readyToPublish'], 'Публикация');
-    core.engine.publish(request);
+    if (!core.engine.publish(request)) throw fail.business(`такой товар уже опубликован (${request.extras.ntinCode ?? ''}); заявка отклонена`);
     return empty();
   }),
 

@@ -39,18 +39,7 @@ describe('transport rules (§2, §13.1–3)', () => {
     expect(await response.text()).toMatch(/^<!doctype html>/i);
   });
 
-  it('answers CORS preflights and marks answers for any origin', async () => {
-    const preflight = await fetch(`${sandbox.portalBaseUrl}${requestsPath}`, {
-      method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:5180', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-api-key,content-type' },
-    });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/X-API-KEY/);
-    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
-    expect(preflight.headers.get('access-control-allow-methods')).toMatch(/PUT/);
-    const answer = await call('GET', `${requestsPath}/attributes`, { headers: { Origin: 'http://localhost:5180' } });
-    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
-  });
+  // CORS (only for allowed origins) is covered in security.test.ts.
 
   it('answers 404 NOT_FOUND as ApiErrorDto for unknown API paths', async () => {
     const response = await call('GET', '/portal/api/v1/nothing-here');

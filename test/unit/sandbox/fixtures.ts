@@ -109,7 +109,7 @@ export const requestsPath = '/portal/api/v1/products/requests';
 export async function admin(sandbox: RunningSandbox, method: string, path: string, body?: unknown) {
   const response = await fetch(`${sandbox.origin}/__sandbox${path}`, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers: { 'X-Sandbox-Secret': sandbox.adminSecret, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -79,7 +79,7 @@ describe('persistence', () => {
     const sandbox = await startSandbox({ port: 0, dataDir });
     try {
       const id = ((await portal(sandbox)('POST', requestsPath, { body: validBody() })).json as unknown as { id: number }).id;
-      expect((await fetch(`${sandbox.origin}/__sandbox/reset`, { method: 'POST' })).status).toBe(200);
+      expect((await fetch(`${sandbox.origin}/__sandbox/reset`, { method: 'POST', headers: { 'X-Sandbox-Secret': sandbox.adminSecret } })).status).toBe(200);
       expect((await portal(sandbox)('GET', `${requestsPath}/${id}/status`)).status).toBe(404);
     } finally {
       await sandbox.close();
