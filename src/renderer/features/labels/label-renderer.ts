@@ -1,54 +1,71 @@
 /**
- * The page's side of the labels worker: starts it, tells it where the bundled label font is, and turns its
- * replies back into promises. `useLabelRender` re-renders whenever the job changes (debounced) and keeps the
- * last outcome together with the job it belongs to, so output buttons never act on stale bytes.
+ * The page's side of the labels worker (through the one worker channel, workers/rpc.ts): tells it where the
+ * bundled label font is with each job, and coalesces jobs: while one renders, only the newest waiting job is
+ * kept and an older waiting one is answered `superseded` at once, because the page only ever shows the latest
+ * settings. `useLabelRender` re-renders whenever the job changes (debounced) and keeps the last outcome
+ * together with the job it belongs to, so output buttons never act on stale bytes.
  */
 import { useEffect, useRef, useState } from 'react';
 // Vite copies the TTFs into the build and gives their URLs; the worker fetches them (same origin, CSP 'self').
 import boldFontUrl from '../../../../resources/fonts/DejaVuSans-Bold.ttf?url';
 import regularFontUrl from '../../../../resources/fonts/DejaVuSans.ttf?url';
-import type { RenderJob, RenderOutcome, WorkerReply, WorkerRequest } from './render-protocol.ts';
+import { connectWorker, WorkerError, type WorkerConnection } from '../../workers/rpc.ts';
+import type { LabelsWorkerApi } from './labels-worker.ts';
+import { renderFailureCodes, type FontUrls, type RenderFailureCode, type RenderJob, type RenderOutcome } from './render-protocol.ts';
 
 export type SettledOutcome = Exclude<RenderOutcome, { kind: 'superseded' }>;
 
+function failureCode(error: unknown): RenderFailureCode {
+  const code = error instanceof WorkerError ? error.code : 'failed';
+  return renderFailureCodes.find((known) => known === code) ?? 'failed';
+}
+
+interface WaitingJob {
+  readonly job: RenderJob;
+  readonly settle: (outcome: RenderOutcome) => void;
+}
+
 export class LabelRenderer {
-  private readonly worker: Worker;
-  private nextId = 1;
-  private readonly waiting = new Map<number, (outcome: RenderOutcome) => void>();
+  private readonly worker: WorkerConnection<LabelsWorkerApi>;
+  // Absolute URLs: inside the worker, relative ones would resolve against the worker script's folder.
+  private readonly fonts: FontUrls = { regular: new URL(regularFontUrl, document.baseURI).href, bold: new URL(boldFontUrl, document.baseURI).href };
+  private waiting: WaitingJob | null = null;
+  private busy = false;
+  private disposed = false;
 
   constructor() {
-    this.worker = new Worker(new URL('./labels-worker.ts', import.meta.url), { type: 'module' });
-    this.worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
-      const resolve = this.waiting.get(event.data.id);
-      this.waiting.delete(event.data.id);
-      resolve?.(event.data.outcome);
-    });
-    // A worker that fails to load (or crashes) answers nothing: fail every job still waiting for it.
-    this.worker.addEventListener('error', (event) => this.settleAll({ kind: 'failed', message: event.message || 'labels worker failed' }));
-    // Absolute URLs: inside the worker, relative ones would resolve against the worker script's folder.
-    this.post({ type: 'fonts', urls: { regular: new URL(regularFontUrl, document.baseURI).href, bold: new URL(boldFontUrl, document.baseURI).href } });
+    this.worker = connectWorker<LabelsWorkerApi>(() => new Worker(new URL('./labels-worker.ts', import.meta.url), { type: 'module', name: 'labels' }));
   }
 
   render(job: RenderJob): Promise<RenderOutcome> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.post({ type: 'render', id, job });
+    if (this.disposed) return Promise.resolve({ kind: 'superseded' });
+    return new Promise((settle) => {
+      this.waiting?.settle({ kind: 'superseded' });
+      this.waiting = { job, settle };
+      if (!this.busy) void this.drain();
     });
   }
 
   dispose(): void {
-    this.worker.terminate();
-    this.settleAll({ kind: 'superseded' });
+    this.disposed = true;
+    this.waiting?.settle({ kind: 'superseded' });
+    this.waiting = null;
+    this.worker.dispose();
   }
 
-  private post(message: WorkerRequest): void {
-    this.worker.postMessage(message);
-  }
-
-  private settleAll(outcome: RenderOutcome): void {
-    for (const resolve of this.waiting.values()) resolve(outcome);
-    this.waiting.clear();
+  private async drain(): Promise<void> {
+    this.busy = true;
+    while (this.waiting) {
+      const { job, settle } = this.waiting;
+      this.waiting = null;
+      try {
+        settle(await this.worker.api.render({ job, fonts: this.fonts }));
+      } catch (error) {
+        // A crashed worker is started afresh by the next job; a disposed one has nobody left to tell.
+        settle(this.disposed ? { kind: 'superseded' } : { kind: 'failed', code: failureCode(error), message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    this.busy = false;
   }
 }
 

@@ -1,9 +1,7 @@
 /**
  * The labels worker: checks the queued products against the label font, lays them out and draws the PDF
  * (and ZPL for thermal stock) off the UI thread, so a queue of thousands of labels never freezes scanning.
- *
- * Jobs are coalesced: while one renders, only the newest waiting job is kept; an older waiting one is
- * answered `superseded` at once, because the page only ever shows the latest settings.
+ * Spoken to through the one worker channel (workers/rpc.ts); the page coalesces jobs (label-renderer.ts).
  */
 import {
   checkLabelItem,
@@ -19,28 +17,24 @@ import {
   type LabelItem,
   type LabelLayout,
 } from '../../../shared/labels/index.ts';
-import type { FontUrls, ProductProblem, RenderJob, RenderOutcome, WorkerReply, WorkerRequest } from './render-protocol.ts';
+import { exposeWorker, transfer, WorkerError } from '../../workers/rpc.ts';
+import type { FontUrls, ProductProblem, RenderJob, RenderOutcome, RenderRequest } from './render-protocol.ts';
 
 interface LoadedFonts {
   readonly fonts: LabelFonts;
   readonly metrics: FontMetrics;
 }
 
-let fontUrls: FontUrls | undefined;
 let loadedFonts: Promise<LoadedFonts> | undefined;
-let waiting: { id: number; job: RenderJob } | null = null;
-let busy = false;
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${String(response.status)}`);
+  if (!response.ok) throw new WorkerError('fontUnavailable', `${url}: HTTP ${String(response.status)}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
 /** Fetched and measured once per worker; a failed fetch is tried again on the next job. */
-function loadFonts(): Promise<LoadedFonts> {
-  const urls = fontUrls;
-  if (!urls) return Promise.reject(new Error('The label font was not announced to the worker.'));
+function loadFonts(urls: FontUrls): Promise<LoadedFonts> {
   loadedFonts ??= Promise.all([fetchBytes(urls.regular), fetchBytes(urls.bold)]).then(([regular, bold]) => {
     const fonts = { regular, bold };
     return { fonts, metrics: createFontMetrics(fonts) };
@@ -58,8 +52,11 @@ function nextSlotOf(layout: LabelLayout): number {
   return lastLabel ? lastLabel.slot + 1 : 0;
 }
 
-async function render(job: RenderJob): Promise<RenderOutcome> {
-  const { fonts, metrics } = await loadFonts();
+async function render(job: RenderJob, urls: FontUrls): Promise<RenderOutcome> {
+  const { fonts, metrics } = await loadFonts(urls).catch((error: unknown) => {
+    // A fetch that failed outright (offline file, blocked URL) is the same trouble for the user as an HTTP error.
+    throw error instanceof WorkerError ? error : new WorkerError('fontUnavailable', error instanceof Error ? error.message : String(error));
+  });
   const problems: ProductProblem[] = [];
   const items: LabelItem[] = [];
   job.products.forEach((product, index) => {
@@ -105,33 +102,13 @@ async function render(job: RenderJob): Promise<RenderOutcome> {
   }
 }
 
-function reply(id: number, outcome: RenderOutcome): void {
-  const message: WorkerReply = { id, outcome };
-  const transfer = outcome.kind === 'rendered' ? [outcome.labels.pdf.buffer] : [];
-  self.postMessage(message, { transfer });
-}
+const api = {
+  /** One job → its outcome; the PDF's buffer is moved to the page, not copied. */
+  async render({ job, fonts }: RenderRequest): Promise<RenderOutcome> {
+    const outcome = await render(job, fonts);
+    return outcome.kind === 'rendered' ? transfer(outcome, [outcome.labels.pdf.buffer]) : outcome;
+  },
+};
 
-async function drain(): Promise<void> {
-  busy = true;
-  while (waiting) {
-    const { id, job } = waiting;
-    waiting = null;
-    try {
-      reply(id, await render(job));
-    } catch (error) {
-      reply(id, { kind: 'failed', message: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  busy = false;
-}
-
-self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
-  const message = event.data;
-  if (message.type === 'fonts') {
-    fontUrls = message.urls;
-    return;
-  }
-  if (waiting) reply(waiting.id, { kind: 'superseded' });
-  waiting = { id: message.id, job: message.job };
-  if (!busy) void drain();
-});
+export type LabelsWorkerApi = typeof api;
+exposeWorker(api);

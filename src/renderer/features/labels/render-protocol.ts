@@ -1,8 +1,9 @@
 /**
- * Messages between the page and the labels worker. Only structured-clone-safe data: the PDF travels as a
- * transferred buffer, refusals as localisation keys with their figures.
+ * What the page and the labels worker exchange through the one worker channel (workers/rpc.ts). Only
+ * structured-clone-safe data: the PDF travels as a transferred buffer, refusals as localisation keys with their
+ * figures, failures as codes.
  */
-import type { Calibration, CustomTemplateInput, FieldsConfig, LabelProblem, LabelProductInput, ProductField } from './label-core.ts';
+import type { Calibration, CustomTemplateInput, FieldsConfig, LabelProblem, LabelProductInput, ProductField } from '../../../shared/labels/light.ts';
 
 /** Where the worker fetches the label font from (absolute URLs of the bundled TTFs). */
 export interface FontUrls {
@@ -30,9 +31,15 @@ export interface RenderJob {
   readonly zpl: boolean;
 }
 
-export type WorkerRequest =
-  | { readonly type: 'fonts'; readonly urls: FontUrls }
-  | { readonly type: 'render'; readonly id: number; readonly job: RenderJob };
+/** One call of the worker: the job, and where its font comes from (a fresh worker after a crash needs it too). */
+export interface RenderRequest {
+  readonly job: RenderJob;
+  readonly fonts: FontUrls;
+}
+
+/** Why no labels were made, for the page to translate: the font could not be loaded, the worker stopped, or else. */
+export const renderFailureCodes = ['fontUnavailable', 'crashed', 'failed'] as const;
+export type RenderFailureCode = (typeof renderFailureCodes)[number];
 
 /** A queued product left out of the job, by its index in `products`. */
 export interface ProductProblem {
@@ -58,11 +65,7 @@ export type RenderOutcome =
   | { readonly kind: 'rendered'; readonly labels: RenderedLabels; readonly problems: readonly ProductProblem[] }
   /** The template and options cannot hold a compliant label (or every product was refused). */
   | { readonly kind: 'refused'; readonly problem: LabelProblem | null; readonly problems: readonly ProductProblem[] }
-  | { readonly kind: 'failed'; readonly message: string }
+  /** `message` is for logs; show `code` (see `renderFailureCodes`). */
+  | { readonly kind: 'failed'; readonly code: RenderFailureCode; readonly message: string }
   /** A newer job arrived before this one started; its result would be stale. */
   | { readonly kind: 'superseded' };
-
-export interface WorkerReply {
-  readonly id: number;
-  readonly outcome: RenderOutcome;
-}
