@@ -3,6 +3,7 @@ import { catalogueMessages } from '../catalogue/messages.ts';
 import { codesMessages } from '../codes/messages.ts';
 import { inspectionMessages } from '../inspection/messages.ts';
 import { labelsMessages } from '../labels/messages.ts';
+import { syncMessages } from '../sync/messages.ts';
 import type { Locale, MessageTable, Translations } from './locales.ts';
 
 /**
@@ -15,6 +16,7 @@ const coreNamespaces = {
   codes: codesMessages,
   inspection: inspectionMessages,
   labels: labelsMessages,
+  sync: syncMessages,
 } satisfies Record<string, Translations<MessageTable>>;
 
 export type CoreNamespace = keyof typeof coreNamespaces;

@@ -1,0 +1,99 @@
+/**
+ * What the catalogue's status means for the officer (catalogue-api.md §6.2 "recommended mapping"): each
+ * request status becomes one of a few app states, with whether the officer must act.
+ */
+import type { RequestStatus } from '../catalogue/dto.ts';
+import type { RemoteState, SyncRecord } from './types.ts';
+
+export const appStates = [
+  'sending',
+  'draftInCatalogue',
+  'inModeration',
+  'needsRework',
+  'duplicateReview',
+  'readyToPublish',
+  'hasNtin',
+  'existingChosen',
+  'rejected',
+  'withdrawn',
+  'failed',
+  'cancelled',
+] as const;
+export type AppState = (typeof appStates)[number];
+
+/** The parts of `/status` kept on the record. */
+export function describeRemote(status: RequestStatus): Omit<RemoteState, 'checkedAt'> {
+  const duplicateReview = status.code === 'underRevision' && (status.nextAction?.endpoint ?? '').includes('/duplicates');
+  return {
+    code: status.code,
+    status,
+    ...(status.ntinCode ? { ntin: status.ntinCode } : {}),
+    ...(status.productUrl ? { productUrl: status.productUrl } : {}),
+    ...(duplicateReview ? { duplicateReview: true } : {}),
+  };
+}
+
+const finalGz = new Set(['rejectedGz', 'publishingGz']);
+
+/** An extended card's ЦЭФ part still moving (the base code stays `completed` meanwhile). */
+export function pendsOnCatalogue(remote: RemoteState | undefined): boolean {
+  const gz = remote?.status?.gzStatus;
+  return gz === undefined ? remote?.code !== 'completed' : !finalGz.has(gz.code);
+}
+
+export function appStateOf(record: SyncRecord): AppState {
+  if (record.phase === 'failed') return 'failed';
+  if (record.phase === 'cancelled') return 'cancelled';
+  if (record.phase === 'pending') return 'sending';
+  const remote = record.remote;
+  switch (remote?.code) {
+    case 'new':
+      return 'draftInCatalogue';
+    case 'onModeration':
+    case 'accepted':
+      return 'inModeration';
+    case 'underRevision':
+    case 'underRevisionGz':
+      return remote.duplicateReview ? 'duplicateReview' : 'needsRework';
+    case 'readyToPublish':
+      return 'readyToPublish';
+    case 'completed':
+      return 'hasNtin';
+    case 'existingProductSelected':
+      return 'existingChosen';
+    case 'rejected':
+      return 'rejected';
+    case 'cancelled':
+      return 'withdrawn';
+    default:
+      return 'inModeration';
+  }
+}
+
+/** States in which the officer has something to do (a notification is due when one is entered). */
+export function needsOfficer(state: AppState): boolean {
+  return state === 'needsRework' || state === 'duplicateReview' || state === 'readyToPublish' || state === 'failed' || state === 'rejected';
+}
+
+/** The application may be edited locally (as the portal allows PUT): not while being sent or moderated. */
+export function isEditable(record: SyncRecord | undefined): boolean {
+  if (!record) return true;
+  const state = appStateOf(record);
+  return state === 'failed' || state === 'cancelled' || state === 'needsRework' || state === 'draftInCatalogue' || state === 'withdrawn';
+}
+
+/** A status known only by its code (from the list, or after our own submit). */
+export function bareStatus(code: string): RequestStatus {
+  return {
+    code,
+    value: undefined,
+    ntinCode: undefined,
+    productUrl: undefined,
+    comment: undefined,
+    reason: undefined,
+    nextAction: undefined,
+    revisionDetails: undefined,
+    photoModeration: undefined,
+    gzStatus: undefined,
+  };
+}
