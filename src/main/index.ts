@@ -1,18 +1,23 @@
 /**
  * Electron entry: one secure window, the page served from app://, the bridge registered, and the sandbox
- * catalogue started on a free loopback port as the default connection.
+ * catalogue started on a free loopback port while it is the chosen connection (the default).
  */
 import { app, BrowserWindow, dialog, net, protocol, safeStorage, session, shell } from 'electron';
-import { readFile, writeFile } from 'node:fs/promises';
+import { lookup } from 'node:dns/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startSandbox, type RunningSandbox } from '../sandbox/server.ts';
-import { appEntryUrl, appScheme, isAppUrl } from './app-url.ts';
+import { startSandbox } from '../sandbox/server.ts';
+import { appEntryUrl, appOrigin, appScheme, isAppUrl } from './app-url.ts';
 import { createHostHandlers } from './bridge/handlers.ts';
 import { createConnectionManager } from './catalogue-connection.ts';
+import { embeddedSandbox } from './embedded-sandbox.ts';
+import { confirmPrinterWithDialog, hostLocale } from './printer-dialog.ts';
 import { listPrinters, sendRaw } from './printing.ts';
 import { printPdfInHiddenWindow } from './print-window.ts';
+import { createRawPrinterGate } from './raw-printers.ts';
 import { createSecretStore } from './secrets.ts';
+import { userFile } from './user-files.ts';
 import { registerBridgeIpc } from './bridge/ipc.ts';
 import { registerAppProtocol } from './protocol.ts';
 import { denyAllPermissions, guardWebContents } from './security.ts';
@@ -32,7 +37,7 @@ app.on('web-contents-created', (_event, contents) => {
   guardWebContents(contents, { devServerOrigin, openExternal, onRefused: (what, url) => console.warn(`refused ${what}: ${url}`) });
 });
 
-let sandbox: RunningSandbox | undefined;
+let sandbox: ReturnType<typeof embeddedSandbox> | undefined;
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -44,18 +49,21 @@ async function start(): Promise<void> {
   );
 
   const userData = app.getPath('userData');
-  const fileIn = (name: string) => ({
-    read: () => readFile(join(userData, name), 'utf8').catch(() => undefined),
-    write: (contents: string) => writeFile(join(userData, name), contents, { mode: 0o600 }),
-  });
-  sandbox = await startSandbox({ port: 0, dataDir: join(userData, 'sandbox') });
+  // Only our page may call it cross-origin (the host's own calls carry no Origin); admin routes keep their per-run secret.
+  sandbox = embeddedSandbox(() => startSandbox({ port: 0, dataDir: join(userData, 'sandbox'), allowedOrigins: [appOrigin] }));
   const catalogue = await createConnectionManager({
     sandbox,
-    secrets: createSecretStore(safeStorage, fileIn('secrets.json')),
-    settingsFile: fileIn('connection.json'),
+    secrets: createSecretStore(safeStorage, userFile(userData, 'secrets.json')),
+    settingsFile: userFile(userData, 'connection.json'),
     fetch: (input, init) => net.fetch(input as string, init),
+    onProblem: (message) => console.warn(message),
   });
   const window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  const rawPrinters = createRawPrinterGate({
+    file: userFile(userData, 'printers.json'),
+    resolve: async (host) => (await lookup(host, { all: true })).map((entry) => entry.address),
+    confirm: confirmPrinterWithDialog(dialog, () => window, () => hostLocale(app.getLocale())),
+  });
   registerBridgeIpc(
     createHostHandlers({
       version: app.getVersion(),
@@ -69,7 +77,8 @@ async function start(): Promise<void> {
       writeFile: (path, bytes) => writeFile(path, bytes),
       listPrinters: () => listPrinters(window.webContents),
       printPdf: printPdfInHiddenWindow,
-      sendRaw: (host, port, bytes) => sendRaw(host, port, bytes),
+      authoriseRawPrinter: (host, port) => rawPrinters.authorise(host, port),
+      sendRaw: (address, port, bytes) => sendRaw(address, port, bytes),
     }),
     (senderUrl) => senderUrl !== undefined && isAppUrl(senderUrl, devServerOrigin),
   );
@@ -79,7 +88,7 @@ async function start(): Promise<void> {
 }
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => void sandbox?.close());
+app.on('will-quit', () => void sandbox?.stop());
 
 start().catch((error: unknown) => {
   console.error(error);

@@ -1,6 +1,7 @@
 /**
  * Printing from the host: PDFs at actual size through Chromium's print pipeline, and raw printer language
- * (ZPL) over TCP to a network printer's port 9100. Electron and the socket come in as parameters.
+ * (ZPL) over TCP to a network printer's port 9100. Electron and the socket come in as parameters. Which
+ * hosts may be used is decided before (`raw-printers.ts`); the port range is the contract's (`src/shared/printers.ts`).
  */
 import { Socket } from 'node:net';
 
@@ -56,9 +57,6 @@ export function printContents(contents: PrintCallbackContents, job: PdfPrintJob)
     );
   });
 }
-
-/** Raw printing is limited to the JetDirect port range, so the bridge cannot be used to probe arbitrary services. */
-export const rawPrinterPorts = { min: 9100, max: 9109 } as const;
 
 export function sendRaw(host: string, port: number, bytes: Uint8Array, timeoutMs = 10_000): Promise<{ sentBytes: number }> {
   return new Promise((resolve, reject) => {

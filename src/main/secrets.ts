@@ -15,9 +15,19 @@ export interface SecretFiles {
 
 export type SecretName = 'portalApiKey' | 'exportToken';
 
+/**
+ * A secret is bound to the origin it was typed for: the host sends it only to that origin, so pointing the
+ * connection elsewhere cannot carry an old key along. Entries written before the binding have no origin.
+ */
+export interface StoredSecret {
+  value: string;
+  origin: string | undefined;
+}
+
 export interface SecretStore {
-  get(name: SecretName): Promise<string | undefined>;
-  set(name: SecretName, value: string | undefined): Promise<void>;
+  get(name: SecretName): Promise<StoredSecret | undefined>;
+  /** '' or undefined forgets the secret. */
+  set(name: SecretName, value: string | undefined, origin?: string): Promise<void>;
 }
 
 export class SecretStorageUnavailableError extends Error {
@@ -27,26 +37,49 @@ export class SecretStorageUnavailableError extends Error {
   }
 }
 
+function decode(plain: string): StoredSecret {
+  // The origin is sealed inside the encrypted value, so editing the file cannot re-point a key.
+  try {
+    const parsed: unknown = JSON.parse(plain);
+    if (typeof parsed === 'object' && parsed !== null && 'value' in parsed && typeof parsed.value === 'string') {
+      const origin = 'origin' in parsed && typeof parsed.origin === 'string' ? parsed.origin : undefined;
+      return { value: parsed.value, origin };
+    }
+  } catch {
+    // a bare key from before origins were recorded
+  }
+  return { value: plain, origin: undefined };
+}
+
 export function createSecretStore(safeStorage: SafeStorageLike, files: SecretFiles): SecretStore {
   const readAll = async (): Promise<Partial<Record<SecretName, string>>> => {
     const text = await files.read();
     if (!text) return {};
-    const parsed: unknown = JSON.parse(text);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return {}; // an unreadable file holds nothing usable; the next `set` rewrites it
+    }
     return typeof parsed === 'object' && parsed !== null ? (parsed as Partial<Record<SecretName, string>>) : {};
   };
   return {
     async get(name) {
       const encrypted = (await readAll())[name];
-      if (!encrypted || !safeStorage.isEncryptionAvailable()) return undefined;
-      return safeStorage.decryptString(Buffer.from(encrypted, 'base64'));
+      if (typeof encrypted !== 'string' || !encrypted || !safeStorage.isEncryptionAvailable()) return undefined;
+      try {
+        return decode(safeStorage.decryptString(Buffer.from(encrypted, 'base64')));
+      } catch {
+        return undefined; // sealed by another user or machine: the user types the key again
+      }
     },
-    async set(name, value) {
+    async set(name, value, origin) {
       const all = await readAll();
       if (value === undefined || value === '') {
         delete all[name];
       } else {
         if (!safeStorage.isEncryptionAvailable()) throw new SecretStorageUnavailableError();
-        all[name] = safeStorage.encryptString(value).toString('base64');
+        all[name] = safeStorage.encryptString(JSON.stringify({ value, origin })).toString('base64');
       }
       await files.write(JSON.stringify(all));
     },

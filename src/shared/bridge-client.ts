@@ -9,6 +9,7 @@ export const bridgeChannels = [
   'catalogue:connection',
   'catalogue:configure',
   'catalogue:call',
+  'catalogue:exportPage',
   'print:printers',
   'print:pdf',
   'print:raw',
@@ -16,8 +17,12 @@ export const bridgeChannels = [
   'files:save',
 ] as const satisfies readonly BridgeChannel[];
 
-/** Errors travel as data: Electron's IPC would flatten a thrown Error into a string. */
-export const bridgeErrorCodes = ['unknown-channel', 'invalid-request', 'forbidden-sender', 'failed'] as const;
+/**
+ * Errors travel as data: Electron's IPC would flatten a thrown Error into a string. `too-large`: the message
+ * breaks the size limits; `printer-refused`: raw printing to a host that is not a local-network printer;
+ * `printer-declined`: the user said no in the host's confirmation. Translated under `bridge.errors.*`.
+ */
+export const bridgeErrorCodes = ['unknown-channel', 'invalid-request', 'forbidden-sender', 'too-large', 'printer-refused', 'printer-declined', 'failed'] as const;
 export type BridgeErrorCode = (typeof bridgeErrorCodes)[number];
 export interface BridgeErrorData {
   code: BridgeErrorCode;

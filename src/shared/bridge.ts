@@ -3,9 +3,12 @@
  * with it, the preload and the web twin expose it as narrow functions built by `buildBridge`.
  */
 import { z } from 'zod';
+import { catalogueUrlProblem } from './catalogue/base-url.ts';
 import type { CatalogueErrorData } from './catalogue/errors.ts';
 import { portalCallSchema } from './catalogue/operations.ts';
-import type { bridgeChannels, BridgeResult } from './bridge-client.ts';
+import { exportPageRequestSchema, exportPageResultSchema } from './catalogue-export-call.ts';
+import { BridgeError, type bridgeChannels, type BridgeResult } from './bridge-client.ts';
+import { printerHostSchema, rawPrinterPortSchema } from './printers.ts';
 
 export * from './bridge-client.ts';
 
@@ -22,25 +25,59 @@ function isPlainFileName(name: string): boolean {
 
 export const shellKindSchema = z.enum(['electron', 'web']);
 
+const mebibyte = 1024 * 1024;
+/**
+ * Payload caps. A sheet of labels is a few hundred KB of PDF; 64 MiB leaves room for thousands of labels with
+ * photos while keeping one IPC copy (and Chromium's print job) far from memory trouble.
+ */
+export const maxPdfBytes = 64 * mebibyte;
+/** ZPL is text with compressed graphics; 16 MiB is more than a printer's own buffer takes in one job. */
+export const maxRawPrintBytes = 16 * mebibyte;
+/** Saved files are our exports (PDF, ZPL, XLSX/CSV of up to 100,000 rows); 128 MiB fits the largest with room. */
+export const maxSavedFileBytes = 128 * mebibyte;
+/**
+ * Any one message, before its schema runs: the largest payload above plus its fields, a nesting depth no
+ * contract shape reaches and a bound on the number of values, so a hostile message costs little to refuse.
+ */
+export const messageLimits = { bytes: maxSavedFileBytes + mebibyte, depth: 32, values: 200_000 } as const;
+
+const bytesAtMost = (max: number) =>
+  z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= max, `at most ${max / mebibyte} MiB`);
+
 export const catalogueConnectionSchema = z.object({
   kind: z.enum(['sandbox', 'remote']),
   portalBaseUrl: z.string(),
   exportBaseUrl: z.string(),
   /** True when an API key is configured; the key itself never leaves the host. */
   hasApiKey: z.boolean(),
+  /** A start-up problem the host worked around, for the page to show translated (until the user chooses again). */
+  problem: z
+    .object({
+      /** `catalogue.connection.settingsSetAside`: the saved settings were unreadable, renamed to `setAsideAs`. */
+      code: z.literal('connection-settings-unreadable'),
+      setAsideAs: z.string(),
+    })
+    .optional(),
 });
 export type CatalogueConnection = z.infer<typeof catalogueConnectionSchema>;
 
-const httpUrl = z.string().max(500).refine((value) => /^https?:\/\/[^\s]+$/i.test(value), 'an http(s) URL');
+/** https:// only; plain http:// only for a catalogue on this computer (a sandbox). The key goes to this origin. */
+const catalogueUrl = z
+  .string()
+  .max(500)
+  .refine((value) => /^https?:\/\/[^\s]+$/i.test(value) && catalogueUrlProblem(value) === undefined, 'an https:// URL (http:// only on this computer)');
 
 /** What the user sets in Settings. Secrets go to the host once and are never read back. */
 export const catalogueSettingsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sandbox') }),
   z.object({
     kind: z.literal('remote'),
-    portalBaseUrl: httpUrl,
-    exportBaseUrl: httpUrl,
-    /** Omitted = keep the stored key; '' = forget it. HTTP headers carry only printable ASCII. */
+    portalBaseUrl: catalogueUrl,
+    exportBaseUrl: catalogueUrl,
+    /**
+     * Omitted = keep the stored key, but only while the portal's origin stays the same (a new origin forgets
+     * it); '' = forget it. HTTP headers carry only printable ASCII. The export token follows the same rules.
+     */
     apiKey: z.string().max(500).regex(/^[\x21-\x7e]*$/, 'an API key has only Latin letters, digits and punctuation').optional(),
     exportToken: z.string().max(4000).regex(/^[\x21-\x7e]*$/, 'a token has only Latin letters, digits and punctuation').optional(),
   }),
@@ -74,6 +111,11 @@ export const bridgeContract = {
     request: portalCallSchema,
     response: catalogueCallResultSchema,
   },
+  /** One page of the export feed (catalogue-api.md §10), fetched with the host's export token. */
+  'catalogue:exportPage': {
+    request: exportPageRequestSchema,
+    response: exportPageResultSchema,
+  },
   'print:printers': {
     request: noArguments,
     response: z.object({ printers: z.array(printerSchema) }),
@@ -81,7 +123,7 @@ export const bridgeContract = {
   /** Prints a PDF at 100 % on a page of exactly the label stock's size. No printer = the system dialog. */
   'print:pdf': {
     request: z.object({
-      bytes: z.instanceof(Uint8Array),
+      bytes: bytesAtMost(maxPdfBytes),
       printerName: z.string().max(300).optional(),
       pageWidthMm: z.number().positive().max(2000),
       pageHeightMm: z.number().positive().max(2000),
@@ -89,12 +131,15 @@ export const bridgeContract = {
     }),
     response: z.object({ printed: z.boolean(), failureReason: z.string().optional() }),
   },
-  /** Raw printer language (ZPL) to a network printer's JetDirect port. */
+  /**
+   * Raw printer language (ZPL) to a network printer's JetDirect port. The host sends it only to a printer on
+   * the local network that the user confirmed in the host's own dialog (`printer-refused`, `printer-declined`).
+   */
   'print:raw': {
     request: z.object({
-      host: z.string().min(1).max(253).regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host name or IP address'),
-      port: z.number().int().min(9100).max(9109),
-      bytes: z.instanceof(Uint8Array),
+      host: printerHostSchema,
+      port: rawPrinterPortSchema,
+      bytes: bytesAtMost(maxRawPrintBytes),
     }),
     response: z.object({ sentBytes: z.number() }),
   },
@@ -106,7 +151,7 @@ export const bridgeContract = {
     request: z.object({
       suggestedName: z.string().min(1).max(255).refine(isPlainFileName, 'not a plain file name'),
       mimeType: z.string().max(100),
-      bytes: z.instanceof(Uint8Array),
+      bytes: bytesAtMost(maxSavedFileBytes),
     }),
     response: z.object({ saved: z.boolean(), location: z.string().optional() }),
   },
@@ -144,6 +189,8 @@ export async function dispatchBridgeCall(
   if (!isBridgeChannel(channel)) {
     return { ok: false, error: { code: 'unknown-channel', message: `Unknown bridge channel: ${String(channel).slice(0, 80)}` } };
   }
+  const oversize = exceedsMessageLimits(request);
+  if (oversize) return { ok: false, error: { code: 'too-large', message: `Message on ${channel} refused: ${oversize}` } };
   const parsed = bridgeContract[channel].request.safeParse(request);
   if (!parsed.success) {
     return {
@@ -160,7 +207,37 @@ export async function dispatchBridgeCall(
     const value = bridgeContract[channel].response.parse(await handler(parsed.data));
     return { ok: true, value };
   } catch (error) {
+    // Refusals the host chose (printer not allowed, …) keep their code; anything else is a plain failure.
+    if (error instanceof BridgeError) return { ok: false, error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) } };
     return { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } };
   }
+}
+
+/**
+ * Why a message breaks `messageLimits`, or undefined. Walks the value with its own stack (a deeply nested
+ * message must not overflow ours) and counts bytes of strings, typed arrays and blobs.
+ */
+export function exceedsMessageLimits(message: unknown): string | undefined {
+  let bytes = 0;
+  let values = 0;
+  const pending: { value: unknown; depth: number }[] = [{ value: message, depth: 0 }];
+  while (pending.length > 0) {
+    const { value, depth } = pending.pop()!;
+    values += 1;
+    if (values > messageLimits.values) return `more than ${messageLimits.values} values`;
+    if (depth > messageLimits.depth) return `nested deeper than ${messageLimits.depth}`;
+    if (typeof value === 'string') bytes += value.length * 2;
+    else if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+    else if (value instanceof ArrayBuffer) bytes += value.byteLength;
+    else if (typeof Blob !== 'undefined' && value instanceof Blob) bytes += value.size;
+    else if (typeof value === 'object' && value !== null) {
+      for (const key of Object.keys(value)) {
+        bytes += key.length * 2;
+        pending.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 });
+      }
+    } else bytes += 8;
+    if (bytes > messageLimits.bytes) return `larger than ${Math.round(messageLimits.bytes / mebibyte)} MiB`;
+  }
+  return undefined;
 }
 

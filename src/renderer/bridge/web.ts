@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { buildBridge, dispatchBridgeCall, type Bridge, type BridgeHandlers } from '../../shared/bridge.ts';
-import { createPortalClient } from '../../shared/catalogue/index.ts';
+import { createExportClient, createPortalClient } from '../../shared/catalogue/index.ts';
+import { runExportPage } from '../../shared/catalogue-export-call.ts';
 import { runCatalogueCall } from '../../shared/catalogue-call.ts';
 import { checkExternalUrl } from '../../shared/external-url.ts';
 
@@ -26,6 +27,7 @@ export async function loadWebTwinConfig(): Promise<WebTwinConfig> {
 export function createWebHandlers(config: WebTwinConfig): BridgeHandlers {
   // The web twin talks only to its local sandbox, whose demo key it was given; a real key never reaches a page.
   const portal = createPortalClient({ baseUrl: config.portalBaseUrl, apiKey: config.apiKey ?? '', fetch: (input, init) => fetch(input, init) });
+  const exportFeed = createExportClient({ baseUrl: config.exportBaseUrl, token: config.exportToken, fetch: (input, init) => fetch(input, init) });
   const connection = async () => ({
     kind: 'sandbox' as const,
     portalBaseUrl: config.portalBaseUrl,
@@ -40,6 +42,7 @@ export function createWebHandlers(config: WebTwinConfig): BridgeHandlers {
       return connection();
     },
     'catalogue:call': (request) => runCatalogueCall(portal, request),
+    'catalogue:exportPage': (request) => runExportPage(exportFeed, request),
     'print:printers': async () => ({ printers: [] }), // the browser's own dialog chooses
     'print:pdf': async ({ bytes }) => printThroughBrowser(bytes),
     'print:raw': async () => {

@@ -54,3 +54,34 @@ export function mayShareCredentials(base: string, target: string): boolean {
   const known = exportHosts as readonly string[];
   return a.protocol === 'https:' && b.protocol === 'https:' && known.includes(a.hostname) && known.includes(b.hostname);
 }
+
+/** `localhost`, 127.0.0.0/8 and ::1: a catalogue on this computer (the sandbox). */
+export function isLoopbackHostname(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host === '::1') return true;
+  return /^127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(host);
+}
+
+export type CatalogueUrlProblem = 'not-a-url' | 'insecure' | 'credentials-in-url';
+
+/**
+ * Whether a catalogue base URL may receive the key: https only, plain http only on loopback (a sandbox on this
+ * computer), never `user:password@` (it would be sent as a Basic header and shown in logs).
+ */
+export function catalogueUrlProblem(raw: string): CatalogueUrlProblem | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return 'not-a-url';
+  }
+  if (url.username || url.password) return 'credentials-in-url';
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && isLoopbackHostname(url.hostname)) return undefined;
+  return url.protocol === 'http:' ? 'insecure' : 'not-a-url';
+}
+
+/** The origin a credential typed for `base` is bound to. */
+export function credentialOrigin(base: string): string {
+  return new URL(base.trim()).origin;
+}

@@ -61,7 +61,8 @@ export function createPortalClient(options: PortalClientOptions) {
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
     headers: {
-      'X-API-KEY': options.apiKey,
+      // No key, no header: an empty X-API-KEY would still announce that this client holds credentials.
+      ...(options.apiKey ? { 'X-API-KEY': options.apiKey } : {}),
       Accept: 'application/json',
       ...(options.language ? { 'Accept-Language': options.language } : {}),
     },

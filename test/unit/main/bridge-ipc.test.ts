@@ -15,13 +15,15 @@ function services(overrides: Partial<HostServices> = {}): HostServices {
       connection: async () => ({ kind: 'sandbox', portalBaseUrl: 'http://127.0.0.1:1/gwp', exportBaseUrl: 'http://127.0.0.1:1/api/integration/ofd', hasApiKey: true }),
       configure: vi.fn(),
       portalClient: vi.fn(),
+      exportClient: vi.fn(),
     },
     openExternal: vi.fn(async () => undefined),
     chooseSaveLocation: vi.fn(async (name: string) => `/tmp/${name}`),
     writeFile: vi.fn(async () => undefined),
     listPrinters: async () => [],
     printPdf: vi.fn(async () => ({ printed: true })),
-    sendRaw: vi.fn(async (_host: string, _port: number, bytes: Uint8Array) => ({ sentBytes: bytes.byteLength })),
+    authoriseRawPrinter: vi.fn(async () => '192.168.1.50'),
+    sendRaw: vi.fn(async (_address: string, _port: number, bytes: Uint8Array) => ({ sentBytes: bytes.byteLength })),
     ...overrides,
   };
 }
@@ -113,6 +115,8 @@ describe('printing and catalogue channels', () => {
     expect(sendRaw).not.toHaveBeenCalled();
     const zpl = new TextEncoder().encode('^XA^XZ');
     expect(await handleBridgeMessage(handlers, trusted, 'print:raw', fromApp, { host: 'zebra.local', port: 9100, bytes: zpl })).toEqual({ ok: true, value: { sentBytes: 1 } });
+    // The socket gets the address the host checked, never the name the page gave.
+    expect(sendRaw).toHaveBeenCalledWith('192.168.1.50', 9100, zpl);
   });
 
   it('passes the label stock size to the PDF printer', async () => {

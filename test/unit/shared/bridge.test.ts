@@ -1,5 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BridgeError, bridgeChannels, buildBridge, dispatchBridgeCall, type BridgeHandlers } from '../../../src/shared/bridge.ts';
+import { bridgeErrorMessageKey, bridgeMessages } from '../../../src/shared/bridge-messages.ts';
+import {
+  BridgeError,
+  bridgeChannels,
+  bridgeErrorCodes,
+  buildBridge,
+  dispatchBridgeCall,
+  exceedsMessageLimits,
+  messageLimits,
+  type BridgeHandlers,
+} from '../../../src/shared/bridge.ts';
 import { checkExternalUrl } from '../../../src/shared/external-url.ts';
 
 const handlers: BridgeHandlers = {
@@ -7,6 +17,7 @@ const handlers: BridgeHandlers = {
   'catalogue:connection': async () => ({ kind: 'sandbox', portalBaseUrl: 'p', exportBaseUrl: 'e', hasApiKey: false }),
   'catalogue:configure': async () => ({ kind: 'sandbox', portalBaseUrl: 'p', exportBaseUrl: 'e', hasApiKey: false }),
   'catalogue:call': async () => ({ ok: true, value: null }),
+  'catalogue:exportPage': async () => ({ ok: true, rows: [], skipped: 0, next: null }),
   'print:printers': async () => ({ printers: [] }),
   'print:pdf': async () => ({ printed: true }),
   'print:raw': async () => ({ sentBytes: 0 }),
@@ -51,6 +62,39 @@ describe('bridge contract', () => {
     }
     const kazakh = await dispatchBridgeCall(handlers, 'files:save', { suggestedName: 'Өнім ҚҰЖ.pdf', mimeType: 'application/pdf', bytes: new Uint8Array(0) });
     expect(kazakh.ok).toBe(true);
+  });
+});
+
+describe('every bridge message is size-capped before its schema runs', () => {
+  it('refuses a 5,000-deep nested message cheaply, without overflowing the stack', async () => {
+    let nested: unknown = {};
+    for (let depth = 0; depth < 5_000; depth += 1) nested = { a: nested };
+    const called = vi.fn(async () => ({ ok: true as const, value: null }));
+    const result = await dispatchBridgeCall({ ...handlers, 'catalogue:call': called }, 'catalogue:call', { operation: 'getAllDictionaries', input: nested });
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(called).not.toHaveBeenCalled();
+    let deeper: unknown = 0;
+    for (let depth = 0; depth < 1_000_000; depth += 1) deeper = [deeper];
+    expect(exceedsMessageLimits(deeper)).toMatch(/nested/);
+  });
+
+  it('refuses too many values and too many bytes on any channel, and lets ordinary messages through', async () => {
+    const wide = { operation: 'getAllDictionaries', input: { list: Array.from({ length: messageLimits.values + 1 }, (_, index) => index) } };
+    expect(await dispatchBridgeCall(handlers, 'catalogue:call', wide)).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    const huge = { url: 'x'.repeat(Math.ceil(messageLimits.bytes / 2) + 1) };
+    expect(await dispatchBridgeCall(handlers, 'external:open', huge)).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(exceedsMessageLimits({ bytes: new Uint8Array(4), name: 'Өнім.pdf', list: [1, 2, { a: 'b' }] })).toBeUndefined();
+    expect(await dispatchBridgeCall(handlers, 'external:open', { url: 'https://nationalcatalog.kz/' })).toMatchObject({ ok: true });
+  });
+
+  it('keeps a refusal code the host chose, and every code has a message in kk, ru and en', async () => {
+    const refusing = { ...handlers, 'print:raw': async () => { throw new BridgeError({ code: 'printer-refused', message: 'not local' }); } };
+    expect(await dispatchBridgeCall(refusing, 'print:raw', { host: '8.8.8.8', port: 9100, bytes: new Uint8Array(1) })).toEqual({ ok: false, error: { code: 'printer-refused', message: 'not local' } });
+    for (const code of bridgeErrorCodes) {
+      const key = bridgeErrorMessageKey(code).split('.')[2] as keyof typeof bridgeMessages.en.errors;
+      for (const locale of ['kk', 'ru', 'en'] as const) expect(bridgeMessages[locale].errors[key], `${locale} ${code}`).toBeTruthy();
+    }
+    expect(Object.keys(bridgeMessages.en.errors)).toHaveLength(bridgeErrorCodes.length);
   });
 });
 

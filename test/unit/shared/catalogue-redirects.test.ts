@@ -2,7 +2,7 @@
  * Credentials never follow a redirect to another origin: two real loopback servers, one that redirects and
  * one that records what reaches it.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createExportClient, createPortalClient, isCatalogueError, type CatalogueError } from '../../../src/shared/catalogue/index.ts';
@@ -15,7 +15,7 @@ interface Seen {
   body: string;
 }
 
-function recordingServer(answer: (seen: Seen, res: import('node:http').ServerResponse) => void) {
+function recordingServer(answer: (seen: Seen, res: ServerResponse) => void) {
   const seen: Seen[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -35,7 +35,7 @@ function recordingServer(answer: (seen: Seen, res: import('node:http').ServerRes
 
 const apiKey = 'secret-portal-key-123';
 const token = 'secret-export-token-456';
-const json = (res: import('node:http').ServerResponse, value: unknown) => {
+const json = (res: ServerResponse, value: unknown) => {
   res.writeHead(200, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(value));
 };
