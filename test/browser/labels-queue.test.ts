@@ -4,11 +4,22 @@ import { productSchema } from '../../src/shared/catalogue/dto.ts';
 import { openDatabase, type NcgDatabase } from '../../src/renderer/db/database.ts';
 import { draftSearchWords } from '../../src/renderer/db/search-words.ts';
 import { LabelRenderer } from '../../src/renderer/features/labels/label-renderer.ts';
-import { fieldToggles, chosenTemplate, parsePrintOptions } from '../../src/renderer/features/labels/print-options.ts';
-import { candidateFromCard, candidateFromDraft } from '../../src/renderer/features/labels/product-records.ts';
-import { classifyQuery, findLocalByCode, findLocalByWords } from '../../src/renderer/features/labels/product-search.ts';
-import { addToQueue, moveEntry, parseQueue, removeEntry, setCopies, totalLabels, type LabelRecord } from '../../src/renderer/features/labels/queue.ts';
-import { readQueue, updateQueue } from '../../src/renderer/features/labels/queue-store.ts';
+import { findLocalByCode, findLocalByWords, readLabelQueue as readQueue, updateLabelQueue as updateQueue } from '../../src/renderer/db/label-queue.ts';
+import {
+  addToQueue,
+  candidateFromCard,
+  candidateFromDraft,
+  chosenTemplate,
+  classifyQuery,
+  fieldToggles,
+  moveEntry,
+  parsePrintOptions,
+  parseQueue,
+  removeEntry,
+  setCopies,
+  totalLabels,
+  type LabelProduct as LabelRecord,
+} from '../../src/shared/labels/light.ts';
 import type { RenderJob } from '../../src/renderer/features/labels/render-protocol.ts';
 
 const record = (code: string, copies = 1): LabelRecord => ({

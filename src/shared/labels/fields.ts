@@ -1,3 +1,5 @@
+import { labelProductColumns } from './product.ts';
+
 /**
  * The text fields a label can show besides the barcode and its digits, and how they are styled.
  * Each field is one line; a value too long for its line shrinks down to `minSizePt` and is then cut with "…".
@@ -30,13 +32,7 @@ export interface ResolvedField {
 }
 
 /** The CSV column that feeds each field (used in messages too). */
-export const fieldColumns: Readonly<Record<TextFieldName, string>> = {
-  nameKk: 'name_kk',
-  nameRu: 'name_ru',
-  quantity: 'quantity',
-  producer: 'producer',
-  country: 'country',
-};
+export const fieldColumns: Readonly<Record<TextFieldName, string>> = Object.fromEntries(textFieldNames.map((name) => [name, labelProductColumns[name]])) as Record<TextFieldName, string>;
 
 const defaults: Readonly<Record<TextFieldName, Required<FieldStyle>>> = {
   nameKk: { sizePt: 8, minSizePt: 5, bold: true, prefix: '' },

@@ -1,5 +1,8 @@
 import fontkit from '@pdf-lib/fontkit';
 import type { Font as FontkitFont } from '@pdf-lib/fontkit';
+import { MM_PER_PT } from './units.ts';
+
+export { mmToPt, ptToMm } from './units.ts';
 
 /**
  * Font bytes come from outside (the core reads no files): a TTF that covers Kazakh and Russian, e.g. the
@@ -10,13 +13,12 @@ export interface LabelFonts {
   readonly bold?: Uint8Array;
 }
 
-export type FaceName = 'regular' | 'bold';
+export type { FaceName } from './layout-model.ts';
 
 export type PathCommand =
   | { readonly command: 'moveTo' | 'lineTo'; readonly args: readonly number[] }
   | { readonly command: 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath'; readonly args: readonly number[] };
 
-const MM_PER_PT = 25.4 / 72;
 
 /**
  * Metrics of one face, in font units unless the name says mm. Text is measured by the sum of glyph advances
@@ -112,10 +114,3 @@ export function createFontMetrics(fonts: LabelFonts): FontMetrics {
   return { regular, bold };
 }
 
-export function ptToMm(pt: number): number {
-  return pt * MM_PER_PT;
-}
-
-export function mmToPt(mm: number): number {
-  return mm / MM_PER_PT;
-}

@@ -7,56 +7,14 @@
  *   const layout = layoutLabels(goodItems, { template: 'avery-l7160' }, metrics); // throws LabelError
  *   const pdf = await renderLabelsPdf(layout, fonts);                            // Uint8Array
  *   const zpl = renderLabelsZpl(layout, metrics);                                // thermal templates only
+ *
+ * Everything that needs no font (templates, the product shape, the queue, print options) is also in
+ * light.ts, which the page thread imports without pulling fontkit and pdf-lib.
  */
-export { ean13DigitsFor, ean13Modules, encodeEan13, type BarRun, type Ean13Source } from './ean13.ts';
-export { LabelError, isLabelError, type LabelParams, type LabelProblem, type LabelProblemKey } from './errors.ts';
-export { fieldColumns, resolveFields, textFieldNames, type FieldStyle, type FieldsConfig, type ResolvedField, type TextFieldName } from './fields.ts';
-export { FontFace, createFontMetrics, mmToPt, ptToMm, type FaceName, type FontMetrics, type LabelFonts } from './font.ts';
+export * from './light.ts';
+export { ean13Modules, encodeEan13, type BarRun } from './ean13.ts';
+export { FontFace, createFontMetrics, type FontMetrics, type LabelFonts } from './font.ts';
 export * as gs1Symbol from './gs1-symbol.ts';
-export {
-  LayoutBuilder,
-  labelContent,
-  layoutLabels,
-  noCalibration,
-  planLabelFrame,
-  type Arrangement,
-  type BarRect,
-  type Box,
-  type Calibration,
-  type LabelContent,
-  type LabelFrame,
-  type LabelLayout,
-  type LayoutOptions,
-  type LayoutPage,
-  type PlacedLabel,
-  type SymbolGeometry,
-  type TextRole,
-  type TextRun,
-} from './layout.ts';
-export { labelsMessages, type LabelsMessageKey } from './messages.ts';
+export { LayoutBuilder, labelContent, layoutLabels, planLabelFrame, type LabelFrame, type TextSlot } from './layout.ts';
 export { renderLabelsPdf, type PdfRenderOptions } from './pdf.ts';
-export {
-  DEFAULT_MAX_COPIES,
-  checkLabelItem,
-  productColumns,
-  type FieldProblem,
-  type ItemCheck,
-  type LabelItem,
-  type LabelProductInput,
-  type ProductField,
-} from './records.ts';
-export {
-  builtInTemplates,
-  checkTemplate,
-  defineTemplate,
-  findTemplate,
-  labelsPerPage,
-  listTemplates,
-  resolveTemplate,
-  slotOrigin,
-  type CustomTemplateInput,
-  type Insets,
-  type LabelTemplate,
-  type TemplateKind,
-} from './templates.ts';
 export { compressGraphicRows, renderLabelsZpl, type ZplRenderOptions } from './zpl.ts';

@@ -1,49 +1,22 @@
 import { ean13DigitsFor } from './ean13.ts';
 import type { LabelProblem } from './errors.ts';
 import type { FontMetrics } from './font.ts';
+import { labelProductColumns, labelTextFields, type LabelProduct, type LabelProductField, type LabelProductInput, type LabelTextField } from './product.ts';
 
-/** One product as it comes from a form or a CSV row (all text; copies may be a number or text). */
-export interface LabelProductInput {
-  /** NTIN or GTIN. */
-  readonly code: string;
-  readonly nameKk?: string;
-  readonly nameRu?: string;
-  readonly quantity?: string;
-  readonly unit?: string;
-  readonly producer?: string;
-  readonly country?: string;
-  readonly copies?: number | string;
-}
+export type { LabelProductInput } from './product.ts';
 
-/** A checked product, ready for the layout. */
-export interface LabelItem {
+/** A checked product, ready for the layout: the product with the 13 digits its EAN-13 encodes. */
+export interface LabelItem extends LabelProduct {
   /** The code as entered (trimmed). */
   readonly code: string;
   /** The 13 digits the EAN-13 encodes. */
   readonly digits: string;
   readonly kind: 'ntin' | 'gtin';
-  readonly nameKk: string;
-  readonly nameRu: string;
-  readonly quantity: string;
-  readonly unit: string;
-  readonly producer: string;
-  readonly country: string;
-  readonly copies: number;
 }
 
-export type ProductField = keyof LabelProductInput;
-
-/** The CSV column of each input field (`ncg labels`' documented layout). */
-export const productColumns: Readonly<Record<ProductField, string>> = {
-  code: 'code',
-  nameKk: 'name_kk',
-  nameRu: 'name_ru',
-  quantity: 'quantity',
-  unit: 'unit',
-  producer: 'producer',
-  country: 'country',
-  copies: 'copies',
-};
+/** Kept under their first names for the command line; the same as `LabelProductField` and `labelProductColumns`. */
+export type ProductField = LabelProductField;
+export const productColumns = labelProductColumns;
 
 export interface FieldProblem {
   readonly field: ProductField;
@@ -53,8 +26,6 @@ export interface FieldProblem {
 export type ItemCheck = { readonly ok: true; readonly item: LabelItem } | { readonly ok: false; readonly problems: readonly FieldProblem[] };
 
 export const DEFAULT_MAX_COPIES = 10_000;
-
-const textFields = ['nameKk', 'nameRu', 'quantity', 'unit', 'producer', 'country'] as const;
 
 function clean(value: string | undefined): string {
   return (value ?? '').normalize('NFC').replace(/\s+/gu, ' ').trim();
@@ -78,10 +49,10 @@ export function checkLabelItem(input: LabelProductInput, options: { metrics?: Fo
       problems.push({ field: 'copies', problem: { key: 'labels.record.badCopies', params: { value: rawCopies, max: maxCopies } } });
     }
   }
-  const texts = Object.fromEntries(textFields.map((field) => [field, clean(input[field])])) as Record<(typeof textFields)[number], string>;
+  const texts = Object.fromEntries(labelTextFields.map((field) => [field, clean(input[field])])) as Record<LabelTextField, string>;
   if (options.metrics) {
     const faces = options.metrics.bold === options.metrics.regular ? [options.metrics.regular] : [options.metrics.regular, options.metrics.bold];
-    for (const field of textFields) {
+    for (const field of labelTextFields) {
       for (const face of faces) {
         const missing = face.missing(texts[field]);
         if (missing !== undefined) {

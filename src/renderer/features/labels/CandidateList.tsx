@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { printableCodes, type CodeKind, type ProductCandidate } from './product-records.ts';
+import { printableCodes, type CodeKind, type ProductCandidate } from '../../../shared/labels/light.ts';
 
 interface CandidateListProps {
   candidates: readonly ProductCandidate[];

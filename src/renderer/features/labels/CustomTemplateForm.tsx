@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LabelError, defineTemplate, isLabelError, labelsPerPage, type LabelTemplate, type TemplateKind } from './label-core.ts';
-import { customTemplates, defaultTemplateId, type CustomTemplate, type PrintOptions } from './print-options.ts';
+import { LabelError, defineTemplate, isLabelError, labelsPerPage, type LabelTemplate, type TemplateKind } from '../../../shared/labels/light.ts';
+import { customTemplates, defaultTemplateId, type CustomTemplate, type PrintOptions } from '../../../shared/labels/light.ts';
 import { numberLocale, useProblemText } from './problem-text.ts';
 
 interface CustomTemplateFormProps {

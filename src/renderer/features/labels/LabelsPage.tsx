@@ -1,18 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { labelsPerPage } from './label-core.ts';
 import { useBridge } from '../../app/bridge-context.tsx';
-import { appDatabase } from '../../db/database.ts';
+import { useLabelQueue, usePrintOptions } from '../../db/label-queue.ts';
+import {
+  addToQueue,
+  calibrationFor,
+  chosenDpi,
+  chosenTemplate,
+  fieldToggles,
+  jobTemplate,
+  labelsPerPage,
+  moveEntry,
+  queueProducts,
+  removeEntry,
+  setCopies,
+  type LabelProduct,
+} from '../../../shared/labels/light.ts';
 import { useLabelRender } from './label-renderer.ts';
 import './labels.css';
 import { OutputPanel } from './OutputPanel.tsx';
 import { PdfPreview } from './PdfPreview.tsx';
-import { calibrationFor, chosenDpi, chosenTemplate, fieldToggles, jobTemplate, usePrintOptions } from './print-options.ts';
 import { PrintSettingsPanel } from './PrintSettingsPanel.tsx';
 import { useProblemText } from './problem-text.ts';
-import { addToQueue, moveEntry, removeEntry, setCopies, type LabelRecord } from './queue.ts';
-import { updateQueue, useStoredQueue } from './queue-store.ts';
 import { QueueTable, type QueueActions } from './QueueTable.tsx';
 import type { RenderJob } from './render-protocol.ts';
 import { RenderStatus } from './RenderStatus.tsx';
@@ -24,11 +34,10 @@ import { ScanPanel } from './ScanPanel.tsx';
  */
 export function LabelsPage() {
   const { t, i18n } = useTranslation();
-  const db = appDatabase();
   const bridge = useBridge();
   const problemText = useProblemText();
-  const queue = useStoredQueue(db);
-  const [options, updateOptions] = usePrintOptions(db);
+  const { entries: queue, update: updateQueue } = useLabelQueue();
+  const [options, updateOptions] = usePrintOptions();
   // Not stored: it describes one partly used sheet (see print-options.ts).
   const [startPosition, setStartPosition] = useState(1);
   const printers = useQuery({ queryKey: ['print', 'printers'], queryFn: () => bridge.print.printers(), staleTime: 60_000 });
@@ -42,7 +51,7 @@ export function LabelsPage() {
     if (!queue || !options || !template || queue.length === 0) return null;
     const dpi = chosenDpi(template, options);
     return {
-      products: queue.map(({ id: _id, ...record }) => record),
+      products: queueProducts(queue),
       ...jobTemplate(template, options),
       ...(dpi === undefined ? {} : { dpi }),
       fields: fieldToggles(template, options),
@@ -64,13 +73,13 @@ export function LabelsPage() {
     render.current && outcome && outcome.kind !== 'failed' ? outcome.problems.filter((problem) => problem.index === index).map((problem) => problemText(problem.problem)) : [];
 
   const actions: QueueActions = {
-    setCopies: (id, copies) => void updateQueue(db, (current) => setCopies(current, id, copies)),
-    move: (id, delta) => void updateQueue(db, (current) => moveEntry(current, id, delta)),
-    remove: (id) => void updateQueue(db, (current) => removeEntry(current, id)),
-    clear: () => void updateQueue(db, () => []),
+    setCopies: (id, copies) => void updateQueue((current) => setCopies(current, id, copies)),
+    move: (id, delta) => void updateQueue((current) => moveEntry(current, id, delta)),
+    remove: (id) => void updateQueue((current) => removeEntry(current, id)),
+    clear: () => void updateQueue(() => []),
   };
-  const add = async (record: LabelRecord) => {
-    await updateQueue(db, (current) => addToQueue(current, record, crypto.randomUUID()));
+  const add = async (product: LabelProduct) => {
+    await updateQueue((current) => addToQueue(current, product, crypto.randomUUID()));
   };
 
   return (
@@ -79,7 +88,7 @@ export function LabelsPage() {
       <p className="labels-muted">{t('printQueue.intro')}</p>
       <div className="labels-layout">
         <div className="labels-column">
-          <ScanPanel db={db} bridge={bridge} onAdd={add} />
+          <ScanPanel bridge={bridge} onAdd={add} />
           {queue && <QueueTable queue={queue} actions={actions} problemsOf={problemsOf} />}
         </div>
         <div className="labels-column">

@@ -3,9 +3,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bridge } from '../../../shared/bridge.ts';
 import { isPrinterHost, rawPrinterPorts } from '../../../shared/printers.ts';
-import type { LabelTemplate } from './label-core.ts';
+import type { LabelTemplate, PrintOptions } from '../../../shared/labels/light.ts';
 import { NumberField } from './NumberField.tsx';
-import type { PrintOptions } from './print-options.ts';
 import type { RenderedLabels } from './render-protocol.ts';
 import { useFieldText } from './use-field-text.ts';
 

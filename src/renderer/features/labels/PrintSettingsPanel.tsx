@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { labelsPerPage, listTemplates, noCalibration, textFieldNames, type Calibration, type LabelTemplate } from './label-core.ts';
+import { labelsPerPage, listTemplates, noCalibration, textFieldNames, type Calibration, type LabelTemplate } from '../../../shared/labels/light.ts';
 import { CustomTemplateForm } from './CustomTemplateForm.tsx';
 import { NumberField } from './NumberField.tsx';
-import { calibrationFor, chosenDpi, customTemplates, fieldToggles, type PrintOptions } from './print-options.ts';
+import { calibrationFor, chosenDpi, customTemplates, fieldToggles, type PrintOptions } from '../../../shared/labels/light.ts';
 import { numberLocale } from './problem-text.ts';
 
 export interface PrinterChoice {

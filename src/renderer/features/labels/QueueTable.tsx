@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_MAX_COPIES } from './label-core.ts';
 import { EmptyState } from '../../app/components/EmptyState.tsx';
-import { isValidCopies, totalLabels, type QueueEntry } from './queue.ts';
+import { DEFAULT_MAX_COPIES, isValidCopies, totalLabels, type QueueEntry } from '../../../shared/labels/light.ts';
 import { useFieldText } from './use-field-text.ts';
 
 export interface QueueActions {

@@ -2,13 +2,9 @@ import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bridge } from '../../../shared/bridge.ts';
 import { isCatalogueError } from '../../../shared/catalogue/errors.ts';
-import type { NcgDatabase } from '../../db/database.ts';
 import { CandidateList } from './CandidateList.tsx';
-import { DEFAULT_MAX_COPIES, checkLabelItem } from './label-core.ts';
-import { labelRecordFor, printableCodes, type CodeKind, type ProductCandidate } from './product-records.ts';
-import { defaultCodeKind } from './product-search.ts';
+import { DEFAULT_MAX_COPIES, checkLabelItem, defaultCodeKind, labelProductFor, printableCodes, type CodeKind, type LabelProduct, type ProductCandidate } from '../../../shared/labels/light.ts';
 import { useProblemText } from './problem-text.ts';
-import type { LabelRecord } from './queue.ts';
 import { useDigitsGoToScanField } from './scanner-focus.ts';
 import { useProductSearch } from './use-product-search.ts';
 
@@ -19,7 +15,7 @@ type Notice = { readonly kind: 'added'; readonly text: string } | { readonly kin
  * field keeps the focus: after each search its text stays selected (the next scan replaces it), and after
  * each add the focus comes back to it.
  */
-export function ScanPanel({ db, bridge, onAdd }: { db: NcgDatabase; bridge: Bridge; onAdd: (record: LabelRecord) => Promise<void> }) {
+export function ScanPanel({ bridge, onAdd }: { bridge: Bridge; onAdd: (product: LabelProduct) => Promise<void> }) {
   const { t, i18n } = useTranslation();
   const problemText = useProblemText();
   const catalogueReason = useCallback(
@@ -29,7 +25,7 @@ export function ScanPanel({ db, bridge, onAdd }: { db: NcgDatabase; bridge: Brid
         : error instanceof Error ? error.message : String(error),
     [t],
   );
-  const { state, search, reset } = useProductSearch(db, bridge, catalogueReason);
+  const { state, search, reset } = useProductSearch(bridge, catalogueReason);
   const scanRef = useRef<HTMLInputElement>(null);
   useDigitsGoToScanField(scanRef);
   // The field's text as of now, for code that runs after an await (a state variable would be stale there).
@@ -62,13 +58,13 @@ export function ScanPanel({ db, bridge, onAdd }: { db: NcgDatabase; bridge: Brid
       return;
     }
     // The core's own check: a wrong check digit, a GTIN-8 or GTIN-14, or bad copies are refused here, at add time.
-    const check = checkLabelItem({ ...labelRecordFor(candidate, code, 1), copies: copiesText });
+    const check = checkLabelItem({ ...labelProductFor(candidate, code, 1), copies: copiesText });
     if (!check.ok) {
       const reasons = check.problems.map(({ problem }) => problemText(problem)).join(' ');
       setNotice({ kind: 'refused', text: t('printQueue.scan.refused', { code, reason: reasons }) });
       return;
     }
-    await onAdd(labelRecordFor(candidate, code, check.item.copies));
+    await onAdd(labelProductFor(candidate, code, check.item.copies));
     setNotice({ kind: 'added', text: t('printQueue.scan.added', { name: nameOf(candidate), copies: check.item.copies }) });
     setCopies('1');
     if (typed.current.trim() === searched.trim()) {

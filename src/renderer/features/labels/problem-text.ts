@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LabelProblem } from './label-core.ts';
+import type { LabelProblem } from '../../../shared/labels/light.ts';
 
 /**
  * The locale numbers are written in. Kazakh writes a decimal comma (CLDR `kk`), but Chromium's bundled ICU

@@ -4,10 +4,10 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { Bridge } from '../../../shared/bridge.ts';
-import type { LabelProblem } from './label-core.ts';
-import type { NcgDatabase } from '../../db/database.ts';
-import type { ProductCandidate } from './product-records.ts';
-import { classifyQuery, findInCatalogue, findLocalByCode, findLocalByWords, mergeCandidates, type ScanQuery } from './product-search.ts';
+import { useDatabase } from '../../db/context.tsx';
+import { findLocalByCode, findLocalByWords } from '../../db/label-queue.ts';
+import { classifyQuery, mergeCandidates, type LabelProblem, type ProductCandidate, type ScanQuery } from '../../../shared/labels/light.ts';
+import { findInCatalogue } from './product-search.ts';
 
 export type CatalogueState =
   | { readonly status: 'asking' }
@@ -25,7 +25,8 @@ export type SearchState =
 /** Translates a catalogue failure for the offline notice; the key is the catalogue namespace's own. */
 export type CatalogueReason = (error: unknown) => string;
 
-export function useProductSearch(db: NcgDatabase, bridge: Bridge, catalogueReason: CatalogueReason) {
+export function useProductSearch(bridge: Bridge, catalogueReason: CatalogueReason) {
+  const db = useDatabase();
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   const latest = useRef(0);
 

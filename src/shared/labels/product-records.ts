@@ -1,43 +1,41 @@
 /**
- * From a product as the app knows it (a local application, or a catalogue card) to the label record the
+ * From a product as the app knows it (a local application, or a catalogue card) to the label product the
  * core prints: the same columns `ncg labels` reads from a CSV (code, name_kk, name_ru, quantity, unit,
  * producer, country, copies). Pure: dictionary names come in as a lookup.
  */
-import { findValue, type ApplicationDraft, type DraftValue } from '../../../shared/application/draft.ts';
-import type { AttributeDefinition, DictionaryValue, PortalProduct } from '../../../shared/catalogue/dto.ts';
-import type { LabelRecord } from './queue.ts';
+import { attributeCodes as catalogueAttributeCodes } from '../application/attribute-codes.ts';
+import { findValue, type ApplicationDraft, type DraftValue } from '../application/draft.ts';
+import type { AttributeDefinition, DictionaryValue, PortalProduct } from '../catalogue/dto.ts';
+import type { LabelProduct, LabelProductText } from './product.ts';
 import { unitSymbol } from './unit-symbols.ts';
 
 export type CodeKind = 'ntin' | 'gtin';
 
 /** A product found by a scan or a search, before the user picks the code and the copies. */
-export interface ProductCandidate {
+export interface ProductCandidate extends LabelProductText {
   /** Unique within one search result. */
   readonly key: string;
   readonly source: 'local' | 'catalogue';
   readonly ntin?: string;
   readonly gtin?: string;
-  readonly nameKk: string;
-  readonly nameRu: string;
-  readonly quantity: string;
-  readonly unit: string;
-  readonly producer: string;
-  readonly country: string;
 }
 
 /** Names of a dictionary item, e.g. COUNTRY "KZ" or MEASURE_UNIT "112", when the app has them offline. */
 export type DictionaryNames = (dictionary: 'COUNTRY' | 'MEASURE_UNIT', code: string) => { nameKk?: string; nameRu?: string } | undefined;
 
-/** The catalogue's attribute codes the label uses (catalogue-api.md; the producer's name has a hash-like code). */
+/**
+ * The catalogue's attribute codes the label uses (src/shared/application/attribute-codes.ts), and the
+ * producer's name, an extended attribute with a hash-like code (catalogue-api.md).
+ */
 export const attributeCodes = {
-  nameKk: 'name_kk',
-  nameRu: 'name_ru',
-  gtin: 'gtin',
-  ntin: 'ntin',
-  country: 'country',
-  measure: 'measure',
-  measureUnit: 'measure_unit',
-  quantity: 'quantity',
+  nameKk: catalogueAttributeCodes.nameKk,
+  nameRu: catalogueAttributeCodes.nameRu,
+  gtin: catalogueAttributeCodes.gtin,
+  ntin: catalogueAttributeCodes.ntin,
+  country: catalogueAttributeCodes.country,
+  measure: catalogueAttributeCodes.measure,
+  measureUnit: catalogueAttributeCodes.measureUnit,
+  quantity: catalogueAttributeCodes.quantity,
   producer: 'a4282e5d',
 } as const;
 
@@ -69,7 +67,8 @@ export function printableCodes(candidate: ProductCandidate): { kind: CodeKind; c
   ];
 }
 
-export function labelRecordFor(candidate: ProductCandidate, code: string, copies: number): LabelRecord {
+/** The label product of a candidate, printed under one of its codes. */
+export function labelProductFor(candidate: ProductCandidate, code: string, copies: number): LabelProduct {
   return {
     code,
     nameKk: candidate.nameKk,

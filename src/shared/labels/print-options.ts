@@ -4,24 +4,12 @@
  * The start position is deliberately not remembered: it describes one partly used sheet, and a stale value
  * would silently skip labels on the next, full sheet.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
-import {
-  defineTemplate,
-  findTemplate,
-  noCalibration,
-  textFieldNames,
-  type Calibration,
-  type CustomTemplateInput,
-  type LabelTemplate,
-  type TextFieldName,
-} from './label-core.ts';
-import type { JobTemplate } from './render-protocol.ts';
-import type { NcgDatabase } from '../../db/database.ts';
-import { defaultRawPrinterPort, printerHostMaxLength, rawPrinterPortSchema } from '../../../shared/printers.ts';
+import { defaultRawPrinterPort, printerHostMaxLength, rawPrinterPortSchema } from '../printers.ts';
+import { textFieldNames, type TextFieldName } from './fields.ts';
+import { noCalibration, type Calibration } from './layout-model.ts';
+import { defineTemplate, findTemplate, type CustomTemplateInput, type LabelTemplate } from './templates.ts';
 
-export const printOptionsSettingKey = 'labels.printOptions';
 export const defaultTemplateId = 'avery-l7160';
 
 export type FieldToggles = Readonly<Record<TextFieldName, boolean>>;
@@ -98,6 +86,12 @@ export function customTemplates(options: PrintOptions): LabelTemplate[] {
   return options.customTemplates.map(customToTemplate).filter((template): template is LabelTemplate => template !== null);
 }
 
+/**
+ * The job's template: a built-in one by its id, or a custom one as the figures the user gave (plain data, so
+ * it survives structured clone; the renderer checks it again with `defineTemplate`).
+ */
+export type JobTemplate = { readonly templateId: string } | { readonly templateId: string; readonly customTemplate: CustomTemplateInput };
+
 /** What the job carries: a built-in template's id, or the custom template's own figures. */
 export function jobTemplate(template: LabelTemplate, options: PrintOptions): JobTemplate {
   const customTemplate = options.customTemplates.find((custom) => custom.id === template.id);
@@ -128,26 +122,4 @@ export function fieldToggles(template: LabelTemplate, options: PrintOptions): Fi
 
 export function calibrationFor(options: PrintOptions, printerName: string): Calibration {
   return options.calibrationByPrinter[printerName] ?? noCalibration;
-}
-
-async function readOptions(db: NcgDatabase): Promise<PrintOptions> {
-  return parsePrintOptions((await db.settings.get(printOptionsSettingKey))?.value);
-}
-
-/**
- * The options (undefined during the first read) and a function that changes them. Changes show at once —
- * a select or checkbox must not snap back while the database write and the live query go round — and are
- * stored right after. Once this page has changed them, its own copy wins over the stored one.
- */
-export function usePrintOptions(db: NcgDatabase): [PrintOptions | undefined, (change: (options: PrintOptions) => PrintOptions) => void] {
-  const stored = useLiveQuery(() => readOptions(db), [db]);
-  const [edited, setEdited] = useState<PrintOptions | null>(null);
-  const update = useCallback(
-    (change: (current: PrintOptions) => PrintOptions) => setEdited((current) => change(current ?? stored ?? parsePrintOptions({}))),
-    [stored],
-  );
-  useEffect(() => {
-    if (edited) void db.settings.put({ key: printOptionsSettingKey, value: edited });
-  }, [db, edited]);
-  return [edited ?? stored, update];
 }

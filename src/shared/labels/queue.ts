@@ -1,12 +1,13 @@
 /**
  * The print queue as plain data: what the warehouse has scanned, in print order. Pure functions only; the
- * queue is stored by queue-store.ts and rendered by the worker.
+ * page stores the queue through its data layer (src/renderer/db/label-queue.ts).
  */
 import { z } from 'zod';
-import { DEFAULT_MAX_COPIES } from './label-core.ts';
+import type { LabelProduct } from './product.ts';
+import { DEFAULT_MAX_COPIES } from './records.ts';
 
-/** One product's label, as the label core takes it (`LabelProductInput` with every field filled). */
-export const labelRecordSchema = z.object({
+/** A stored product record (`LabelProduct`), checked field by field when the queue is read back. */
+export const labelProductSchema = z.object({
   /** The NTIN or GTIN to print, as chosen by the user. */
   code: z.string().min(1).max(20),
   nameKk: z.string().max(1000),
@@ -16,11 +17,10 @@ export const labelRecordSchema = z.object({
   producer: z.string().max(1000),
   country: z.string().max(300),
   copies: z.number().int().min(1).max(DEFAULT_MAX_COPIES),
-});
-export type LabelRecord = z.infer<typeof labelRecordSchema>;
+}) satisfies z.ZodType<LabelProduct>;
 
-export const queueEntrySchema = labelRecordSchema.extend({ id: z.string().min(1).max(100) });
-export type QueueEntry = z.infer<typeof queueEntrySchema>;
+export const queueEntrySchema = labelProductSchema.extend({ id: z.string().min(1).max(100) });
+export type QueueEntry = LabelProduct & { readonly id: string };
 
 /**
  * Reads a stored queue. Entries that no longer match the shape (an older version, a hand-edited database) are
@@ -28,13 +28,13 @@ export type QueueEntry = z.infer<typeof queueEntrySchema>;
  */
 export function parseQueue(value: unknown): QueueEntry[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((entry) => {
+  return value.flatMap((entry): QueueEntry[] => {
     const parsed = queueEntrySchema.safeParse(entry);
     return parsed.success ? [parsed.data] : [];
   });
 }
 
-function sameProduct(a: LabelRecord, b: LabelRecord): boolean {
+function sameProduct(a: LabelProduct, b: LabelProduct): boolean {
   return a.code === b.code && a.nameKk === b.nameKk && a.nameRu === b.nameRu && a.quantity === b.quantity && a.unit === b.unit
     && a.producer === b.producer && a.country === b.country;
 }
@@ -43,7 +43,7 @@ function sameProduct(a: LabelRecord, b: LabelRecord): boolean {
  * Adds a product at the end. Scanning the same product again adds its copies to the entry already queued
  * (capped at the core's maximum), so a second scan never prints a second, separate run of the same label.
  */
-export function addToQueue(queue: readonly QueueEntry[], record: LabelRecord, newId: string): QueueEntry[] {
+export function addToQueue(queue: readonly QueueEntry[], record: LabelProduct, newId: string): QueueEntry[] {
   const index = queue.findIndex((entry) => sameProduct(entry, record));
   if (index < 0) return [...queue, { ...record, id: newId }];
   return queue.map((entry, i) => (i === index ? { ...entry, copies: Math.min(DEFAULT_MAX_COPIES, entry.copies + record.copies) } : entry));
@@ -76,4 +76,9 @@ export function isValidCopies(copies: number): boolean {
 
 export function totalLabels(queue: readonly QueueEntry[]): number {
   return queue.reduce((sum, entry) => sum + entry.copies, 0);
+}
+
+/** The products of the queue as the renderer takes them (without the queue's ids). */
+export function queueProducts(queue: readonly QueueEntry[]): LabelProduct[] {
+  return queue.map(({ id: _id, ...product }) => product);
 }
