@@ -119,6 +119,11 @@ async function sendOnce(config: TransportConfig, call: HttpCall): Promise<{ stat
   } catch (error) {
     if (error instanceof CatalogueError) throw error;
     if (timedOut) throw timeoutError(config.timeoutMs, call.operation);
+    // Electron's net.fetch cancels a manual-mode redirect instead of returning it ("Redirect was cancelled"):
+    // nothing went to the target, and retrying would meet the same redirect.
+    if (!call.signal?.aborted && error instanceof Error && /redirect/i.test(error.message)) {
+      throw redirectRefused(call.operation, `the network layer stopped at a redirect (${error.message})`);
+    }
     throw networkError(error, call.operation, call.signal?.aborted === true);
   } finally {
     clearTimeout(timer);

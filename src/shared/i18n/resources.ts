@@ -1,4 +1,5 @@
 import { applicationMessages } from '../application/messages.ts';
+import { bridgeMessages } from '../bridge-messages.ts';
 import { catalogueMessages } from '../catalogue/messages.ts';
 import { codesMessages } from '../codes/messages.ts';
 import { inspectionMessages } from '../inspection/messages.ts';
@@ -12,6 +13,7 @@ import type { Locale, MessageTable, Translations } from './locales.ts';
  */
 const coreNamespaces = {
   application: applicationMessages,
+  bridge: bridgeMessages,
   catalogue: catalogueMessages,
   codes: codesMessages,
   inspection: inspectionMessages,

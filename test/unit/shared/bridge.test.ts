@@ -107,3 +107,12 @@ describe('external links', () => {
     }
   });
 });
+
+describe('host messages reach the translators', () => {
+  it('registers bridge.* so the page and the host translate the same keys', async () => {
+    const { createTranslator } = await import('../../../src/shared/i18n/translate.ts');
+    const kk = createTranslator('kk');
+    expect(kk('bridge.errors.printerRefused')).toMatch(/[әғқңөұүһі]/);
+    expect(createTranslator('en')('bridge.connection.settingsSetAside', { file: 'connection.json.unreadable-x' })).toContain('connection.json.unreadable-x');
+  });
+});

@@ -133,3 +133,16 @@ describe('the export token never follows a redirect to another origin', () => {
     expect(catalogue.seen[0]?.headers['authorization']).toBe(`JWT ${token}`);
   });
 });
+
+describe('a fetch that cancels manual redirects itself (Electron net.fetch)', () => {
+  it('reports the cancelled redirect as redirect-refused, not as a retryable network failure', async () => {
+    let calls = 0;
+    const electronLike: typeof fetch = async () => {
+      calls += 1;
+      throw new Error('Redirect was cancelled');
+    };
+    const client = createPortalClient({ baseUrl: `${catalogue.origin()}/gwp`, apiKey, fetch: electronLike, ...noWait });
+    expect(await failure(client.listDictionaries())).toMatchObject({ kind: 'redirect-refused', retryable: false });
+    expect(calls).toBe(1);
+  });
+});
