@@ -1,0 +1,184 @@
+/**
+ * Filling the offline catalogue copy: a download through the export feed (following `next`, one transaction per
+ * page, resumable from the stored `next` link, incremental from the newest `modified` held) and the import of a
+ * `.ncgsnap` file (checked whole before a card is written). Runs in the catalogue-copy worker; tests call it
+ * directly over a scratch database.
+ *
+ * A page that cannot be read, a refused file or a full disk stops the run with a coded error and leaves the copy
+ * as it was after the last complete page: nothing half-written, the resume point intact.
+ */
+import { exportRowSchema } from '../../../shared/catalogue/export-dto.ts';
+import type { ExportPageRequest, ExportPageResult } from '../../../shared/catalogue-export-call.ts';
+import { copyCardFromRow, isSnapshotError, readSnapshotCards, verifySnapshot, type CopyCard } from '../../../shared/inspection/index.ts';
+import type { NcgDatabase } from '../../db/database.ts';
+import { isQuotaError, readCopyState, storeCopyBatch, updateCopyState } from '../../db/catalogue-copy.ts';
+
+export type PageSource = (request: ExportPageRequest) => Promise<ExportPageResult>;
+
+export interface CopyProgress {
+  phase: 'download' | 'import';
+  /** Cards stored in this run. */
+  cards: number;
+  /** Cards in the copy now. */
+  held: number;
+  /** Cards per second over this run. */
+  rate: number;
+  /** Estimated seconds left, when it can be told. */
+  secondsLeft: number | undefined;
+  /** 0..1 when known. */
+  fraction: number | undefined;
+}
+
+export interface CopyRunResult {
+  outcome: 'complete' | 'stopped';
+  /** Cards stored in this run (new or updated). */
+  stored: number;
+  /** New cards. */
+  added: number;
+  held: number;
+  copyDate: string | undefined;
+}
+
+export interface RunControl {
+  progress(value: CopyProgress): void;
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Codes the page translates under `inspectionUi.copyErrors.*` (or, for a refused file, the snapshot's own
+ * `inspection.snapshot.*` key): the `message` carries the parameters as JSON.
+ */
+export class CopyRunError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(JSON.stringify(params));
+    this.name = 'CopyRunError';
+  }
+}
+
+/** Minutes of overlap when resuming from the newest `modified` held (catalogue-api.md §10.4). */
+const OVERLAP_SECONDS = 300;
+
+function readPage(result: ExportPageResult): { cards: CopyCard[]; next: string | undefined } {
+  if (!result.ok) {
+    const { kind } = result.error;
+    if (kind === 'unauthorised') throw new CopyRunError('unauthorised');
+    if (kind === 'network' || kind === 'timeout' || kind === 'rate-limited' || kind === 'server') throw new CopyRunError('network', { detail: result.error.status ? `HTTP ${result.error.status}` : kind });
+    throw new CopyRunError('badPage', { detail: result.error.status ? `HTTP ${result.error.status}` : kind });
+  }
+  if (result.skipped > 0) throw new CopyRunError('badPage', { detail: `${result.skipped} unreadable rows` });
+  const cards: CopyCard[] = [];
+  for (const raw of result.rows) {
+    const parsed = exportRowSchema.safeParse(raw);
+    if (!parsed.success || !Number.isFinite(parsed.data.modified)) throw new CopyRunError('badPage', { detail: 'a row of the wrong shape' });
+    const card = copyCardFromRow(parsed.data);
+    if (card) cards.push(card);
+  }
+  return { cards, next: result.next ?? undefined };
+}
+
+async function bytesNeeded(held: number, remaining: number): Promise<number> {
+  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+  const perCard = estimate?.usage && held > 0 ? estimate.usage / held : 400;
+  return Math.ceil(perCard * Math.max(remaining, 1000) * 1.2);
+}
+
+async function store(db: NcgDatabase, cards: CopyCard[], remaining: () => number, nextState: Parameters<typeof storeCopyBatch>[2]): Promise<number> {
+  try {
+    return await storeCopyBatch(db, cards, nextState);
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    const held = (await readCopyState(db)).count;
+    throw new CopyRunError('quota', { needed: await bytesNeeded(held, remaining()), stored: held });
+  }
+}
+
+function rateOf(cards: number, startedMs: number): number {
+  return Math.round(cards / Math.max(0.001, (performance.now() - startedMs) / 1000));
+}
+
+export async function downloadCopy(db: NcgDatabase, source: PageSource, control: RunControl, options: { limit?: number } = {}): Promise<CopyRunResult> {
+  const limit = options.limit ?? 1000;
+  const before = await readCopyState(db);
+  const resuming = before.status === 'partial' && before.resumeUrl !== undefined;
+  const startedAt = resuming && before.startedAt ? before.startedAt : new Date().toISOString();
+  const startedFrom = resuming ? before.startedFrom : Math.max(0, before.cursor - OVERLAP_SECONDS);
+  const nowSeconds = Date.parse(startedAt) / 1000;
+  let request: ExportPageRequest = resuming ? { url: before.resumeUrl } : { from: startedFrom, limit };
+  const startedMs = performance.now();
+  let stored = 0;
+  let added = 0;
+  let held = before.count;
+  for (;;) {
+    if (control.signal.aborted) return { outcome: 'stopped', stored, added, held, copyDate: before.copyDate };
+    let result: ExportPageResult;
+    try {
+      result = await source(request);
+    } catch {
+      throw new CopyRunError('network', { detail: 'no answer' });
+    }
+    const { cards, next } = readPage(result);
+    // The feed is ordered by `modified`: how far the cursor is between `from` and now tells the share done.
+    let fraction: number | undefined;
+    const newest = cards.reduce((max, card) => Math.max(max, card.modified), 0);
+    if (next && newest > startedFrom && nowSeconds > startedFrom) fraction = Math.min(0.99, (newest - startedFrom) / (nowSeconds - startedFrom));
+    if (!next) fraction = 1;
+    const remaining = () => (fraction && fraction > 0 ? Math.round((stored / fraction) * (1 - fraction)) : 100_000);
+    added += await store(db, cards, remaining, (state) => ({
+      ...state,
+      status: next ? 'partial' : 'complete',
+      resumeUrl: next,
+      startedAt,
+      startedFrom,
+      copyDate: next ? state.copyDate : startedAt,
+    }));
+    stored += cards.length;
+    held = (await readCopyState(db)).count;
+    const rate = rateOf(stored, startedMs);
+    const secondsLeft = fraction && fraction > 0 && fraction < 1 ? Math.round(((performance.now() - startedMs) / 1000) * ((1 - fraction) / fraction)) : fraction === 1 ? 0 : undefined;
+    control.progress({ phase: 'download', cards: stored, held, rate, secondsLeft, fraction });
+    if (!next) return { outcome: 'complete', stored, added, held, copyDate: startedAt };
+    request = { url: next };
+  }
+}
+
+/** Imports a snapshot file; refused before any write when it is truncated, altered or not a snapshot. */
+export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: RunControl): Promise<CopyRunResult> {
+  let verified;
+  try {
+    verified = await verifySnapshot(new Uint8Array(await file.arrayBuffer()));
+  } catch (error) {
+    if (isSnapshotError(error)) throw new CopyRunError(error.problem.key, 'params' in error.problem ? error.problem.params : {});
+    throw error;
+  }
+  const { header } = verified;
+  const heldBefore = (await readCopyState(db)).count;
+  const startedMs = performance.now();
+  let stored = 0;
+  let added = 0;
+  try {
+    await readSnapshotCards(verified, async (cards) => {
+      if (control.signal.aborted) throw new CopyRunError('aborted');
+      added += await store(db, cards, () => header.count - stored, (state) => state);
+      stored += cards.length;
+      const fraction = header.count > 0 ? stored / header.count : 1;
+      const rate = rateOf(stored, startedMs);
+      control.progress({ phase: 'import', cards: stored, held: heldBefore + added, rate, secondsLeft: rate > 0 ? Math.round((header.count - stored) / rate) : undefined, fraction });
+    });
+  } catch (error) {
+    if (error instanceof CopyRunError && error.code === 'aborted') {
+      const now = await readCopyState(db);
+      return { outcome: 'stopped', stored, added, held: now.count, copyDate: now.copyDate };
+    }
+    if (isSnapshotError(error)) throw new CopyRunError(error.problem.key, 'params' in error.problem ? error.problem.params : {});
+    throw error;
+  }
+  // Cards never move back in time, so the copy now holds everything of the newer of the two dates.
+  const final = await updateCopyState(db, (current) => {
+    const copyDate = current.copyDate && current.copyDate > header.copyDate ? current.copyDate : header.copyDate;
+    return { ...current, copyDate, status: current.status === 'partial' ? 'partial' : 'complete', maxNtinSerial: Math.max(current.maxNtinSerial, header.maxNtinSerial), cursor: Math.max(current.cursor, header.cursor) };
+  });
+  return { outcome: 'complete', stored, added, held: final.count, copyDate: final.copyDate };
+}
