@@ -45,14 +45,34 @@ export interface LoadedState {
 
 const counterKeys = ['nextRequestId', 'nextProductId', 'nextNtinSerial', 'nextUploadId'] as const;
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// Enough shape that no route trips over a record later (a bad record would make every list call fail).
+function isRequestRecord(value: unknown): value is StoredRequest {
+  return (
+    isObject(value) &&
+    Number.isSafeInteger(value['id']) &&
+    typeof value['status'] === 'string' &&
+    isObject(value['extras']) &&
+    isObject(value['body']) &&
+    Array.isArray(value['body']['attributes'])
+  );
+}
+const isCardRecord = (value: unknown): value is CardRecord =>
+  isObject(value) && typeof value['ntin'] === 'string' && Number.isSafeInteger(value['id']) && typeof value['modified'] === 'number';
+const isUploadRecord = (value: unknown): value is UploadRecord => isObject(value) && typeof value['filename'] === 'string' && Number.isSafeInteger(value['id']);
+
 function isStateShape(value: unknown): value is SandboxState & { generation?: number } {
-  if (!value || typeof value !== 'object') return false;
-  const state = value as Record<string, unknown>;
+  if (!isObject(value)) return false;
+  const state = value;
   return (
     state['version'] === 1 &&
     Array.isArray(state['requests']) &&
+    state['requests'].every(isRequestRecord) &&
     Array.isArray(state['cards']) &&
+    state['cards'].every(isCardRecord) &&
     Array.isArray(state['uploads']) &&
+    state['uploads'].every(isUploadRecord) &&
     counterKeys.every((key) => Number.isSafeInteger(state[key])) &&
     (state['generation'] === undefined || Number.isSafeInteger(state['generation']))
   );
@@ -68,17 +88,16 @@ async function readIfExists(file: string): Promise<Buffer | undefined> {
 }
 
 function isOperation(value: unknown): value is Operation {
-  if (!value || typeof value !== 'object') return false;
+  if (!isObject(value)) return false;
   const keys = Object.keys(value);
   if (keys.length !== 1) return false;
   const [key] = keys;
-  const inner = (value as Record<string, unknown>)[key as string];
+  const inner = value[key as string];
   if (key === 'd') return Number.isSafeInteger(inner);
-  if (!inner || typeof inner !== 'object') return false;
-  if (key === 'r') return Number.isSafeInteger((inner as StoredRequest).id);
-  if (key === 'c') return typeof (inner as CardRecord).ntin === 'string';
-  if (key === 'u') return typeof (inner as UploadRecord).filename === 'string';
-  if (key === 'n') return counterKeys.every((counter) => Number.isSafeInteger((inner as Counters)[counter]));
+  if (key === 'r') return isRequestRecord(inner);
+  if (key === 'c') return isCardRecord(inner);
+  if (key === 'u') return isUploadRecord(inner);
+  if (key === 'n') return isObject(inner) && counterKeys.every((counter) => Number.isSafeInteger(inner[counter]));
   return false;
 }
 

@@ -3,12 +3,14 @@ import { parseArgs } from 'node:util';
 import { markers } from '../../sandbox/moderation.ts';
 import { parseModerationMode } from '../../sandbox/routes/admin.ts';
 import { startSandbox } from '../../sandbox/server.ts';
+import { startFailure } from '../../sandbox/startup-errors.ts';
 import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
 
 export const summary = 'run a local stand-in of the National Catalogue of Goods (portal + export API)';
 
 const usage = `Usage: ncg sandbox [--port N] [--host H] [--api-key KEY] [--export-token TOKEN] [--cards N]
                    [--data DIR | --memory] [--reset] [--moderation instant|manual|delay:MS] [--seed N]
+                   [--allow-origin ORIGIN]...
 
 Serves the portal API under <origin>/gwp (header X-API-KEY) and the nct.gov.kz export API under
 <origin>/api/integration/ofd (header Authorization: JWT <token>) until Ctrl+C (SIGINT) or SIGTERM.
@@ -19,18 +21,20 @@ Options:
   --api-key KEY         portal key (default sandbox-demo-key)
   --export-token TOKEN  export token (default sandbox-demo-token)
   --cards N             published seed cards (default 2000)
-  --data DIR            where state.json is kept (default .sandbox-data/)
+  --data DIR            where the state (state.json + journal) is kept (default .sandbox-data/)
   --memory              keep state in memory only
   --reset               discard the saved state and start clean
   --moderation MODE     instant (default), manual (decide via the admin routes) or delay:MS
   --seed N              seed of the generated catalogue
+  --allow-origin ORIGIN a web page origin that may call the sandbox cross-origin (CORS); repeatable
 
 Scripted moderation: put a marker in name_ru (each acts once per request):
 ${Object.entries(markers)
   .map(([marker, outcome]) => `  ${marker.padEnd(12)} → ${describeOutcome(outcome)}`)
   .join('\n')}
 
-Admin routes (no key): GET /__sandbox, PUT /__sandbox/moderation {"mode"}, POST /__sandbox/moderation/run,
+Only requests addressed to a loopback host are served. Admin routes need the header X-Sandbox-Secret
+(printed at start; set it with the environment variable NCG_SANDBOX_ADMIN_SECRET): GET /__sandbox, PUT /__sandbox/moderation {"mode"}, POST /__sandbox/moderation/run,
   POST /__sandbox/requests/{id}/moderate {"outcome": accept|auto|approve|revision|reject|similar|exists|photo},
   POST /__sandbox/requests/{id}/gz {"code"}, GET|PUT|DELETE /__sandbox/faults {"faults": [...]},
   POST /__sandbox/reset`;
@@ -52,10 +56,10 @@ function describeOutcome(outcome: string): string {
   }
 }
 
-function positiveInteger(value: string | undefined, name: string, min = 0): number | undefined {
+function positiveInteger(value: string | undefined, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${value}"`);
+  const number = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   return number;
 }
 
@@ -76,6 +80,7 @@ export async function runSandbox(args: readonly string[], io: CliIO, stop: Promi
         reset: { type: 'boolean', default: false },
         moderation: { type: 'string', default: 'instant' },
         seed: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -86,7 +91,7 @@ export async function runSandbox(args: readonly string[], io: CliIO, stop: Promi
     const moderation = parseModerationMode(values.moderation);
     if (!moderation) throw new Error(`--moderation must be instant, manual or delay:MS, got "${values.moderation}"`);
     options = {
-      port: positiveInteger(values.port, 'port') ?? 8787,
+      port: positiveInteger(values.port, 'port', 0, 65535) ?? 8787,
       host: values.host,
       ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
       ...(values['export-token'] ? { exportToken: values['export-token'] } : {}),
@@ -95,6 +100,7 @@ export async function runSandbox(args: readonly string[], io: CliIO, stop: Promi
       dataDir: values.memory ? undefined : resolve(values.data),
       reset: values.reset,
       moderation,
+      allowedOrigins: values['allow-origin'],
     };
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
@@ -105,7 +111,7 @@ export async function runSandbox(args: readonly string[], io: CliIO, stop: Promi
   try {
     sandbox = await startSandbox({ ...options, log: io.stderr });
   } catch (error) {
-    io.stderr(`ncg sandbox: ${error instanceof Error ? error.message : String(error)}`);
+    io.stderr(`ncg sandbox: ${startFailure(error, options.host, options.port)}`);
     return ExitCode.failed;
   }
   const mode = typeof options.moderation === 'object' ? `delay:${options.moderation.delayMs}` : options.moderation;
@@ -114,8 +120,8 @@ export async function runSandbox(args: readonly string[], io: CliIO, stop: Promi
   io.stdout(`  API key:      ${sandbox.apiKey}   (header X-API-KEY)`);
   io.stdout(`  Export API:   ${sandbox.exportBaseUrl}`);
   io.stdout(`  Export token: ${sandbox.exportToken}   (header Authorization: JWT <token>)`);
-  io.stdout(`  Admin:        ${sandbox.origin}/__sandbox`);
-  io.stdout(`  State:        ${options.dataDir ? `${options.dataDir}/state.json${options.reset ? ' (reset)' : ''}` : 'in memory'}`);
+  io.stdout(`  Admin:        ${sandbox.origin}/__sandbox   (header X-Sandbox-Secret: ${sandbox.adminSecret})`);
+  io.stdout(`  State:        ${options.dataDir ? `${options.dataDir}${options.reset ? ' (reset)' : ''}` : 'in memory'}`);
   io.stdout(`  Moderation:   ${mode}   (markers in name_ru: ${Object.keys(markers).join(' ')})`);
   io.stdout('Press Ctrl+C to stop.');
   await stop;

@@ -1,5 +1,6 @@
 /** `ncg sandbox`: options, printed URLs, clean stop. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +54,60 @@ describe('ncg sandbox', () => {
     stop();
     expect(await running).toBe(0);
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('names a port in use in one line, no stack trace', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const { io, err } = captureIO();
+      expect(await runSandbox(['--port', String(port), '--memory', '--cards', '10'], io, Promise.resolve())).toBe(1);
+      expect(err).toEqual([`ncg sandbox: port ${port} on 127.0.0.1 is already in use; stop the other program or pick another with --port N`]);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('refuses --port abc with a clear first line', async () => {
+    const { io, err } = captureIO();
+    expect(await runSandbox(['--port', 'abc'], io, Promise.resolve())).toBe(2);
+    expect(err.join('\n').split('\n')[0]).toBe('--port must be a whole number from 0 to 65535, got "abc"');
+  });
+
+  it.each([
+    ['state.json', '{"version":1,"nextRequestId":1000'],
+    ['journal-0.ndjson', '[{"d":1}]\n{garbage\n[{"d":2}]\n'],
+  ])('names a damaged %s in one line and suggests --reset', async (file, contents) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ncg-cli-sandbox-'));
+    try {
+      await writeFile(join(dataDir, file), contents);
+      const { io, err, out } = captureIO();
+      expect(await runSandbox(['--port', '0', '--data', dataDir, '--cards', '10'], io, Promise.resolve())).toBe(1);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toContain(join(dataDir, file));
+      expect(err[0]).toContain('--reset');
+      expect(err[0]).not.toMatch(/\n|Error:|\.ts:\d+/);
+      expect(out).toEqual([]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints the admin secret, which the admin routes then require', async () => {
+    const { io, out } = captureIO();
+    let stop: () => void = () => {};
+    const stopped = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    const running = runSandbox(['--port', '0', '--memory', '--cards', '10'], io, stopped);
+    await expect.poll(() => out.some((line) => line.includes('Admin'))).toBe(true);
+    const line = out.find((candidate) => candidate.includes('Admin')) ?? '';
+    const admin = line.split(/\s+/).find((word) => word.startsWith('http')) ?? '';
+    const secret = /X-Sandbox-Secret: (\S+)\)/.exec(line)?.[1] ?? '';
+    expect((await fetch(admin)).status).toBe(401);
+    expect((await fetch(admin, { headers: { 'X-Sandbox-Secret': secret } })).status).toBe(200);
+    stop();
+    expect(await running).toBe(0);
   });
 });
