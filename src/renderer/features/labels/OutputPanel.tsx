@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bridge } from '../../../shared/bridge.ts';
+import { BridgeError } from '../../../shared/bridge-client.ts';
+import { errorText } from '../../app/errors.ts';
 import { isPrinterHost, rawPrinterPorts } from '../../../shared/printers.ts';
 import type { LabelTemplate, PrintOptions } from '../../../shared/labels/light.ts';
 import { NumberField } from './NumberField.tsx';
@@ -22,8 +24,17 @@ interface OutputPanelProps {
   children?: ReactNode;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Why raw sending failed, as a message of this page: the host's codes, else "no answer". */
+function sendFailureKey(error: unknown): 'sendRefused' | 'sendDeclined' | 'sendFailed' {
+  if (error instanceof BridgeError && error.code === 'printer-refused') return 'sendRefused';
+  if (error instanceof BridgeError && error.code === 'printer-declined') return 'sendDeclined';
+  return 'sendFailed';
+}
+
+/** Electron reports a print job the user closed the dialog on as "cancelled"; anything else is a failure. */
+function printFailureKey(failureReason: string | undefined, shell: string | undefined): 'printCancelled' | 'popupBlocked' | 'printFailed' {
+  if (shell === 'web') return 'popupBlocked'; // the web twin's only way to fail: the new tab was blocked
+  return failureReason !== undefined && /cancel/iu.test(failureReason) ? 'printCancelled' : 'printFailed';
 }
 
 /** A file name that says what it holds and sorts by time: labels-avery-l7160-2025-03-01-0930.pdf. */
@@ -63,6 +74,11 @@ export function OutputPanel({ bridge, template, labels, printerName, options, up
   const thermal = template.kind === 'thermal';
   const zpl = labels?.zpl ?? null;
 
+  const translated = (error: unknown) => {
+    const text = errorText(error);
+    return t(text.key, text.params ?? {});
+  };
+
   const run = async (action: () => Promise<Outcome>) => {
     setBusy(true);
     setOutcome(null);
@@ -77,9 +93,11 @@ export function OutputPanel({ bridge, template, labels, printerName, options, up
     run(async () => {
       try {
         const result = await bridge.print.pdf({ bytes, pageWidthMm, pageHeightMm, ...(printerName ? { printerName } : {}) });
-        return result.printed ? { ok: true, text: t('printQueue.output.printed') } : { ok: false, text: t('printQueue.output.printFailed', { reason: result.failureReason ?? '' }) };
+        if (result.printed) return { ok: true, text: t('printQueue.output.printed') };
+        return { ok: false, text: t(`printQueue.output.${printFailureKey(result.failureReason, shell.data?.shell)}`) };
       } catch (error) {
-        return { ok: false, text: t('printQueue.output.printFailed', { reason: errorText(error) }) };
+        // The host could not print: say so in the page's words; an app-level fault gets the app's sentence.
+        return { ok: false, text: error instanceof BridgeError && error.code === 'failed' ? t('printQueue.output.printFailed') : translated(error) };
       }
     });
 
@@ -89,7 +107,7 @@ export function OutputPanel({ bridge, template, labels, printerName, options, up
         const result = await bridge.files.save({ suggestedName: fileName(template, extension), mimeType, bytes });
         return result.saved ? { ok: true, text: t('printQueue.output.saved', { location: result.location ?? '' }) } : { ok: false, text: t('printQueue.output.notSaved') };
       } catch (error) {
-        return { ok: false, text: errorText(error) };
+        return { ok: false, text: t('printQueue.output.saveFailed', { reason: translated(error) }) };
       }
     });
 
@@ -104,8 +122,8 @@ export function OutputPanel({ bridge, template, labels, printerName, options, up
         return { ok: true, text: t('printQueue.output.sent', { bytes: result.sentBytes, host, port }) };
       } catch (error) {
         // The web twin has no socket: say so in the reader's language rather than the host's English.
-        const reason = shell.data?.shell === 'web' ? t('printQueue.output.sendNeedsDesktop') : errorText(error);
-        return { ok: false, text: t('printQueue.output.sendFailed', { host, port, reason }) };
+        if (shell.data?.shell === 'web') return { ok: false, text: t('printQueue.output.sendNeedsDesktop') };
+        return { ok: false, text: t(`printQueue.output.${sendFailureKey(error)}`, { host, port }) };
       }
     });
 

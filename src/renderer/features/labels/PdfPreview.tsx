@@ -13,7 +13,7 @@ const MAX_CSS_HEIGHT = 570;
 export function PdfPreview({ bytes, pageCount, stale }: { bytes: Uint8Array; pageCount: number; stale: boolean }) {
   const { t } = useTranslation();
   const holder = useRef<HTMLDivElement>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState(false);
   const [drawnPages, setDrawnPages] = useState(0);
 
   useEffect(() => {
@@ -36,10 +36,14 @@ export function PdfPreview({ bytes, pageCount, stale }: { bytes: Uint8Array; pag
         // Swapped in at once, so the old pages stay until the new ones are complete.
         holder.current.replaceChildren(...figures);
         setDrawnPages(pages.length);
-        setFailure(null);
+        setFailure(false);
       })
       .catch((error: unknown) => {
-        if (!abort.signal.aborted) setFailure(error instanceof Error ? error.message : String(error));
+        // Logged for the developer; the reader gets a sentence in their language.
+        if (!abort.signal.aborted) {
+          console.error('labels preview', error);
+          setFailure(true);
+        }
       });
     return () => abort.abort();
   }, [bytes, pageCount, t]);
@@ -47,7 +51,7 @@ export function PdfPreview({ bytes, pageCount, stale }: { bytes: Uint8Array; pag
   return (
     <section className="labels-panel" aria-labelledby="labels-preview-title">
       <h2 id="labels-preview-title">{t('printQueue.preview.title')}</h2>
-      {failure && <p className="labels-error" role="alert">{t('printQueue.preview.failed', { message: failure })}</p>}
+      {failure && <p className="labels-error" role="alert" data-testid="preview-failed">{t('printQueue.preview.failed')}</p>}
       <div ref={holder} className={stale ? 'labels-preview labels-stale' : 'labels-preview'} data-testid="label-preview" aria-busy={stale} />
       {drawnPages > 0 && pageCount > drawnPages && <p className="labels-muted">{t('printQueue.preview.morePages', { count: pageCount - drawnPages })}</p>}
     </section>

@@ -10,7 +10,7 @@ export function RenderStatus({ outcome, current, productName }: { outcome: Settl
     return <p className="labels-muted" role="status" data-testid="render-status">{t('printQueue.render.rendering')}</p>;
   }
   if (outcome.kind === 'failed') {
-    return <p className="labels-error" role="alert" data-testid="render-failed">{t('printQueue.render.failed', { message: outcome.message })}</p>;
+    return <p className="labels-error" role="alert" data-testid="render-failed" data-error={outcome.code}>{t(`printQueue.render.failed.${outcome.code}`)}</p>;
   }
   const skipped = outcome.problems.map((problem) => t('printQueue.render.entryProblem', { name: productName(problem.index), reason: problemText(problem.problem) }));
   const skippedList = skipped.length > 0 && (

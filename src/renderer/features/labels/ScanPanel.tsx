@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bridge } from '../../../shared/bridge.ts';
 import { isCatalogueError } from '../../../shared/catalogue/errors.ts';
+import { errorText } from '../../app/errors.ts';
 import { CandidateList } from './CandidateList.tsx';
 import { DEFAULT_MAX_COPIES, checkLabelItem, defaultCodeKind, labelProductFor, printableCodes, type CodeKind, type LabelProduct, type ProductCandidate } from '../../../shared/labels/light.ts';
 import { useProblemText } from './problem-text.ts';
@@ -22,7 +23,7 @@ export function ScanPanel({ bridge, onAdd }: { bridge: Bridge; onAdd: (product: 
     (error: unknown) =>
       isCatalogueError(error)
         ? t(error.messageKey, { codes: error.attributeCodes.join(', '), operation: error.operation ?? '' })
-        : error instanceof Error ? error.message : String(error),
+        : t(errorText(error).key, errorText(error).params ?? {}),
     [t],
   );
   const { state, search, reset } = useProductSearch(bridge, catalogueReason);
