@@ -9,6 +9,7 @@ const recorded = vi.hoisted(() => ({
   protocolSchemes: [] as string[],
   sandboxEnabled: false,
   webContentsCreated: undefined as undefined | ((event: unknown, contents: unknown) => void),
+  sandboxOptions: [] as unknown[],
 }));
 
 vi.mock('electron', () => {
@@ -48,14 +49,17 @@ vi.mock('electron', () => {
 });
 
 vi.mock('../../../src/sandbox/server.ts', () => ({
-  startSandbox: async () => ({
-    origin: 'http://127.0.0.1:1',
-    portalBaseUrl: 'http://127.0.0.1:1/gwp',
-    exportBaseUrl: 'http://127.0.0.1:1/api/integration/ofd',
-    apiKey: 'k',
-    exportToken: 't',
-    close: async () => undefined,
-  }),
+  startSandbox: async (options: unknown) => {
+    recorded.sandboxOptions.push(options);
+    return {
+      origin: 'http://127.0.0.1:1',
+      portalBaseUrl: 'http://127.0.0.1:1/gwp',
+      exportBaseUrl: 'http://127.0.0.1:1/api/integration/ofd',
+      apiKey: 'k',
+      exportToken: 't',
+      close: async () => undefined,
+    };
+  },
 }));
 
 beforeAll(async () => {
@@ -78,6 +82,10 @@ describe('Electron entry', () => {
 
   it('registers the bridge channels', () => {
     expect(recorded.handled).toEqual(expect.arrayContaining(['app:info', 'catalogue:connection', 'catalogue:call', 'catalogue:configure', 'print:pdf', 'print:raw', 'print:printers', 'external:open', 'files:save']));
+  });
+
+  it('starts the embedded sandbox (the default connection) answering only our page\'s origin cross-origin', () => {
+    expect(recorded.sandboxOptions).toEqual([expect.objectContaining({ port: 0, allowedOrigins: ['app://ncg'] })]);
   });
 
   it('guards every web contents that is created', () => {
