@@ -27,7 +27,7 @@ function localToday(): string {
   return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-interface Catalogue {
+export interface Catalogue {
   source: SchemaSource;
   /** Dictionaries for the codes a file uses (loaded after the schemas say which ones). */
   dictionaries(codes: readonly string[]): Promise<DictionaryLookup>;
@@ -58,7 +58,7 @@ function seedCatalogue(): Catalogue {
  * current leaf (200) or not (400/404). Category rules beyond the schema are not published by the portal,
  * so they are not applied.
  */
-async function remoteCatalogue(baseUrl: string, apiKey: string, fetchImpl: typeof fetch, io: CliIO): Promise<Catalogue> {
+export async function remoteCatalogue(baseUrl: string, apiKey: string, fetchImpl: typeof fetch, io: CliIO): Promise<Catalogue> {
   const client = createPortalClient({ baseUrl, apiKey, fetch: fetchImpl, timeoutMs: 60_000 });
   const base = await client.getAttributes();
   const categories = new Map<string, DictionaryEntryStatus>();

@@ -9,7 +9,9 @@ export const commands: Record<string, () => Promise<{ run: CliCommand; summary: 
   import: () => import('./import.ts'),
   labels: () => import('./labels.ts'),
   sandbox: () => import('./sandbox.ts'),
+  send: () => import('./send.ts'),
   snapshot: () => import('./snapshot.ts'),
+  status: () => import('./status.ts'),
   validate: () => import('./validate.ts'),
   web: () => import('./web.ts'),
 };

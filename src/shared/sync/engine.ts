@@ -532,8 +532,9 @@ export class SyncEngine {
    * duplicate review), plus extended cards whose ЦЭФ part is still moving. `readyToPublish` with
    * `publish` set is published.
    */
-  async poll(options: { signal?: AbortSignal } = {}): Promise<PollResult> {
+  async poll(options: { signal?: AbortSignal; act?: boolean } = {}): Promise<PollResult> {
     const signal = options.signal;
+    const act = options.act ?? true;
     const before = this.limiter.totalCalls();
     const records = await this.store.list();
     const byRequest = new Map<number, SyncRecord>();
@@ -549,7 +550,7 @@ export class SyncEngine {
           if (!known.has(item.id)) foreign.push(item);
           continue;
         }
-        const next = await this.follow(record, item.status.code, signal);
+        const next = await this.follow(record, item.status.code, act, signal);
         if (next) changed.push(next);
       }
       if (answer.content.length === 0 || page >= answer.totalPages) break;
@@ -557,7 +558,7 @@ export class SyncEngine {
     return { calls: this.limiter.totalCalls() - before, changed, foreign };
   }
 
-  private async follow(record: SyncRecord, code: string, signal: AbortSignal | undefined): Promise<SyncRecord | undefined> {
+  private async follow(record: SyncRecord, code: string, act: boolean, signal: AbortSignal | undefined): Promise<SyncRecord | undefined> {
     const previous = record.remote;
     const moved = previous?.code !== code;
     const gzMoving = record.job.body.isGov === true && code === 'completed' && pendsOnCatalogue(previous);
@@ -565,7 +566,7 @@ export class SyncEngine {
     let status: RequestStatus = bareStatus(code);
     if (describeNeedsStatus(code) || gzMoving) status = await this.catalogue.getStatus(record.requestId as number, { signal });
     let next = this.withStatus(record, status);
-    if (status.code === 'readyToPublish' && record.job.publish) {
+    if (act && status.code === 'readyToPublish' && record.job.publish) {
       await this.catalogue.publishRequest(record.requestId as number, { signal });
       next = this.withStatus(next, await this.catalogue.getStatus(record.requestId as number, { signal }));
     }
