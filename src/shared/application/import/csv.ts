@@ -6,10 +6,13 @@
  */
 import Papa from 'papaparse';
 import { decodeTextBytes } from './decode.ts';
-import { cellText, defaultMaxRows, type ImportTable, type TableIssue, type TableRow } from './table.ts';
+import { importLimits, type ImportLimits } from './limits.ts';
+import { cellReference, cellText, type ImportTable, type TableIssue, type TableRow } from './table.ts';
 
 export interface CsvOptions {
-  maxRows?: number;
+  maxRows?: number | undefined;
+  /** Other limits (defaults: `defaultImportLimits`); columns and cell length are checked row by row. */
+  limits?: Partial<ImportLimits> | undefined;
 }
 
 const candidates = [';', ',', '\t'] as const;
@@ -36,13 +39,22 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
+/** A row wider than the limit, or a cell longer than it: the problem that refuses the file. */
+function refuseOversized(cells: readonly string[], row: number, limits: ImportLimits): TableIssue | undefined {
+  if (cells.length > limits.maxColumns) return { row, key: 'application.import.tooManyColumns', params: { max: limits.maxColumns }, severity: 'error' };
+  const column = cells.findIndex((cell) => cell.length > limits.maxCellChars);
+  if (column >= 0) return { row, column, key: 'application.import.cellTooLong', params: { cell: cellReference(row, column), max: limits.maxCellChars }, severity: 'error' };
+  return undefined;
+}
+
 /** Parses CSV bytes (or already decoded text) into a table. */
 export function parseCsv(input: Uint8Array | string, options: CsvOptions = {}): ImportTable {
   const decoded = typeof input === 'string' ? { text: input.replace(/^\uFEFF/u, ''), encoding: undefined } : decodeTextBytes(input);
   // One line-ending convention: papaparse guesses it from the first line, and files mixing them exist.
   const text = decoded.text.replace(/\r\n?/gu, '\n');
   const delimiter = detectDelimiter(text);
-  const maxRows = options.maxRows ?? defaultMaxRows;
+  const limits = importLimits({ ...options.limits, ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}) });
+  const maxRows = limits.maxRows;
   const table: ImportTable = { format: 'csv', headers: [], headerRow: 1, rows: [], issues: [], encoding: decoded.encoding, delimiter };
   if (text.trim() === '') {
     table.issues.push({ row: 1, key: 'application.import.emptyFile', severity: 'error' });
@@ -55,6 +67,7 @@ export function parseCsv(input: Uint8Array | string, options: CsvOptions = {}): 
   let line = 1; // line number at `scanned`
   let haveHeader = false;
   let stopped = false;
+  let refused = false;
   const lineAt = (offset: number): number => {
     for (let i = scanned; i < offset; i += 1) if (text.charCodeAt(i) === 10) line += 1;
     scanned = Math.max(scanned, offset);
@@ -70,6 +83,14 @@ export function parseCsv(input: Uint8Array | string, options: CsvOptions = {}): 
       const rowLine = lineAt(start);
       start = result.meta.cursor;
       const cells = result.data;
+      const refusal = refuseOversized(cells, rowLine, limits);
+      if (refusal) {
+        // Nothing of a file that breaks the limits is kept: it is refused as a whole, with one problem.
+        Object.assign(table, { headers: [], rows: [], issues: [refusal] });
+        refused = true;
+        parser.abort();
+        return;
+      }
       const issues: TableIssue[] = [];
       let broken = false;
       // A quote after the closing quote of a value (InvalidQuotes), and a quote never closed (MissingQuotes):
@@ -112,6 +133,7 @@ export function parseCsv(input: Uint8Array | string, options: CsvOptions = {}): 
       table.rows.push(row);
     },
   });
+  if (refused) return table;
   if (!stopped && haveHeader && table.rows.length === 0 && !table.issues.some((issue) => issue.severity === 'error')) {
     table.issues.push({ row: table.headerRow, key: 'application.import.noRows', severity: 'warning' });
   }

@@ -6,6 +6,7 @@ import type { ApplicationDraft } from '../draft.ts';
 import type { DictionaryLookup } from '../validate.ts';
 import { headerSignature, suggestColumnMapping, type ColumnMapping } from './columns.ts';
 import { parseCsv } from './csv.ts';
+import type { ImportLimits } from './limits.ts';
 import { prepareSchemas, tableToDrafts, type ImportedRow, type ImportProblem, type PreparedSchemas, type SchemaSource } from './rows.ts';
 import type { ImportTable } from './table.ts';
 import { looksLikeZip, readXlsx } from './xlsx.ts';
@@ -26,6 +27,8 @@ export const defaultMaxFileBytes = 50 * 1024 * 1024;
 export interface ReadOptions {
   maxRows?: number;
   maxBytes?: number;
+  /** Limits checked while reading (defaults: `defaultImportLimits`); breaking one refuses the file with its problem key. */
+  limits?: Partial<ImportLimits>;
 }
 
 /** Reads a spreadsheet's bytes into a table. A file that is a ZIP archive is read as XLSX whatever its name. */
@@ -40,8 +43,9 @@ export async function readSpreadsheet(bytes: Uint8Array, format: SpreadsheetForm
       issues: [{ row: 1, key: 'application.import.tooLarge', params: { size: (bytes.length / 1048576).toFixed(1), max: (maxBytes / 1048576).toFixed(0) }, severity: 'error' }],
     };
   }
-  if (format === 'xlsx' || looksLikeZip(bytes)) return readXlsx(bytes, { maxRows: options.maxRows });
-  return parseCsv(bytes, { maxRows: options.maxRows });
+  const limits = { maxRows: options.maxRows, limits: options.limits };
+  if (format === 'xlsx' || looksLikeZip(bytes)) return readXlsx(bytes, limits);
+  return parseCsv(bytes, limits);
 }
 
 export interface ImportOptions extends ReadOptions {

@@ -2,7 +2,8 @@
 export { decodeTextBytes, decodeWindows1251, type DecodedText, type TextEncodingName } from './decode.ts';
 export { detectDelimiter, parseCsv, type CsvOptions } from './csv.ts';
 export { looksLikeZip, readXlsx, type XlsxOptions } from './xlsx.ts';
-export { cellText, defaultMaxRows, formulaTriggers, type ImportTable, type TableIssue, type TableRow } from './table.ts';
+export { defaultImportLimits, importLimits, type ImportLimits } from './limits.ts';
+export { cellReference, cellText, defaultMaxRows, formulaTriggers, type ImportTable, type TableIssue, type TableRow } from './table.ts';
 export {
   defaultColumns,
   headerSignature,

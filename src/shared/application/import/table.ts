@@ -38,7 +38,7 @@ export interface ImportTable {
   sheetName?: string | undefined;
 }
 
-/** Default cap on data rows read from one file. */
+/** Default cap on data rows read from one file (see `defaultImportLimits` for the others). */
 export const defaultMaxRows = 100_000;
 
 /** Leading characters that make a spreadsheet treat text as a formula (or DDE) when it is typed or re-saved as CSV. */
@@ -53,4 +53,11 @@ export function cellText(raw: string): string {
   const text = raw.trim();
   if (text.length >= 2 && text.startsWith("'") && formulaTriggers.includes(text.charAt(1))) return text.slice(1);
   return text;
+}
+
+/** A cell as spreadsheets name it: column letters and row number (`column` 0-based), e.g. `AB12`. */
+export function cellReference(row: number, column: number): string {
+  let name = '';
+  for (let rest = column + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
+  return `${name}${String(row)}`;
 }
