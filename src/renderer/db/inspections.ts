@@ -1,0 +1,95 @@
+/**
+ * Inspections (table `inspections`, schema v5) and the Inspection screen's live views of its data: the catalogue
+ * copy's state and the copy-age limit. Every change of an inspection is one transaction: a reload or a crash
+ * loses at most the keystroke being typed.
+ */
+import type { EntityTable } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { inspectionSearchWords, type Inspection } from '../../shared/inspection/index.ts';
+import { readCopyState, type CopyState } from './catalogue-copy.ts';
+import { useDatabase } from './context.tsx';
+import type { NcgDatabase } from './database.ts';
+import { readSetting, writeSetting } from './settings.ts';
+
+export interface InspectionRecord extends Inspection {
+  searchWords: string[];
+}
+
+declare module './database.ts' {
+  interface NcgTables {
+    inspections: EntityTable<InspectionRecord, 'id'>;
+  }
+}
+
+const currentKey = 'inspection.current';
+const staleDaysKey = 'inspection.staleDays';
+export const defaultStaleDays = 7;
+
+function toRecord(inspection: Inspection): InspectionRecord {
+  const { searchWords: _ignored, ...plain } = inspection as InspectionRecord;
+  return { ...plain, searchWords: inspectionSearchWords(plain) };
+}
+
+/** Creates an inspection and makes it the current one. */
+export async function createInspection(db: NcgDatabase, inspection: Inspection): Promise<void> {
+  await db.transaction('rw', db.inspections, db.settings, async () => {
+    await db.inspections.add(toRecord(inspection));
+    await writeSetting(db, currentKey, inspection.id);
+  });
+}
+
+/** Applies one change to a stored inspection, atomically; `updatedAt` moves. */
+export async function changeInspection(db: NcgDatabase, id: string, change: (inspection: Inspection) => Inspection): Promise<void> {
+  await db.transaction('rw', db.inspections, async () => {
+    const stored = await db.inspections.get(id);
+    if (!stored) return;
+    await db.inspections.put(toRecord({ ...change(stored), updatedAt: new Date().toISOString() }));
+  });
+}
+
+export async function setCurrentInspection(db: NcgDatabase, id: string | undefined): Promise<void> {
+  await writeSetting(db, currentKey, id ?? null);
+}
+
+export async function getInspection(db: NcgDatabase, id: string): Promise<Inspection | undefined> {
+  return db.inspections.get(id);
+}
+
+/** Inspections matching every word typed (prefixes), newest change first. */
+export async function listInspections(db: NcgDatabase, query: string): Promise<InspectionRecord[]> {
+  const words = query.toLocaleLowerCase('ru').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const all = await db.inspections.orderBy('updatedAt').reverse().toArray();
+  if (words.length === 0) return all;
+  return all.filter((record) => words.every((word) => record.searchWords.some((candidate) => candidate.startsWith(word))));
+}
+
+// ---- live views
+
+export function useCopyState(): CopyState | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => readCopyState(db), [db]);
+}
+
+export function useStaleDays(): number {
+  const db = useDatabase();
+  const value = useLiveQuery(() => readSetting(db, staleDaysKey), [db]);
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : defaultStaleDays;
+}
+
+export function saveStaleDays(db: NcgDatabase, days: number): Promise<void> {
+  return writeSetting(db, staleDaysKey, days);
+}
+
+/** The inspection in progress (undefined while reading, null when none). */
+export function useCurrentInspection(): Inspection | null | undefined {
+  const db = useDatabase();
+  return useLiveQuery(async () => {
+    const id = await readSetting(db, currentKey);
+    return typeof id === 'string' ? ((await db.inspections.get(id)) ?? null) : null;
+  }, [db]);
+}
+
+export function useInspectionList(query: string): InspectionRecord[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => listInspections(db, query), [db, query]);
+}

@@ -1,0 +1,49 @@
+import { useRef, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CopyAge } from './CopyAge.tsx';
+import { useCopyState, useStaleDays } from './hooks.ts';
+import { VerdictCard, type ScanEntry } from './VerdictCard.tsx';
+
+/** Typing a code; the verdicts of every scan (wedge, camera, typing), newest first, each with the copy's age. */
+export function ScanTab({ entries, check, clear }: { entries: readonly ScanEntry[]; check: (code: string) => unknown; clear: () => void }) {
+  const { t } = useTranslation();
+  const copy = useCopyState();
+  const staleDays = useStaleDays();
+  const field = useRef<HTMLInputElement>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = field.current?.value ?? '';
+    if (value.trim() === '') return;
+    void check(value);
+    if (field.current) field.current.value = '';
+  };
+  return (
+    <section className="inspection-scan">
+      <CopyAge copy={copy} staleDays={staleDays} />
+      {copy && copy.count === 0 ? <p className="notice">{t('inspectionUi.scan.noCopy')}</p> : null}
+      <form onSubmit={submit} className="scan-form">
+        <label htmlFor="inspection-code">{t('inspectionUi.scan.label')}</label>
+        <div className="toolbar">
+          <input id="inspection-code" ref={field} autoComplete="off" inputMode="numeric" data-testid="scan-input" />
+          <button type="submit">{t('inspectionUi.scan.check')}</button>
+        </div>
+        <small>{t('inspectionUi.scan.hint')}</small>
+      </form>
+      <h2>{t('inspectionUi.scan.results')}</h2>
+      {entries.length === 0 ? (
+        <p>{t('inspectionUi.scan.none')}</p>
+      ) : (
+        <>
+          <button type="button" onClick={clear} data-testid="scan-clear">
+            {t('inspectionUi.scan.clear')}
+          </button>
+          <ol className="verdicts" data-testid="verdicts" aria-live="polite">
+            {entries.map((entry) => (
+              <VerdictCard key={entry.seq} entry={entry} />
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

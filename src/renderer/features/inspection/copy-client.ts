@@ -1,0 +1,52 @@
+/**
+ * The page's side of the catalogue-copy worker: starts it, hands it a port that fetches export pages through the
+ * bridge (the worker cannot reach the bridge), and turns its coded failures into translatable messages.
+ */
+import * as Comlink from 'comlink';
+import type { Bridge } from '../../../shared/bridge.ts';
+import { connectWorker, transfer, WorkerError, type WorkerConnection } from '../../workers/rpc.ts';
+import type { CatalogueCopyApi, ExportPageEndpoint } from '../../workers/catalogue-copy.worker.ts';
+import type { CopyProgress, CopyRunResult } from './copy-sync.ts';
+
+let connection: WorkerConnection<CatalogueCopyApi> | undefined;
+function worker(): WorkerConnection<CatalogueCopyApi> {
+  connection ??= connectWorker<CatalogueCopyApi>(() => new Worker(new URL('../../workers/catalogue-copy.worker.ts', import.meta.url), { type: 'module', name: 'catalogue-copy' }));
+  return connection;
+}
+
+export interface RunOptions {
+  onProgress: (progress: CopyProgress) => void;
+  signal: AbortSignal;
+}
+
+export async function runDownload(bridge: Bridge, options: RunOptions): Promise<CopyRunResult> {
+  const channel = new MessageChannel();
+  const endpoint: ExportPageEndpoint = { page: (request) => bridge.catalogue.exportPage(request) };
+  Comlink.expose(endpoint, channel.port1);
+  try {
+    return await worker().api.download(transfer({ port: channel.port2 }, [channel.port2]), options);
+  } finally {
+    channel.port1.close();
+  }
+}
+
+export function runImport(file: Blob, options: RunOptions): Promise<CopyRunResult> {
+  return worker().api.importSnapshot({ file }, options);
+}
+
+/** A failed run as a message: the worker's code (ours or the snapshot's key) with its JSON parameters. */
+export function copyErrorMessage(error: unknown): { key: string; params: Record<string, string | number> } {
+  if (error instanceof WorkerError) {
+    let params: Record<string, string | number> = {};
+    try {
+      const parsed: unknown = JSON.parse(error.message);
+      if (parsed && typeof parsed === 'object') params = parsed as Record<string, string | number>;
+    } catch {
+      // the channel's own codes carry plain text
+    }
+    if (error.code.startsWith('inspection.snapshot.')) return { key: error.code, params };
+    const known = ['badPage', 'network', 'unauthorised', 'quota', 'crashed'];
+    return { key: `inspectionUi.copyErrors.${known.includes(error.code) ? error.code : 'failed'}`, params };
+  }
+  return { key: 'inspectionUi.copyErrors.failed', params: {} };
+}

@@ -1,0 +1,29 @@
+import type { VerdictKind } from '../../../shared/inspection/index.ts';
+
+/** Each verdict's own tone: high and short for registered, low and long for a violation. */
+const tones: Record<VerdictKind, { hz: number; ms: number }> = {
+  registered: { hz: 1320, ms: 90 },
+  several: { hz: 990, ms: 160 },
+  deactivated: { hz: 520, ms: 260 },
+  'not-found': { hz: 300, ms: 420 },
+  'not-yet-in-copy': { hz: 660, ms: 260 },
+  invalid: { hz: 220, ms: 200 },
+};
+
+let context: AudioContext | undefined;
+
+export function playVerdict(kind: VerdictKind): void {
+  try {
+    context ??= new AudioContext();
+    const tone = tones[kind];
+    const oscillator = context.createOscillator();
+    const gain = context.createGain();
+    oscillator.frequency.value = tone.hz;
+    gain.gain.value = 0.08;
+    oscillator.connect(gain).connect(context.destination);
+    oscillator.start();
+    oscillator.stop(context.currentTime + tone.ms / 1000);
+  } catch {
+    // No audio device: the colour and the words still say it.
+  }
+}
