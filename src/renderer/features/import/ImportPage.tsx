@@ -3,6 +3,7 @@ import { navigate, routeHref } from '../../app/router.ts';
 import { FileDrop } from './FileDrop.tsx';
 import type { FileAnalysis } from './import-protocol.ts';
 import './import.css';
+import { InterruptedImports } from './InterruptedImports.tsx';
 import { MappingStep } from './MappingStep.tsx';
 import { PreviewStep } from './PreviewStep.tsx';
 import { ProblemText } from './ProblemText.tsx';
@@ -20,6 +21,7 @@ export function ImportPage() {
         <a href={routeHref('applications')}>← {t('importer.back')}</a>
       </p>
       <h1>{t('importer.title')}</h1>
+      <InterruptedImports />
       {state.step === 'choose' && (
         <>
           <p>{t('importer.intro')}</p>
@@ -51,15 +53,16 @@ export function ImportPage() {
               {t('importer.schemas.govMissing', { codes: state.preview.categoriesWithoutSchema.join(', ') })}
             </p>
           )}
-          <PreviewStep preview={state.preview} onImport={(onlyValid, total) => void flow.startImport(onlyValid, total)} />
+          <PreviewStep preview={state.preview} onImport={(choice) => void flow.startImport(choice)} />
         </>
       )}
       {state.step === 'importing' && (
         <section className="import-step" aria-busy="true">
-          <p role="status" data-testid="import-progress">
+          <p role="status" data-testid="import-progress" data-done={state.progress.done} data-total={state.progress.total}>
             <progress max={state.progress.total || 1} value={state.progress.done} /> {t('importer.progress.label', { done: state.progress.done, total: state.progress.total })}
           </p>
-          <button type="button" onClick={flow.stop}>
+          <p className="hint">{t('importer.leaveWarning')}</p>
+          <button type="button" onClick={flow.stop} data-testid="import-stop">
             {t('importer.progress.stop')}
           </button>
         </section>
@@ -69,6 +72,7 @@ export function ImportPage() {
           <h2>{t('importer.done.title')}</h2>
           <p role="status">{state.result.stopped ? t('importer.done.stopped', { count: state.result.imported }) : t('importer.done.imported', { count: state.result.imported })}</p>
           {state.result.skipped > 0 && <p>{t('importer.done.skipped', { count: state.result.skipped })}</p>}
+          {state.result.alreadyImported > 0 && <p data-testid="import-done-already">{t('importer.done.alreadyImported', { count: state.result.alreadyImported })}</p>}
           <div className="import-actions">
             <button type="button" className="import-primary" data-testid="import-open-list" onClick={() => navigate('applications')}>
               {t('importer.done.open')}
@@ -87,7 +91,7 @@ function Working({ state }: { state: Extract<ImportStep, { step: 'working' }> })
   const { t } = useTranslation();
   return (
     <p role="status" aria-busy="true" data-testid="import-working">
-      <progress /> {t(`importer.working.${state.activity}`, { fileName: state.fileName })}
+      {state.progress && state.progress.total > 1 ? <progress max={state.progress.total} value={state.progress.done} /> : <progress />} {t(`importer.working.${state.activity}`, { fileName: state.fileName })}
     </p>
   );
 }
@@ -104,7 +108,7 @@ function Failed({ state, onAnother }: { state: Extract<ImportStep, { step: 'fail
             <ProblemText problem={problem} />
           </li>
         ))}
-        {state.message !== undefined && <li>{t('importer.failed.worker', { message: state.message })}</li>}
+        {state.code !== undefined && <li data-code={state.code}>{t(`importer.errors.${state.code}`)}</li>}
       </ul>
       {state.nothingChanged && <p>{t('importer.failed.nothingChanged')}</p>}
       <button type="button" onClick={onAnother}>

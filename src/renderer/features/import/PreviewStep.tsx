@@ -4,13 +4,21 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview, PreviewRow } from './import-protocol.ts';
 import { ProblemText } from './ProblemText.tsx';
 
-type RowFilter = 'all' | 'errors' | 'warnings';
+type RowFilter = 'all' | 'errors' | 'warnings' | 'alreadyImported';
 
 const filters: Record<RowFilter, (row: PreviewRow) => boolean> = {
   all: () => true,
   errors: (row) => row.severity === 'error',
   warnings: (row) => row.problems.some((problem) => problem.severity === 'warning'),
+  alreadyImported: (row) => row.alreadyImported,
 };
+
+/** What the officer chose to import. */
+export interface ImportChoiceMade {
+  onlyValid: boolean;
+  reimport: boolean;
+  total: number;
+}
 
 /** The counts above the rows: what the officer decides on. */
 function Counts({ preview }: { preview: ImportPreview }) {
@@ -26,6 +34,12 @@ function Counts({ preview }: { preview: ImportPreview }) {
       <dd data-testid="count-warnings">{counts.rowsWithWarnings}</dd>
       <dt>{t('importer.preview.counts.clean')}</dt>
       <dd data-testid="count-clean">{counts.clean}</dd>
+      {counts.alreadyImported > 0 && (
+        <>
+          <dt>{t('importer.preview.counts.alreadyImported')}</dt>
+          <dd data-testid="count-already-imported">{counts.alreadyImported}</dd>
+        </>
+      )}
     </dl>
   );
 }
@@ -57,8 +71,9 @@ function PreviewRows({ rows }: { rows: readonly PreviewRow[] }) {
                 ref={virtualizer.measureElement}
                 data-index={item.index}
                 role="row"
-                className={`preview-row ${row.severity}`}
+                className={`preview-row ${row.severity}${row.alreadyImported ? ' already-imported' : ''}`}
                 data-row={row.row}
+                data-already-imported={row.alreadyImported || undefined}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${String(item.start)}px)` }}
               >
                 <span role="cell" className="row-number">{row.row}</span>
@@ -67,6 +82,11 @@ function PreviewRows({ rows }: { rows: readonly PreviewRow[] }) {
                 </span>
                 <span role="cell">{row.gtin}</span>
                 <span role="cell">
+                  {row.alreadyImported && (
+                    <span className="problem already" data-testid="already-imported">
+                      {t('importer.preview.alreadyImported')}
+                    </span>
+                  )}
                   {row.problems.length === 0 ? (
                     <span className="problem ok">{t('importer.preview.noProblems')}</span>
                   ) : (
@@ -89,11 +109,15 @@ function PreviewRows({ rows }: { rows: readonly PreviewRow[] }) {
 }
 
 /** Which rows to import, and the button. Only rows without errors is the default: nothing broken goes in unasked. */
-function ImportChoice({ preview, onImport }: { preview: ImportPreview; onImport: (onlyValid: boolean, total: number) => void }) {
+function ImportChoice({ preview, onImport }: { preview: ImportPreview; onImport: (choice: ImportChoiceMade) => void }) {
   const { t } = useTranslation();
   const [onlyValid, setOnlyValid] = useState(true);
-  const valid = preview.counts.rows - preview.counts.rowsWithErrors;
-  const total = onlyValid ? valid : preview.counts.rows;
+  // Rows already on this computer are left out unless the officer asks for them again.
+  const [reimport, setReimport] = useState(false);
+  const { counts } = preview;
+  const valid = reimport ? counts.rows - counts.rowsWithErrors : counts.validNew;
+  const all = reimport ? counts.rows : counts.rows - counts.alreadyImported;
+  const total = onlyValid ? valid : all;
   return (
     <fieldset className="import-choice">
       <legend>{t('importer.preview.choice')}</legend>
@@ -103,11 +127,17 @@ function ImportChoice({ preview, onImport }: { preview: ImportPreview; onImport:
       </label>
       <label>
         <input type="radio" name="import-rows" checked={!onlyValid} onChange={() => setOnlyValid(false)} data-testid="import-all" />
-        {t('importer.preview.all', { count: preview.counts.rows })}
+        {t('importer.preview.all', { count: all })}
       </label>
-      {total === 0 && <p className="import-error-text">{t('importer.preview.nothingToImport')}</p>}
+      {counts.alreadyImported > 0 && (
+        <label>
+          <input type="checkbox" checked={reimport} onChange={(event) => setReimport(event.target.checked)} data-testid="import-reimport" />
+          {t('importer.preview.reimport', { count: counts.alreadyImported })}
+        </label>
+      )}
+      {total === 0 && <p className="import-error-text">{t(counts.alreadyImported > 0 && !reimport ? 'importer.preview.nothingNew' : 'importer.preview.nothingToImport')}</p>}
       <div className="import-actions">
-        <button type="button" className="import-primary" data-testid="import-start" disabled={total === 0} onClick={() => onImport(onlyValid, total)}>
+        <button type="button" className="import-primary" data-testid="import-start" disabled={total === 0} onClick={() => onImport({ onlyValid, reimport, total })}>
           {t('importer.preview.start')} ({total})
         </button>
       </div>
@@ -115,7 +145,7 @@ function ImportChoice({ preview, onImport }: { preview: ImportPreview; onImport:
   );
 }
 
-export function PreviewStep({ preview, onImport }: { preview: ImportPreview; onImport: (onlyValid: boolean, total: number) => void }) {
+export function PreviewStep({ preview, onImport }: { preview: ImportPreview; onImport: (choice: ImportChoiceMade) => void }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<RowFilter>('all');
   const shown = useMemo(() => preview.rows.filter(filters[filter]), [preview.rows, filter]);

@@ -6,6 +6,7 @@
 import { exportDraftsToXlsx, prepareSchemas } from '../../../shared/application/import/index.ts';
 import type { ApplicationDraft } from '../../../shared/application/draft.ts';
 import type { NcgDatabase } from '../../db/database.ts';
+import { getDraftRecords } from '../../db/drafts.ts';
 import type { ExportResult } from './import-protocol.ts';
 import { loadSchemaSource } from './local-schemas.ts';
 
@@ -18,9 +19,8 @@ export class ExportRefusal extends Error {
 export async function exportApplications(db: NcgDatabase, ids: readonly string[]): Promise<ExportResult> {
   const local = await loadSchemaSource(db);
   if (!local) throw new ExportRefusal('noSchemas');
-  const records = await db.drafts.bulkGet([...ids]);
   // In the order the officer saw them selected; ids deleted meanwhile are left out.
-  const drafts: ApplicationDraft[] = records.flatMap((record) => (record ? [record.draft] : []));
+  const drafts: ApplicationDraft[] = (await getDraftRecords(db, ids)).map((record) => record.draft);
   const schemas = await prepareSchemas(local.source, drafts.map((draft) => draft.oktru));
   const written = await exportDraftsToXlsx(drafts, { schemas: schemas.union, sheetName: 'applications' });
   // A buffer of its own, so the worker can hand it to the page without a copy.

@@ -1,6 +1,6 @@
 /**
- * What the page and the import worker say to each other. Everything here is plain data: it crosses the
- * worker boundary by structured clone. Message keys stay keys (`application.import.formula`, `codes.gtin.*`,
+ * What the page and the import worker (through workers/rpc.ts) exchange. Everything here is plain data: it
+ * crosses the worker boundary by structured clone. Message keys stay keys (`application.import.formula`, `codes.gtin.*`,
  * `importer.failed.*`): the worker has no i18n, the page translates.
  */
 import type { ColumnMapping } from '../../../shared/application/import/index.ts';
@@ -61,6 +61,8 @@ export interface PreviewRow {
   gtin: string;
   severity: Severity | 'ok';
   problems: ShownProblem[];
+  /** An application with the same GTIN, or the same Russian name and ОКТРУ, is already on this computer. */
+  alreadyImported: boolean;
 }
 
 export interface PreviewCounts {
@@ -69,6 +71,10 @@ export interface PreviewCounts {
   /** Rows with warnings and no error. */
   rowsWithWarnings: number;
   clean: number;
+  /** Rows already on this computer (whatever their problems). */
+  alreadyImported: number;
+  /** Rows without errors that are not on this computer yet: what "only valid rows" imports by default. */
+  validNew: number;
 }
 
 export interface ImportPreview {
@@ -79,9 +85,29 @@ export interface ImportPreview {
   categoriesWithoutSchema: string[];
 }
 
+/** Where the mapping of the previewed file came from. */
+export type MappingSource = 'default' | 'remembered' | 'chosen';
+
+/** What opening a file leads to: a refusal, the mapping step, or straight to the preview. */
+export type OpenOutcome =
+  | { kind: 'unreadable'; analysis: FileAnalysis }
+  | { kind: 'noSchemas'; analysis: FileAnalysis }
+  | { kind: 'mapping'; analysis: FileAnalysis }
+  | { kind: 'preview'; analysis: FileAnalysis; mapping: ColumnMapping; source: MappingSource; preview: ImportPreview };
+
+export interface CommitOptions {
+  onlyValid: boolean;
+  /** Also import rows already on this computer (as new drafts). */
+  reimport: boolean;
+  now: number;
+}
+
 export interface CommitResult {
   imported: number;
+  /** Rows left out for their errors. */
   skipped: number;
+  /** Rows left out because they are already on this computer. */
+  alreadyImported: number;
   stopped: boolean;
 }
 
@@ -90,32 +116,21 @@ export interface ExportResult {
   count: number;
 }
 
-/** Each call: what the page sends, and what the worker answers. */
-export interface ImportCalls {
-  read: { request: { file: File; today: string }; result: FileAnalysis };
-  /** Analyses the file read last again: after the page downloaded missing extended schemas. */
-  analyse: { request: Record<string, never>; result: FileAnalysis };
-  validate: { request: { mapping: ColumnMapping }; result: ImportPreview };
-  commit: { request: { onlyValid: boolean; now: number }; result: CommitResult };
-  export: { request: { ids: string[] }; result: ExportResult };
-}
-export type ImportCallKind = keyof ImportCalls;
-
-export interface WorkerProgress {
+/** How far a call is: reading the file, downloading schemas, checking rows, saving drafts. */
+export interface ImportProgress {
+  phase: 'reading' | 'schemas' | 'checking' | 'saving';
   done: number;
   total: number;
 }
 
-/** Page → worker. `stop` asks a running commit to end after its current batch; it gets no answer. */
-export type ToWorker =
-  | { [K in ImportCallKind]: { id: number; kind: K; request: ImportCalls[K]['request'] } }[ImportCallKind]
-  | { id: 0; kind: 'stop' };
+/**
+ * Failure codes of the import worker (besides the channel's own: `crashed`, `disposed`, `failed`), each
+ * translated as `importer.errors.<code>`.
+ */
+export const importFailureCodes = ['noFile', 'noSchemas', 'batchClosed', 'storageFull', 'crashed', 'disposed', 'failed'] as const;
+export type ImportFailureCode = (typeof importFailureCodes)[number];
 
-/** Worker → page: progress of a call, then exactly one answer. */
-export type FromWorker =
-  | { id: number; type: 'progress'; progress: WorkerProgress }
-  | { id: number; type: 'result'; result: unknown }
-  | { id: number; type: 'failure'; code: string; message: string };
-
-/** Failure codes the page translates. */
-export const failureCodes = { noSchemas: 'noSchemas', noFile: 'noFile', crashed: 'crashed' } as const;
+/** A worker error's code as one the page translates; anything else is `failed`. */
+export function importFailureCode(code: string): ImportFailureCode {
+  return importFailureCodes.find((known) => known === code) ?? 'failed';
+}

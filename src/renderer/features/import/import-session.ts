@@ -1,8 +1,10 @@
 /**
- * One file's way through the import, kept in the worker between the page's steps: read → (mapping) →
- * validate → commit. The table and the validated drafts stay here; the page gets summaries. Built from the
- * core's pieces rather than `importSpreadsheet` so the file is parsed once however often the mapping changes,
- * and the categories are taken from whichever column the mapping names as ОКТРУ.
+ * One file's way through the import, kept in the worker between the page's steps: open (read → analyse →
+ * fetch missing schemas → check with the default or remembered mapping) → (mapping → check) → commit. The
+ * table and the checked drafts stay here; the page gets summaries. Built from the core's pieces rather than
+ * `importSpreadsheet` so the file is parsed once however often the mapping changes, and the categories are
+ * taken from whichever column the mapping names as ОКТРУ. The catalogue is reached through the port the page
+ * hands over with each call, so the worker never waits on the page halfway.
  */
 import {
   defaultMaxFileBytes,
@@ -17,17 +19,26 @@ import {
 } from '../../../shared/application/import/index.ts';
 import { indexSchemas } from '../../../shared/application/schema.ts';
 import type { NcgDatabase } from '../../db/database.ts';
-import type { CommitResult, FileAnalysis, ImportPreview, ShownProblem, WorkerProgress } from './import-protocol.ts';
+import { productIdentityKeys, storedProductKeys } from '../../db/import-batches.ts';
+import type { CatalogueCall } from '../../workers/catalogue-port.ts';
+import type { Job } from '../../workers/rpc.ts';
+import { fetchMissingGovSchemas } from './fetch-schemas.ts';
+import type { CommitOptions, CommitResult, FileAnalysis, ImportPreview, ImportProgress, MappingSource, OpenOutcome, ShownProblem } from './import-protocol.ts';
 import { isLeafOktru, loadDictionaryLookup, loadSchemaSource, oktruCodesOf } from './local-schemas.ts';
 import { targetKey, targetOptions } from './mapping-targets.ts';
 import { previewRows } from './preview.ts';
 import { readImportFile } from './read-file.ts';
 import { saveImportedDrafts } from './save-drafts.ts';
+import { loadSavedMapping, saveMapping } from './saved-mappings.ts';
 
 export class SessionError extends Error {
   constructor(readonly code: 'noFile' | 'noSchemas') {
     super(code);
   }
+}
+
+function isAlreadyImported(row: ImportedRow, stored: ReadonlySet<string>): boolean {
+  return productIdentityKeys(row.draft).some((key) => stored.has(key));
 }
 
 const sampleRows = 3;
@@ -57,8 +68,56 @@ export class ImportSession {
   private today = '';
   private suggestion: SuggestedMapping | undefined;
   private rows: ImportedRow[] = [];
+  // Categories whose extended schema was already asked for: a second file need not wait for them again.
+  private readonly askedCategories = new Set<string>();
 
   constructor(private readonly db: NcgDatabase) {}
+
+  /** Reads the file and goes as far as it can without the officer: to a refusal, the mapping step or the preview. */
+  async open(file: Blob & { readonly name: string }, today: string, catalogue: CatalogueCall | undefined, job: Job<ImportProgress>): Promise<OpenOutcome> {
+    job.progress({ phase: 'reading', done: 0, total: 1 });
+    let analysis = await this.read(file, today);
+    if (analysis.fatal.length > 0) return { kind: 'unreadable', analysis };
+    if (analysis.schemasMissing) return { kind: 'noSchemas', analysis };
+    if (await this.fetchSchemas(analysis.categoriesWithoutSchema, catalogue, job)) analysis = await this.analyse();
+    let mapping: ColumnMapping | undefined;
+    let source: MappingSource = 'default';
+    if (analysis.isDefaultLayout) mapping = analysis.suggestedMapping;
+    else {
+      mapping = await loadSavedMapping(this.db, analysis.headerSignature, analysis.headers);
+      source = 'remembered';
+    }
+    if (!mapping) return { kind: 'mapping', analysis };
+    return { kind: 'preview', analysis, mapping, source, preview: await this.check(mapping, catalogue, job) };
+  }
+
+  /** Checks every row with this mapping (fetching the schemas of categories it newly brings), and the officer's mapping is remembered. */
+  async checkChosen(mapping: ColumnMapping, catalogue: CatalogueCall | undefined, job: Job<ImportProgress>): Promise<ImportPreview> {
+    const table = this.requireTable();
+    await saveMapping(this.db, headerSignature(table.headers), table.headers, mapping);
+    return this.check(mapping, catalogue, job);
+  }
+
+  private async check(mapping: ColumnMapping, catalogue: CatalogueCall | undefined, job: Job<ImportProgress>): Promise<ImportPreview> {
+    const total = this.requireTable().rows.length;
+    job.progress({ phase: 'checking', done: 0, total });
+    let preview = await this.validate(mapping);
+    if (await this.fetchSchemas(preview.categoriesWithoutSchema, catalogue, job)) {
+      job.progress({ phase: 'checking', done: 0, total });
+      preview = await this.validate(mapping);
+    }
+    return preview;
+  }
+
+  /** Downloads extended schemas not asked for yet; true when any arrived (then the file is looked at again). */
+  private async fetchSchemas(codes: readonly string[], catalogue: CatalogueCall | undefined, job: Job<ImportProgress>): Promise<boolean> {
+    if (!catalogue) return false;
+    const fresh = codes.filter((code) => !this.askedCategories.has(code));
+    if (fresh.length === 0) return false;
+    for (const code of fresh) this.askedCategories.add(code);
+    const stored = await fetchMissingGovSchemas(catalogue, this.db, fresh, (done, total) => job.progress({ phase: 'schemas', done, total }));
+    return stored > 0;
+  }
 
   async read(file: Blob & { readonly name: string }, today: string): Promise<FileAnalysis> {
     this.table = undefined;
@@ -117,17 +176,34 @@ export class ImportSession {
     const headerIssues = this.suggestion && sameMapping(mapping, this.suggestion.mapping) ? this.suggestion.issues : [];
     const { rows, problems } = tableToDrafts({ ...table, issues: [...table.issues, ...headerIssues] }, mapping, { schemas, dictionaries, today: this.today });
     this.rows = rows;
-    return previewRows({ rows, problems, headers: table.headers, mapping, schema: schemas.union, categoriesWithoutSchema: [...local.missingGov].filter(isLeafOktru) });
+    const stored = await storedProductKeys(this.db);
+    return previewRows({
+      rows,
+      problems,
+      headers: table.headers,
+      mapping,
+      schema: schemas.union,
+      categoriesWithoutSchema: [...local.missingGov].filter(isLeafOktru),
+      alreadyImported: (row) => isAlreadyImported(row, stored),
+    });
   }
 
-  async commit(onlyValid: boolean, now: number, onProgress: (progress: WorkerProgress) => void, shouldStop: () => boolean): Promise<CommitResult> {
-    const chosen = onlyValid ? this.rows.filter((row) => !row.problems.some((problem) => problem.severity === 'error')) : this.rows;
-    const { saved, stopped } = await saveImportedDrafts(this.db, chosen.map((row) => row.draft), { now, onProgress, shouldStop });
-    const skipped = this.rows.length - chosen.length;
+  async commit({ onlyValid, reimport, now }: CommitOptions, job: Job<ImportProgress>): Promise<CommitResult> {
+    const rows = this.rows;
     // Done with this file: a second click must not import it twice.
     this.rows = [];
     this.table = undefined;
-    return { imported: saved, skipped, stopped };
+    const valid = onlyValid ? rows.filter((row) => !row.problems.some((problem) => problem.severity === 'error')) : rows;
+    // Looked up again now: another tab may have imported the same products since the preview.
+    const stored = reimport ? new Set<string>() : await storedProductKeys(this.db);
+    const chosen = valid.filter((row) => !isAlreadyImported(row, stored));
+    job.progress({ phase: 'saving', done: 0, total: chosen.length });
+    const { saved, stopped } = await saveImportedDrafts(
+      this.db,
+      chosen.map((row) => row.draft),
+      { fileName: this.fileName, now, onProgress: (done, total) => job.progress({ phase: 'saving', done, total }), shouldStop: () => job.signal.aborted },
+    );
+    return { imported: saved, skipped: rows.length - valid.length, alreadyImported: valid.length - chosen.length, stopped };
   }
 
   private requireTable(): ImportTable {

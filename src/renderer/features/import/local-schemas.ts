@@ -5,10 +5,12 @@
  */
 import type { ColumnMapping, ImportTable, PreparedSchemas, SchemaSource } from '../../../shared/application/import/index.ts';
 import { createDictionaryLookup, type DictionaryLookup } from '../../../shared/application/validate.ts';
-import { attributeDefinitionSchema, govAttributesSchema, type GovAttributes } from '../../../shared/catalogue/dto.ts';
+import type { GovAttributes } from '../../../shared/catalogue/dto.ts';
 import { splitMultiValue } from '../../../shared/codes/multi-value.ts';
 import { validateOktru } from '../../../shared/codes/oktru.ts';
+import { loadAttributeSchemas } from '../../db/attribute-schemas.ts';
 import type { NcgDatabase } from '../../db/database.ts';
+import { getDictionaryItems, searchDictionary } from '../../db/dictionaries.ts';
 
 export interface LocalSchemaSource {
   source: SchemaSource;
@@ -18,18 +20,15 @@ export interface LocalSchemaSource {
 
 /** Null when the base schema was never downloaded (or is unreadable). */
 export async function loadSchemaSource(db: NcgDatabase): Promise<LocalSchemaSource | null> {
-  const stored = await db.attributeSchemas.get('base');
-  const base = stored ? attributeDefinitionSchema.array().safeParse(stored.definitions) : undefined;
-  if (!base?.success) return null;
+  const stored = await loadAttributeSchemas(db, '');
+  if (!stored) return null;
   const missingGov = new Set<string>();
   const govAttributes = async (oktru: string): Promise<GovAttributes | undefined> => {
-    const record = await db.attributeSchemas.get(`gov:${oktru}`);
-    const parsed = record ? govAttributesSchema.safeParse(record.definitions) : undefined;
-    if (parsed?.success) return parsed.data;
-    missingGov.add(oktru);
-    return undefined;
+    const gov = oktru === '' ? undefined : (await loadAttributeSchemas(db, oktru))?.gov;
+    if (!gov) missingGov.add(oktru);
+    return gov;
   };
-  return { source: { base: base.data, govAttributes }, missingGov };
+  return { source: { base: stored.base, govAttributes }, missingGov };
 }
 
 /** The ОКТРУ codes in the column the mapping names as the category (valid level-4 codes only: others get no schema). */
@@ -88,12 +87,12 @@ export async function loadDictionaryLookup(db: NcgDatabase, table: ImportTable, 
   });
   const present = new Map<string, { code: string }[]>();
   for (const dictionary of wanted.keys()) {
-    const stored = await db.dictionaryItems.where('dictionary').equals(dictionary).limit(1).count();
-    if (stored > 0) present.set(dictionary, []);
+    const stored = await searchDictionary(db, dictionary, '', 1);
+    if (stored.length > 0) present.set(dictionary, []);
   }
   const keys: [string, string][] = [];
   for (const [dictionary, codes] of wanted) if (present.has(dictionary)) for (const code of codes) keys.push([dictionary, code]);
-  const items = await db.dictionaryItems.bulkGet(keys);
+  const items = await getDictionaryItems(db, keys);
   for (const item of items) if (item) present.get(item.dictionary)?.push({ code: item.code });
   return createDictionaryLookup(present);
 }

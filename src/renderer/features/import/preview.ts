@@ -73,11 +73,14 @@ export interface PreviewInput {
   mapping: ColumnMapping;
   schema: SchemaIndex;
   categoriesWithoutSchema: string[];
+  /** Whether the row's product is already on this computer. */
+  alreadyImported: (row: ImportedRow) => boolean;
 }
 
-export function previewRows({ rows, problems: allProblems, headers, mapping, schema, categoriesWithoutSchema }: PreviewInput): ImportPreview {
+export function previewRows({ rows, problems: allProblems, headers, mapping, schema, categoriesWithoutSchema, alreadyImported }: PreviewInput): ImportPreview {
   const labels: FieldLabels = { headers: headersByField(headers, mapping), names: namesByField(schema) };
-  const shown: PreviewRow[] = rows.map(({ row, draft, problems }) => {
+  const shown: PreviewRow[] = rows.map((imported) => {
+    const { row, draft, problems } = imported;
     const hasError = problems.some((problem) => problem.severity === 'error');
     return {
       row,
@@ -86,16 +89,19 @@ export function previewRows({ rows, problems: allProblems, headers, mapping, sch
       gtin: shortText(draftText(draft, 'gtin'), 40),
       severity: hasError ? 'error' : problems.length > 0 ? 'warning' : 'ok',
       problems: problems.map((problem) => showProblem(problem, labels)),
+      alreadyImported: alreadyImported(imported),
     };
   });
   const rowNumbers = new Set(rows.map((row) => row.row));
   const fileProblems = allProblems.filter((problem) => !rowNumbers.has(problem.row)).map((problem) => showProblem(problem, labels));
   const rowsWithErrors = shown.filter((row) => row.severity === 'error').length;
   const rowsWithWarnings = shown.filter((row) => row.severity === 'warning').length;
+  const already = shown.filter((row) => row.alreadyImported).length;
+  const validNew = shown.filter((row) => row.severity !== 'error' && !row.alreadyImported).length;
   return {
     rows: shown,
     fileProblems,
-    counts: { rows: shown.length, rowsWithErrors, rowsWithWarnings, clean: shown.length - rowsWithErrors - rowsWithWarnings },
+    counts: { rows: shown.length, rowsWithErrors, rowsWithWarnings, clean: shown.length - rowsWithErrors - rowsWithWarnings, alreadyImported: already, validNew },
     categoriesWithoutSchema,
   };
 }

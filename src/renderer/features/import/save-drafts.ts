@@ -1,40 +1,65 @@
 /**
- * Imported drafts → the local database, in batches: each batch is one transaction, so a crash or a stop
- * leaves whole batches and never a half-written draft, and nothing that was there before is touched (every
- * draft gets a new id; nothing is overwritten or deleted).
+ * Imported drafts → the local database as one recorded batch (db/import-batches.ts), chunk by chunk: each
+ * chunk is one transaction with its record in the batch, so a stop leaves whole chunks, and a reload or crash
+ * is rolled back whole on the next start. Nothing that was there before is touched: every draft gets a new id.
  */
 import type { ApplicationDraft } from '../../../shared/application/draft.ts';
 import type { NcgDatabase } from '../../db/database.ts';
+import { finishImportBatch, holdingImportBatch, ImportBatchClosedError, rollBackImportBatch, startImportBatch, writeImportChunk } from '../../db/import-batches.ts';
 import type { DraftRecord } from '../../db/records.ts';
-import { putDraftRecords } from '../applications/drafts-repository.ts';
-import type { WorkerProgress } from './import-protocol.ts';
 
 export const importBatchSize = 500;
 
 export interface SaveOptions {
+  fileName: string;
   now: number;
   batchSize?: number;
-  onProgress?: (progress: WorkerProgress) => void;
-  /** Asked between batches: true ends the import there. */
+  onProgress?: (saved: number, total: number) => void;
+  /** Asked between chunks: true ends the import there (what was saved stays). */
   shouldStop?: () => boolean;
   newId?: () => string;
+}
+
+/** A write failed (the disk is full, say): the chunks saved before are removed again, and this is thrown. */
+export class ImportWriteError extends Error {
+  constructor(
+    readonly code: 'storageFull' | 'batchClosed' | 'failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ImportWriteError';
+  }
 }
 
 export async function saveImportedDrafts(db: NcgDatabase, drafts: readonly ApplicationDraft[], options: SaveOptions): Promise<{ saved: number; stopped: boolean }> {
   const batchSize = options.batchSize ?? importBatchSize;
   const newId = options.newId ?? (() => crypto.randomUUID());
-  let saved = 0;
-  for (let start = 0; start < drafts.length; start += batchSize) {
-    if (options.shouldStop?.()) return { saved, stopped: true };
-    const records: DraftRecord[] = drafts.slice(start, start + batchSize).map((imported, offset) => {
-      const id = newId();
-      // The list shows the newest change first: the file's first row gets the latest time, so it comes first.
-      const updatedAt = options.now - (start + offset);
-      return { id, localState: 'draft', draft: { ...imported, id }, createdAt: updatedAt, updatedAt };
-    });
-    await putDraftRecords(db, records);
-    saved += records.length;
-    options.onProgress?.({ done: saved, total: drafts.length });
-  }
-  return { saved, stopped: false };
+  const batchId = newId();
+  await startImportBatch(db, { id: batchId, fileName: options.fileName, total: drafts.length, now: options.now });
+  return holdingImportBatch(batchId, async () => {
+    let saved = 0;
+    try {
+      for (let start = 0; start < drafts.length; start += batchSize) {
+        if (options.shouldStop?.()) {
+          await finishImportBatch(db, batchId, 'stopped');
+          return { saved, stopped: true };
+        }
+        const records: DraftRecord[] = drafts.slice(start, start + batchSize).map((imported, offset) => {
+          const id = newId();
+          // The list shows the newest change first: the file's first row gets the latest time, so it comes first.
+          const updatedAt = options.now - (start + offset);
+          return { id, localState: 'draft', draft: { ...imported, id }, createdAt: updatedAt, updatedAt };
+        });
+        saved = await writeImportChunk(db, batchId, records);
+        options.onProgress?.(saved, drafts.length);
+      }
+      await finishImportBatch(db, batchId, 'done');
+      return { saved, stopped: false };
+    } catch (error) {
+      await rollBackImportBatch(db, batchId, 'failed').catch(() => undefined);
+      const quota = error instanceof Error && (error.name === 'QuotaExceededError' || error.message.includes('QuotaExceeded'));
+      const code = quota ? 'storageFull' : error instanceof ImportBatchClosedError ? 'batchClosed' : 'failed';
+      throw new ImportWriteError(code, error instanceof Error ? error.message : String(error));
+    }
+  });
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ColumnMapping } from '../../../shared/application/import/index.ts';
 import type { NcgDatabase } from '../../db/database.ts';
+import { readSetting, writeSetting } from '../../db/settings.ts';
 import { targetFromKey, targetKey } from './mapping-targets.ts';
 
 const savedMappingSchema = z.object({
@@ -19,12 +20,11 @@ export function mappingSettingKey(signature: string): string {
 
 /** The mapping saved for these headers, or undefined (also when what is stored does not fit them). */
 export async function loadSavedMapping(db: NcgDatabase, signature: string, headers: readonly string[]): Promise<ColumnMapping | undefined> {
-  const record = await db.settings.get(mappingSettingKey(signature));
-  const parsed = savedMappingSchema.safeParse(record?.value);
+  const parsed = savedMappingSchema.safeParse(await readSetting(db, mappingSettingKey(signature)));
   if (!parsed.success || parsed.data.targets.length !== headers.length) return undefined;
   return parsed.data.targets.map(targetFromKey);
 }
 
 export async function saveMapping(db: NcgDatabase, signature: string, headers: readonly string[], mapping: ColumnMapping, now = Date.now()): Promise<void> {
-  await db.settings.put({ key: mappingSettingKey(signature), value: { headers: [...headers], targets: mapping.map(targetKey), savedAt: now } });
+  await writeSetting(db, mappingSettingKey(signature), { headers: [...headers], targets: mapping.map(targetKey), savedAt: now });
 }

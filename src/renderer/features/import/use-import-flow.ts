@@ -1,28 +1,29 @@
 /**
  * The import page's steps as one state machine: choose a file → (match columns) → preview → import → done.
- * The heavy work happens in the worker; this hook only moves between steps and keeps what each step shows.
+ * The heavy work happens in the worker, which also fetches missing schemas itself through a catalogue port;
+ * this hook only moves between steps and keeps what each step shows. Failures arrive as codes.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ColumnMapping } from '../../../shared/application/import/index.ts';
+import { localToday } from '../../../shared/application/expiry.ts';
 import { useBridge } from '../../app/bridge-context.tsx';
-import { appDatabase } from '../../db/database.ts';
-import { todayIso } from '../applications/validation-context.ts';
-import { fetchMissingGovSchemas } from './fetch-schemas.ts';
-import { createImportClient, type ImportClient } from './import-client.ts';
-import type { CommitResult, FileAnalysis, ImportPreview, ShownProblem, WorkerProgress } from './import-protocol.ts';
-import { loadSavedMapping, saveMapping } from './saved-mappings.ts';
+import { useDatabase } from '../../db/context.tsx';
+import { recoverInterruptedImports } from '../../db/import-batches.ts';
+import { openCataloguePort } from '../../workers/catalogue-port.ts';
+import { transfer, WorkerError } from '../../workers/rpc.ts';
+import { connectImportWorker, type ImportWorker } from './import-client.ts';
+import { importFailureCode, type CommitResult, type FileAnalysis, type ImportFailureCode, type ImportPreview, type ImportProgress, type MappingSource, type ShownProblem } from './import-protocol.ts';
 
-/** Where the mapping of the previewed file came from. */
-export type MappingSource = 'default' | 'remembered' | 'chosen';
+export type { MappingSource } from './import-protocol.ts';
 
 export type ImportStep =
   | { step: 'choose' }
-  | { step: 'working'; activity: 'reading' | 'checking' | 'schemas'; fileName: string }
-  | { step: 'failed'; fileName: string; problems: ShownProblem[]; message?: string | undefined; nothingChanged: boolean }
+  | { step: 'working'; activity: 'reading' | 'checking' | 'schemas'; fileName: string; progress?: ImportProgress | undefined }
+  | { step: 'failed'; fileName: string; problems: ShownProblem[]; code?: ImportFailureCode | undefined; nothingChanged: boolean }
   | { step: 'noSchemas'; fileName: string }
   | { step: 'mapping'; analysis: FileAnalysis; mapping: ColumnMapping }
   | { step: 'preview'; analysis: FileAnalysis; mapping: ColumnMapping; source: MappingSource; preview: ImportPreview }
-  | { step: 'importing'; progress: WorkerProgress }
+  | { step: 'importing'; progress: { done: number; total: number } }
   | { step: 'done'; result: CommitResult };
 
 export interface ImportFlow {
@@ -30,65 +31,75 @@ export interface ImportFlow {
   openFile(file: File): Promise<void>;
   confirmMapping(analysis: FileAnalysis, mapping: ColumnMapping): Promise<void>;
   editMapping(analysis: FileAnalysis, mapping: ColumnMapping): void;
-  startImport(onlyValid: boolean, total: number): Promise<void>;
+  startImport(options: { onlyValid: boolean; reimport: boolean; total: number }): Promise<void>;
   stop(): void;
   reset(): void;
 }
 
+function failureCodeOf(error: unknown): ImportFailureCode {
+  return error instanceof WorkerError ? importFailureCode(error.code) : 'failed';
+}
+
+/** Asks the browser to confirm leaving while `active` (the text is the browser's own; ours is shown on the page). */
+function useLeaveWarning(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older Chromium (and so some Electron versions) asks only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [active]);
+}
+
 export function useImportFlow(): ImportFlow {
   const bridge = useBridge();
-  const db = appDatabase();
+  const db = useDatabase();
+  const database = db.name;
   const [state, setState] = useState<ImportStep>({ step: 'choose' });
-  const clientRef = useRef<ImportClient | null>(null);
-  // Categories whose extended schema was already asked for: a second file need not wait for them again.
-  const askedCategories = useRef(new Set<string>());
+  const workerRef = useRef<ImportWorker | null>(null);
+  const stopRef = useRef<AbortController | null>(null);
+  useLeaveWarning(state.step === 'importing');
 
   useEffect(() => {
-    const client = createImportClient();
-    clientRef.current = client;
+    const worker = connectImportWorker();
+    workerRef.current = worker;
     return () => {
-      client.dispose();
-      clientRef.current = null;
+      worker.dispose();
+      workerRef.current = null;
     };
   }, []);
 
-  const client = useCallback((): ImportClient => {
-    if (!clientRef.current) throw new Error('the import page is closed');
-    return clientRef.current;
+  const worker = useCallback((): ImportWorker => {
+    if (!workerRef.current) throw new WorkerError('disposed', 'the import page is closed');
+    return workerRef.current;
   }, []);
 
-  /** Downloads extended schemas not asked for yet; true when any arrived (then the file is looked at again). */
-  const fetchSchemas = useCallback(
-    async (fileName: string, codes: readonly string[]): Promise<boolean> => {
-      const fresh = codes.filter((code) => !askedCategories.current.has(code));
-      if (fresh.length === 0) return false;
-      for (const code of fresh) askedCategories.current.add(code);
-      setState({ step: 'working', activity: 'schemas', fileName });
-      return (await fetchMissingGovSchemas(bridge, db, fresh)) > 0;
-    },
-    [bridge, db],
-  );
-
-  const fail = useCallback((fileName: string, error: unknown, nothingChanged = true) => {
-    setState({ step: 'failed', fileName, problems: [], message: error instanceof Error ? error.message : String(error), nothingChanged });
-  }, []);
-
-  const preview = useCallback(
-    async (analysis: FileAnalysis, mapping: ColumnMapping, source: MappingSource) => {
-      setState({ step: 'working', activity: 'checking', fileName: analysis.fileName });
+  /** Runs a worker call that may need the catalogue, with a port of its own closed when the call ends. */
+  const withCatalogue = useCallback(
+    async <Result>(run: (port: MessagePort) => Promise<Result>): Promise<Result> => {
+      const catalogue = openCataloguePort(bridge.catalogue);
       try {
-        let checked = await client().call('validate', { mapping });
-        if (await fetchSchemas(analysis.fileName, checked.categoriesWithoutSchema)) {
-          setState({ step: 'working', activity: 'checking', fileName: analysis.fileName });
-          checked = await client().call('validate', { mapping });
-        }
-        setState({ step: 'preview', analysis, mapping, source, preview: checked });
-      } catch (error) {
-        fail(analysis.fileName, error);
+        return await run(catalogue.port);
+      } finally {
+        catalogue.close();
       }
     },
-    [client, fetchSchemas, fail],
+    [bridge],
   );
+
+  const showProgress = useCallback((fileName: string) => {
+    return (progress: ImportProgress) => {
+      if (progress.phase === 'saving') return;
+      setState({ step: 'working', activity: progress.phase, fileName, progress });
+    };
+  }, []);
+
+  const fail = useCallback((fileName: string, error: unknown, nothingChanged = true) => {
+    setState({ step: 'failed', fileName, problems: [], code: failureCodeOf(error), nothingChanged });
+  }, []);
 
   const openFile = useCallback(
     async (file: File) => {
@@ -96,47 +107,61 @@ export function useImportFlow(): ImportFlow {
       setState({ step: 'working', activity: 'reading', fileName });
       try {
         // The File itself goes to the worker (a handle, not a copy): the page never holds the bytes.
-        let analysis = await client().call('read', { file, today: todayIso() });
-        if (analysis.fatal.length > 0) return setState({ step: 'failed', fileName, problems: analysis.fatal, nothingChanged: true });
-        if (analysis.schemasMissing) return setState({ step: 'noSchemas', fileName });
-        if (await fetchSchemas(fileName, analysis.categoriesWithoutSchema)) analysis = await client().call('analyse', {});
-        if (analysis.isDefaultLayout) return await preview(analysis, analysis.suggestedMapping, 'default');
-        const remembered = await loadSavedMapping(db, analysis.headerSignature, analysis.headers);
-        if (remembered) return await preview(analysis, remembered, 'remembered');
-        setState({ step: 'mapping', analysis, mapping: analysis.suggestedMapping });
+        const outcome = await withCatalogue((port) =>
+          worker().api.open(transfer({ database, file, today: localToday(), catalogue: port }, [port]), { onProgress: showProgress(fileName) }),
+        );
+        switch (outcome.kind) {
+          case 'unreadable':
+            return setState({ step: 'failed', fileName, problems: outcome.analysis.fatal, nothingChanged: true });
+          case 'noSchemas':
+            return setState({ step: 'noSchemas', fileName });
+          case 'mapping':
+            return setState({ step: 'mapping', analysis: outcome.analysis, mapping: outcome.analysis.suggestedMapping });
+          case 'preview':
+            return setState({ step: 'preview', analysis: outcome.analysis, mapping: outcome.mapping, source: outcome.source, preview: outcome.preview });
+        }
       } catch (error) {
         fail(fileName, error);
       }
     },
-    [client, db, fetchSchemas, preview, fail],
+    [worker, database, withCatalogue, showProgress, fail],
   );
 
   const confirmMapping = useCallback(
     async (analysis: FileAnalysis, mapping: ColumnMapping) => {
+      setState({ step: 'working', activity: 'checking', fileName: analysis.fileName });
       try {
-        await saveMapping(db, analysis.headerSignature, analysis.headers, mapping);
+        const preview = await withCatalogue((port) => worker().api.check(transfer({ database, mapping, catalogue: port }, [port]), { onProgress: showProgress(analysis.fileName) }));
+        setState({ step: 'preview', analysis, mapping, source: 'chosen', preview });
       } catch (error) {
-        return fail(analysis.fileName, error);
+        fail(analysis.fileName, error);
       }
-      await preview(analysis, mapping, 'chosen');
     },
-    [db, preview, fail],
+    [worker, database, withCatalogue, showProgress, fail],
   );
 
   const editMapping = useCallback((analysis: FileAnalysis, mapping: ColumnMapping) => setState({ step: 'mapping', analysis, mapping }), []);
 
   const startImport = useCallback(
-    async (onlyValid: boolean, total: number) => {
+    async ({ onlyValid, reimport, total }: { onlyValid: boolean; reimport: boolean; total: number }) => {
+      const stopper = new AbortController();
+      stopRef.current = stopper;
       setState({ step: 'importing', progress: { done: 0, total } });
       try {
-        const result = await client().call('commit', { onlyValid, now: Date.now() }, { onProgress: (progress) => setState({ step: 'importing', progress }) });
+        const result = await worker().api.commit(
+          { database, onlyValid, reimport, now: Date.now() },
+          { signal: stopper.signal, onProgress: (progress) => setState({ step: 'importing', progress: { done: progress.done, total: progress.total } }) },
+        );
         setState({ step: 'done', result });
       } catch (error) {
-        // Whole batches before the failure are saved (each batch is one transaction): the list shows them.
-        fail('', error, false);
+        // A failed write is rolled back by the worker; a crashed worker left its batch running: undo it now.
+        await recoverInterruptedImports(db).catch(() => undefined);
+        fail('', error, true);
+      } finally {
+        stopRef.current = null;
       }
     },
-    [client, fail],
+    [worker, db, database, fail],
   );
 
   return {
@@ -145,7 +170,7 @@ export function useImportFlow(): ImportFlow {
     confirmMapping,
     editMapping,
     startImport,
-    stop: () => clientRef.current?.stop(),
+    stop: () => stopRef.current?.abort(),
     reset: () => setState({ step: 'choose' }),
   };
 }

@@ -1,0 +1,163 @@
+/**
+ * An import is one recorded batch (`importBatches` table, schema v7): the drafts it wrote are listed chunk by
+ * chunk (`importBatchChunks`), each list in the same transaction as its drafts, so the record always names
+ * exactly what is stored (and a long import writes each id once, not a growing list again and again). An import cut off by a reload, a crash or a closed window is rolled back on the next start
+ * (its drafts removed, the officer told so): the file is not there any more to resume from, and half a file
+ * silently imported is worse than none.
+ *
+ * Who is still importing is known through a Web Lock the importing worker holds: a lock dies with its tab or
+ * worker, so a batch marked `running` whose lock is free has lost its importer.
+ */
+import type { EntityTable, Table } from 'dexie';
+import { findValue, type ApplicationDraft } from '../../shared/application/draft.ts';
+import { normalizeGtin } from '../../shared/codes/gtin.ts';
+import type { NcgDatabase } from './database.ts';
+import { putDraftRecords } from './drafts.ts';
+import type { DraftRecord } from './records.ts';
+
+export type ImportBatchState = 'running' | 'done' | 'stopped' | 'rolledBack';
+
+export interface ImportBatchRecord {
+  id: string;
+  fileName: string;
+  state: ImportBatchState;
+  /** Rows the officer chose to import. */
+  total: number;
+  /** Drafts written so far (their ids are in the batch's chunks). */
+  saved: number;
+  startedAt: number;
+  finishedAt?: number | undefined;
+  /** Why it was rolled back: the importer vanished (reload, crash), or a write failed. */
+  rollback?: { reason: 'interrupted' | 'failed'; removed: number } | undefined;
+  /** The officer has not yet been told of the rollback. */
+  noticePending?: boolean | undefined;
+}
+
+/** The drafts one chunk of a batch wrote. */
+export interface ImportBatchChunkRecord {
+  batchId: string;
+  seq: number;
+  draftIds: string[];
+}
+
+declare module './database.ts' {
+  interface NcgTables {
+    importBatches: EntityTable<ImportBatchRecord, 'id'>;
+    importBatchChunks: Table<ImportBatchChunkRecord, [string, number]>;
+  }
+}
+
+/** The Web Lock an importer holds while its batch runs. */
+export function importBatchLockName(id: string): string {
+  return `ncg-desk.import-batch.${id}`;
+}
+
+export async function startImportBatch(db: NcgDatabase, batch: { id: string; fileName: string; total: number; now: number }): Promise<void> {
+  await db.importBatches.add({ id: batch.id, fileName: batch.fileName, state: 'running', total: batch.total, saved: 0, startedAt: batch.now });
+}
+
+/** Writes one chunk of the batch's drafts and records them in the batch, all or nothing. */
+export async function writeImportChunk(db: NcgDatabase, batchId: string, records: readonly DraftRecord[]): Promise<number> {
+  return db.transaction('rw', [db.drafts, db.importBatches, db.importBatchChunks], async () => {
+    const batch = await db.importBatches.get(batchId);
+    if (!batch || batch.state !== 'running') throw new ImportBatchClosedError(batchId);
+    await putDraftRecords(db, records);
+    const last = await db.importBatchChunks.where('batchId').equals(batchId).last();
+    await db.importBatchChunks.add({ batchId, seq: (last?.seq ?? 0) + 1, draftIds: records.map((record) => record.id) });
+    const saved = batch.saved + records.length;
+    await db.importBatches.update(batchId, { saved });
+    return saved;
+  });
+}
+
+/** A chunk for a batch that is no longer running (rolled back meanwhile by another tab's start). */
+export class ImportBatchClosedError extends Error {
+  readonly code = 'batchClosed';
+  constructor(batchId: string) {
+    super(`import batch ${batchId} is not running`);
+  }
+}
+
+export async function finishImportBatch(db: NcgDatabase, id: string, state: 'done' | 'stopped', now = Date.now()): Promise<void> {
+  await db.importBatches.update(id, { state, finishedAt: now });
+}
+
+/** Removes the batch's drafts and marks it rolled back, in one transaction. Returns how many were removed. */
+export async function rollBackImportBatch(db: NcgDatabase, id: string, reason: 'interrupted' | 'failed', now = Date.now()): Promise<number> {
+  return db.transaction('rw', [db.drafts, db.importBatches, db.importBatchChunks], async () => {
+    const batch = await db.importBatches.get(id);
+    if (!batch || batch.state !== 'running') return 0;
+    const chunks = db.importBatchChunks.where('batchId').equals(id);
+    const draftIds = (await chunks.toArray()).flatMap((chunk) => chunk.draftIds);
+    await db.drafts.bulkDelete(draftIds);
+    await chunks.delete();
+    await db.importBatches.update(id, { state: 'rolledBack', finishedAt: now, rollback: { reason, removed: draftIds.length }, noticePending: reason === 'interrupted' });
+    return draftIds.length;
+  });
+}
+
+/** Runs `work` while holding the batch's lock, so that other tabs know its importer is alive. */
+export async function holdingImportBatch<Result>(id: string, work: () => Promise<Result>): Promise<Result> {
+  return navigator.locks.request(importBatchLockName(id), work);
+}
+
+/**
+ * Rolls back every batch whose importer is gone. A batch still running in another tab is waited for (its lock
+ * is requested, and granted when that import ends); then it is `done` or `stopped` and left alone.
+ */
+export async function recoverInterruptedImports(db: NcgDatabase, now = Date.now()): Promise<void> {
+  const running = await db.importBatches.where('state').equals('running').primaryKeys();
+  await Promise.all(
+    running.map((id) =>
+      navigator.locks.request(importBatchLockName(id), { ifAvailable: true }, async (lock) => {
+        // Held: an importer is alive (this or another tab); it records the outcome itself.
+        if (lock === null) return;
+        await rollBackImportBatch(db, id, 'interrupted', now);
+      }),
+    ),
+  );
+}
+
+/** Rolled-back imports the officer has not been told of yet, oldest first. */
+export async function importsToReport(db: NcgDatabase): Promise<ImportBatchRecord[]> {
+  const batches = await db.importBatches.where('state').equals('rolledBack').toArray();
+  return batches.filter((batch) => batch.noticePending === true).sort((a, b) => a.startedAt - b.startedAt);
+}
+
+export async function markImportReported(db: NcgDatabase, id: string): Promise<void> {
+  await db.importBatches.update(id, { noticePending: false });
+}
+
+// ---- rows already imported
+
+/** Case, spaces and «ё» do not make another product name. */
+function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase().replaceAll('ё', 'е').replace(/\s+/gu, ' ').trim();
+}
+
+function textValue(draft: ApplicationDraft, code: string): string {
+  const value = findValue(draft, code)?.value;
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * What makes two applications the same product for a re-import: the same GTIN, or the same Russian name in the
+ * same ОКТРУ category. A draft has up to two such keys.
+ */
+export function productIdentityKeys(draft: ApplicationDraft): string[] {
+  const keys: string[] = [];
+  const gtinText = textValue(draft, 'gtin').trim();
+  if (gtinText !== '') keys.push(`gtin:${normalizeGtin(gtinText) ?? gtinText}`);
+  const name = nameKey(textValue(draft, 'name_ru'));
+  if (name !== '' && draft.oktru !== '') keys.push(`name:${draft.oktru.trim()}|${name}`);
+  return keys;
+}
+
+/** The identity keys of every application on this computer. */
+export async function storedProductKeys(db: NcgDatabase): Promise<Set<string>> {
+  const keys = new Set<string>();
+  await db.drafts.each((record) => {
+    for (const key of productIdentityKeys(record.draft)) keys.add(key);
+  });
+  return keys;
+}
