@@ -7,7 +7,9 @@ import { BridgeProvider } from './app/bridge-context.tsx';
 import { createI18n } from './app/i18n.ts';
 import './app/styles.css';
 import { loadBridge } from './bridge/index.ts';
-import { requestPersistentStorage } from './features/settings/storage.ts';
+import { DatabaseProvider } from './db/context.tsx';
+import { appDatabase } from './db/database.ts';
+import { requestPersistentStorage } from './db/storage.ts';
 
 async function boot(): Promise<void> {
   void requestPersistentStorage();
@@ -19,9 +21,11 @@ async function boot(): Promise<void> {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <BridgeProvider bridge={bridge}>
-          <QueryClientProvider client={queryClient}>
-            <App />
-          </QueryClientProvider>
+          <DatabaseProvider database={appDatabase()}>
+            <QueryClientProvider client={queryClient}>
+              <App />
+            </QueryClientProvider>
+          </DatabaseProvider>
         </BridgeProvider>
       </I18nextProvider>
     </StrictMode>,

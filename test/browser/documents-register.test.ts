@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { emptyDraft, type ConformityDocument } from '../../src/shared/application/draft.ts';
 import { validateDraft } from '../../src/shared/application/validate.ts';
 import { scratchDatabases } from './scratch-database.ts';
-import { buildValidationContext } from '../../src/renderer/features/applications/validation-context.ts';
+import { buildValidationContext } from '../../src/renderer/db/validation-context.ts';
 import { checkDocumentForm, type DocumentFormValues } from '../../src/renderer/features/documents/document-form.ts';
-import { deleteRegisterDocument, listRegister, saveRegisterDocument, thumbnailIdOf } from '../../src/renderer/features/documents/documents-repository.ts';
-import { daysBetween, expiryOf, localToday } from '../../src/renderer/features/documents/expiry.ts';
+import { deleteRegisterDocument, listRegister, saveRegisterDocument, thumbnailIdOf } from '../../src/renderer/db/documents.ts';
+import { daysBetween, expiryOf, localToday } from '../../src/shared/application/expiry.ts';
 import { parseTechnicalRegulations } from '../../src/renderer/features/documents/regulation.ts';
 
 const database = scratchDatabases('documents');

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../src/shared/application/draft.ts';
 import { portalFileLimitBytes, validateDraft } from '../../src/shared/application/validate.ts';
 import { scratchDatabases } from './scratch-database.ts';
-import { buildValidationContext } from '../../src/renderer/features/applications/validation-context.ts';
-import { photoBlobIds, readPhotoFacts, removeUnreferencedPhotoBlobs, storePreparedPhoto } from '../../src/renderer/features/photos/photo-store.ts';
+import { buildValidationContext } from '../../src/renderer/db/validation-context.ts';
+import { photoBlobIds, readPhotoFacts, removeUnreferencedPhotoBlobs, storePreparedPhoto } from '../../src/renderer/db/photos.ts';
 import type { PreparedPhoto } from '../../src/renderer/workers/photo-protocol.ts';
 
 const database = scratchDatabases('photos');

@@ -38,4 +38,40 @@ describe('layer rules', () => {
       expect(await ruleIds(file, importsPage), file).toContain('no-restricted-imports');
     }
   });
+
+  it('keep the sandbox away from the command line', async () => {
+    const importsCli = "import { main } from '../cli/main.ts';\nexport const x = main;\n";
+    expect(await ruleIds('src/sandbox/offender.ts', importsCli)).toContain('no-restricted-imports');
+    expect(await ruleIds('src/sandbox/routes/offender.ts', "import { main } from '../../cli/main.ts';\nexport const x = main;\n")).toContain('no-restricted-imports');
+    // The CLI may still start the sandbox.
+    expect(await ruleIds('src/cli/offender.ts', "import { startSandbox } from '../sandbox/server.ts';\nexport const x = startSandbox;\n")).toEqual([]);
+  });
+
+  it('keep features apart: one feature never imports another, in any spelling of the path', async () => {
+    const offenders: [string, string][] = [
+      ['src/renderer/features/applications/offender.tsx', "import { ImportPage } from '../import/ImportPage.tsx';\nexport const x = ImportPage;\n"],
+      ['src/renderer/features/applications/photos/offender.tsx', "import { LabelsPage } from '../../labels/LabelsPage.tsx';\nexport const x = LabelsPage;\n"],
+      ['src/renderer/features/settings/offender.ts', "import { x as y } from '../../features/documents/document-form.ts';\nexport const x = y;\n"],
+      ['src/renderer/features/import/offender.ts', "export { putDraftRecords } from '../applications/drafts-repository.ts';\n"],
+      ['src/renderer/features/labels/offender.ts', "export * from '../inspection/InspectionPage.tsx';\n"],
+      ['src/renderer/features/documents/offender.ts', "export const load = () => import('../settings/SettingsPage.tsx');\n"],
+    ];
+    for (const [file, code] of offenders) expect(await ruleIds(file, code), file).toContain('layers/features-apart');
+
+    // Within a feature, and from a feature to the shell, the data layer and the core, imports are fine.
+    const allowed: [string, string][] = [
+      ['src/renderer/features/applications/offender.tsx', "import { fieldId } from './AttributeField.tsx';\nexport const x = fieldId;\n"],
+      ['src/renderer/features/applications/photos/offender.tsx', "import { fieldId } from '../AttributeField.tsx';\nexport const x = fieldId;\n"],
+      ['src/renderer/features/documents/offender.ts', "import { useRegister } from '../../db/hooks.ts';\nimport { routeHref } from '../../app/router.ts';\nimport { attributeCodes } from '../../../shared/application/attribute-codes.ts';\nexport const x = [useRegister, routeHref, attributeCodes];\n"],
+    ];
+    for (const [file, code] of allowed) expect(await ruleIds(file, code), file).toEqual([]);
+    // The shell composes features.
+    expect(await ruleIds('src/renderer/app/offender.tsx', "import { ImportPage } from '../features/import/ImportPage.tsx';\nexport const x = ImportPage;\n")).toEqual([]);
+  });
+
+  it('keep Dexie out of features: they go through the data layer', async () => {
+    expect(await ruleIds('src/renderer/features/documents/offender.ts', "import { useLiveQuery } from 'dexie-react-hooks';\nexport const x = useLiveQuery;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('src/renderer/features/documents/offender.ts', "import Dexie from 'dexie';\nexport const x = Dexie;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('src/renderer/db/offender.ts', "import { useLiveQuery } from 'dexie-react-hooks';\nexport const x = useLiveQuery;\n")).toEqual([]);
+  });
 });

@@ -3,12 +3,26 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locales } from '../../shared/i18n/locales.ts';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage.tsx';
+import { ExportSelectedButton } from '../features/import/ExportSelectedButton.tsx';
 import { useBridge } from './bridge-context.tsx';
 import { routeHref, routes, useLocation, type Route } from './router.ts';
 
+// The importer (spreadsheets) loads when opened.
+const ImportPage = lazy(() => import('../features/import/ImportPage.tsx').then((module) => ({ default: module.ImportPage })));
+
+/**
+ * `#/applications/import` is the importer; the rest of `#/applications…` the list and the editor. Features meet
+ * here, in the shell, rather than importing each other: the list gets the importer's export button as a slot.
+ */
+function ApplicationsRoute() {
+  const { rest } = useLocation();
+  if (rest[0] === 'import') return <ImportPage />;
+  return <ApplicationsPage selectionActions={(ids) => <ExportSelectedButton ids={ids} />} />;
+}
+
 // The first screen loads with the app; the other sections (PDF rendering, label layout…) load when opened.
 const pages: Record<Route, ComponentType> = {
-  applications: ApplicationsPage,
+  applications: ApplicationsRoute,
   documents: lazy(() => import('../features/documents/DocumentsPage.tsx').then((module) => ({ default: module.DocumentsPage }))),
   labels: lazy(() => import('../features/labels/LabelsPage.tsx').then((module) => ({ default: module.LabelsPage }))),
   inspection: lazy(() => import('../features/inspection/InspectionPage.tsx').then((module) => ({ default: module.InspectionPage }))),

@@ -1,6 +1,6 @@
 import type { MessageTable, Translations } from '../../shared/i18n/locales.ts';
 import { uiMessages } from './messages.ts';
-import { photosMessages } from '../features/photos/messages.ts';
+import { photosMessages } from '../features/applications/photos/messages.ts';
 import { documentsMessages } from '../features/documents/messages.ts';
 import { printQueueMessages } from '../features/labels/messages.ts';
 import { importerMessages } from '../features/import/messages.ts';

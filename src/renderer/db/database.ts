@@ -1,19 +1,28 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { AttributeSchemaRecord, BlobRecord, DictionaryItemRecord, DocumentRecord, DraftRecord, OutboxRecord, SettingRecord } from './records.ts';
+import type { AttributeSchemaRecord, BlobRecord, DictionaryItemRecord, DocumentRecord, DraftRecord, SettingRecord } from './records.ts';
 import { latestSchemaVersion, schemaVersions } from './schema.ts';
 
-export type NcgDatabase = Dexie & {
+/**
+ * The tables of the page's database. A repository that brings its own table adds it here with one line, or
+ * from its own module by interface merging:
+ *
+ *   declare module './database.ts' { interface NcgTables { myTable: EntityTable<MyRecord, 'id'> } }
+ *
+ * and appends the table to `schemaVersions` in schema.ts.
+ */
+export interface NcgTables {
   drafts: EntityTable<DraftRecord, 'id'>;
-  outbox: EntityTable<OutboxRecord, 'seq'>;
   blobs: EntityTable<BlobRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
   dictionaryItems: Table<DictionaryItemRecord, [string, string]>;
   attributeSchemas: EntityTable<AttributeSchemaRecord, 'key'>;
   documents: EntityTable<DocumentRecord, 'id'>;
-};
+}
+
+export type NcgDatabase = Dexie & NcgTables;
 
 let shared: NcgDatabase | undefined;
-/** The page's one connection to its database. */
+/** The page's one connection to its database. Only modules of `db/` call it; features use their hooks and functions. */
 export function appDatabase(): NcgDatabase {
   shared ??= openDatabase();
   return shared;

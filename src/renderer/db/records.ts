@@ -1,8 +1,11 @@
 /** Rows of the local database. */
 import type { ApplicationDraft, ConformityDocument } from '../../shared/application/draft.ts';
 
-/** Where an application stands on this machine; the catalogue's own status is kept beside it. */
-export const localStates = ['draft', 'ready', 'syncing', 'synced', 'failed'] as const;
+/**
+ * Where an application stands on this machine; the catalogue's own status is kept beside it. Only states that
+ * something writes are listed (schema v4 removed the others; the sync work adds its own when it writes them).
+ */
+export const localStates = ['draft', 'ready'] as const;
 export type LocalState = (typeof localStates)[number];
 
 export interface DraftRecord {
@@ -19,13 +22,6 @@ export interface DraftRecord {
 
 /** A conformity document of the organisation's register (schema v3). */
 export type DocumentRecord = ConformityDocument & { updatedAt: number };
-
-export interface OutboxRecord {
-  seq?: number;
-  draftId: string;
-  kind: 'create' | 'update' | 'upload' | 'moderation';
-  createdAt: number;
-}
 
 export interface BlobRecord {
   id: string;

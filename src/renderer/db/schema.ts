@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import type { DraftRecord } from './records.ts';
+import { localStates, type DraftRecord } from './records.ts';
 import { draftSearchWords } from './search-words.ts';
 
 /**
@@ -52,6 +52,22 @@ export const schemaVersions: readonly SchemaVersion[] = [
       documents: 'id, number, expiresOn',
     },
   },
+  {
+    // v4: the `outbox` table nothing wrote goes, and so do the local states nothing set (`syncing`, `synced`,
+    // `failed`): a row found in one of them is a draft again, to be checked and sent anew.
+    version: 4,
+    stores: { outbox: null },
+    upgrade: async (transaction) => {
+      const kept: readonly string[] = localStates;
+      await transaction
+        .table<DraftRecord, string>('drafts')
+        .filter((record) => !kept.includes(record.localState))
+        .modify((record) => {
+          record.localState = 'draft';
+        });
+    },
+  },
+  // v5: inspections' catalogue copy; v6: sync; v7: import batches (reserved; appended by their owners).
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

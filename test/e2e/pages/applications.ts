@@ -9,10 +9,18 @@ export class ApplicationsPage {
     return this.shell.page;
   }
 
+  /**
+   * Downloads the offline copy and waits until the refresh says it is done. The wait is on that state, with room
+   * for a busy machine (an idle one needs about a second); a failed refresh fails at once with its message.
+   */
   async refreshDictionaries(): Promise<void> {
     await this.shell.open('settings');
+    const panel = this.page.getByTestId('dictionaries-panel');
     await this.page.getByTestId('refresh-dictionaries').click();
-    await expect(this.page.getByTestId('dictionary-count-OKTRU')).toHaveText(/^[1-9]/, { timeout: 30_000 });
+    await expect(panel).toHaveAttribute('data-refresh-state', /^(done|failed)$/, { timeout: 60_000 });
+    await expect(this.page.getByTestId('refresh-error')).toHaveCount(0);
+    await expect(panel).toHaveAttribute('data-refresh-state', 'done');
+    await expect(this.page.getByTestId('dictionary-count-OKTRU')).toHaveText(/^[1-9]/);
     await expect(this.page.getByTestId('refresh-dictionaries')).toBeEnabled();
   }
 

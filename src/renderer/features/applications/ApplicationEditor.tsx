@@ -1,32 +1,33 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nameCodeFor } from '../../../shared/application/attribute-codes.ts';
 import { findValue, immutableOnEdit, setDraftValue, type ApplicationDraft, type DraftValue } from '../../../shared/application/draft.ts';
 import { toSchemaIndex, type IndexedAttribute } from '../../../shared/application/schema.ts';
 import { canMarkReady, validateDraft, type Problem } from '../../../shared/application/validate.ts';
+import { useBridge } from '../../app/bridge-context.tsx';
+import { DictionaryPicker } from '../../app/components/DictionaryPicker.tsx';
+import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
 import { routeHref } from '../../app/router.ts';
-import { appDatabase } from '../../db/database.ts';
-import { useBridge } from '../../app/bridge-context.tsx';
-import { DictionaryPicker } from '../dictionaries/DictionaryPicker.tsx';
-import { DocumentAttachments } from '../documents/DocumentAttachments.tsx';
-import { PhotoSlots } from '../photos/PhotoSlots.tsx';
+import { fetchGovSchemaIfMissing } from '../../db/attribute-schemas.ts';
+import { useDatabase } from '../../db/context.tsx';
+import { saveDraft, setLocalState } from '../../db/drafts.ts';
+import { useAttributeSchemas, useDraftRecord } from '../../db/hooks.ts';
+import { buildValidationContext } from '../../db/validation-context.ts';
 import { AttributeField, attributeName, fieldId } from './AttributeField.tsx';
-import { saveDraft, setLocalState } from './drafts-repository.ts';
-import { fetchGovSchemaIfMissing } from './edit-card.ts';
+import { DocumentAttachments } from './DocumentAttachments.tsx';
 import { clearJournal, readJournal, writeJournal } from './edit-journal.ts';
+import { PhotoSlots } from './photos/PhotoSlots.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
-import { useAttributeSchemas } from './use-attribute-schemas.ts';
-import { buildValidationContext } from './validation-context.ts';
 
 const groupsInOrder = ['base', 'mainExtended', 'additionalExtended'] as const;
 
 export function ApplicationEditor({ id }: { id: string }) {
   const { t } = useTranslation();
-  const db = appDatabase();
-  const record = useLiveQuery(() => db.drafts.get(id), [db, id]);
+  const record = useDraftRecord(id);
   const [journal] = useState(() => readJournal(id));
   if (record === undefined) return <p>{t('ui.loading')}</p>;
+  if (record === null) return <p role="alert" className="error-message">{t('ui.errors.draftGone')}</p>;
   // Keystrokes that a reload cut off before the database committed them are replayed from the journal.
   const recovered = journal && journal.savedAt >= record.updatedAt ? journal.draft : undefined;
   return <EditorForm key={id} initial={recovered ?? record.draft} recovered={Boolean(recovered)} localState={record.localState} />;
@@ -38,13 +39,13 @@ export function ApplicationEditor({ id }: { id: string }) {
  */
 function EditorForm({ initial, recovered, localState }: { initial: ApplicationDraft; recovered: boolean; localState: string }) {
   const { t, i18n } = useTranslation();
-  const db = appDatabase();
+  const db = useDatabase();
   const [draft, setDraft] = useState(initial);
   const [previous, setPrevious] = useState<ApplicationDraft | undefined>();
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [saveError, setSaveError] = useState<string | undefined>();
+  const [saveError, setSaveError] = useState<unknown>();
   const [pendingSaves, setPendingSaves] = useState(0);
-  const schemas = useAttributeSchemas(db, draft.oktru);
+  const schemas = useAttributeSchemas(draft.oktru);
   const index = useMemo(() => (schemas ? toSchemaIndex(schemas) : undefined), [schemas]);
   const latest = useRef(draft);
   const bridge = useBridge();
@@ -66,7 +67,7 @@ function EditorForm({ initial, recovered, localState }: { initial: ApplicationDr
             clearJournal(next.id, next);
             setSaveError(undefined);
           },
-          (error: unknown) => setSaveError(error instanceof Error ? error.message : String(error)),
+          (error: unknown) => setSaveError(error ?? new Error('save failed')),
         )
         .finally(() => setPendingSaves((count) => count - 1));
     },
@@ -124,17 +125,17 @@ function EditorForm({ initial, recovered, localState }: { initial: ApplicationDr
         <p>
           <a href={routeHref('applications')}>← {t('ui.applications.title')}</a>
         </p>
-        <h1>{(findValue(draft, i18n.language === 'kk' ? 'name_kk' : 'name_ru')?.value as string | undefined) || t('ui.editor.untitled')}</h1>
+        <h1>{(findValue(draft, nameCodeFor(i18n.language))?.value as string | undefined) || t('ui.editor.untitled')}</h1>
         <div className="editor-toolbar">
           <span data-testid="local-state">{t(`ui.localState.${localState}`)}</span>
-          <span data-testid="save-state" aria-live="polite">{saveError ? '' : pendingSaves > 0 ? t('ui.editor.saving') : t('ui.editor.saved')}</span>
+          <span data-testid="save-state" aria-live="polite">{saveError !== undefined ? '' : pendingSaves > 0 ? t('ui.editor.saving') : t('ui.editor.saved')}</span>
           <button type="button" disabled={!previous} onClick={() => previous && commit(previous, { undoable: false })} data-testid="undo">
             {t('ui.editor.undo')}
           </button>
-          <button type="button" disabled={!ready || localState === 'ready'} onClick={() => void setLocalState(db, draft.id, 'ready')} data-testid="mark-ready">
+          <button type="button" disabled={!ready || localState === 'ready'} onClick={() => void setLocalState(db, draft.id, 'ready').catch((error: unknown) => setSaveError(error))} data-testid="mark-ready">
             {t('ui.editor.markReady')}
           </button>
-          {saveError && <span role="alert">{t('ui.failed', { message: saveError })}</span>}
+          {saveError !== undefined && <ErrorMessage error={saveError} inline testId="save-error" />}
         </div>
         {draft.editOfNtin && <p className="notice">{t('ui.editor.editing', { ntin: draft.editOfNtin })}</p>}
 

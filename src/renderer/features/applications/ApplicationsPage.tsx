@@ -1,28 +1,37 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useDeferredValue, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { attributeCodes, nameCodeFor } from '../../../shared/application/attribute-codes.ts';
 import { findValue } from '../../../shared/application/draft.ts';
 import { EmptyState } from '../../app/components/EmptyState.tsx';
+import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
 import { navigate, routeHref, useLocation } from '../../app/router.ts';
-import { appDatabase } from '../../db/database.ts';
+import { useDatabase } from '../../db/context.tsx';
+import { createDraftRecord } from '../../db/drafts.ts';
+import { useDraftCount, useDraftRecordsById, useMatchingDraftIds } from '../../db/hooks.ts';
 import { localStates, type DraftRecord, type LocalState } from '../../db/records.ts';
-import { createDraftRecord } from './drafts-repository.ts';
 import { EditCardForm } from './EditCardForm.tsx';
-import { ExportSelectedButton } from '../import/ExportSelectedButton.tsx';
-import { matchingIds } from './list-query.ts';
 
-// The list is the first screen; the editor (photos, PDFs) and the importer (spreadsheets) load when opened.
+// The list is the first screen; the editor (photos, PDFs) loads when opened.
 const ApplicationEditor = lazy(() => import('./ApplicationEditor.tsx').then((module) => ({ default: module.ApplicationEditor })));
-const ImportPage = lazy(() => import('../import/ImportPage.tsx').then((module) => ({ default: module.ImportPage })));
 
-export function ApplicationsPage() {
+export interface ApplicationsPageProps {
+  /** What the list offers for the selected applications (the app shell passes the export button). */
+  selectionActions?: (ids: readonly string[]) => ReactNode;
+}
+
+/** `#/applications` (the list) and `#/applications/<id>` (the editor). */
+export function ApplicationsPage({ selectionActions }: ApplicationsPageProps) {
   const { t } = useTranslation();
   const { rest } = useLocation();
   const [id] = rest;
-  if (!id) return <ApplicationsList />;
-  return <Suspense fallback={<p>{t('ui.loading')}</p>}>{id === 'import' ? <ImportPage /> : <ApplicationEditor id={id} />}</Suspense>;
+  if (!id) return <ApplicationsList selectionActions={selectionActions} />;
+  return (
+    <Suspense fallback={<p>{t('ui.loading')}</p>}>
+      <ApplicationEditor id={id} />
+    </Suspense>
+  );
 }
 
 const rowHeight = 44;
@@ -32,21 +41,22 @@ function text(record: DraftRecord, code: string): string {
   return typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : '';
 }
 
-function ApplicationsList() {
+function ApplicationsList({ selectionActions }: ApplicationsPageProps) {
   const { t, i18n } = useTranslation();
-  const db = appDatabase();
+  const db = useDatabase();
+  const [createError, setCreateError] = useState<unknown>();
   const [query, setQuery] = useState('');
   const [localState, setLocalStateFilter] = useState<LocalState | ''>('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const deferredQuery = useDeferredValue(query);
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const total = useLiveQuery(() => db.drafts.count(), [db]);
-  const ids = useLiveQuery(() => matchingIds(db, { query: deferredQuery, localState }), [db, deferredQuery, localState]);
+  const total = useDraftCount();
+  const ids = useMatchingDraftIds({ query: deferredQuery, localState });
   const virtualizer = useVirtualizer({ count: ids?.length ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
   const visible = virtualizer.getVirtualItems();
   const visibleIds = visible.map((row) => ids?.[row.index]).filter((value): value is string => Boolean(value));
-  const records = useLiveQuery(async () => new Map((await db.drafts.bulkGet(visibleIds)).flatMap((record) => (record ? [[record.id, record] as const] : []))), [db, visibleIds.join('|')]);
+  const records = useDraftRecordsById(visibleIds);
 
   const toggle = (id: string) =>
     setSelected((current) => {
@@ -56,13 +66,13 @@ function ApplicationsList() {
       return next;
     });
   const allSelected = Boolean(ids?.length) && ids!.every((id) => selected.has(id));
-  const nameCode = i18n.language === 'kk' ? 'name_kk' : 'name_ru';
+  const nameCode = nameCodeFor(i18n.language);
 
   return (
     <>
       <h1>{t('ui.applications.title')}</h1>
       <div className="list-toolbar">
-        <button type="button" data-testid="new-application" onClick={() => void createDraftRecord(db).then((id) => navigate('applications', id))}>
+        <button type="button" data-testid="new-application" onClick={() => void createDraftRecord(db).then((id) => navigate('applications', id), setCreateError)}>
           {t('ui.applications.new')}
         </button>
         <a href={routeHref('applications', 'import')} className="button">{t('ui.applications.import')}</a>
@@ -75,8 +85,9 @@ function ApplicationsList() {
           ))}
         </select>
         {selected.size > 0 && <span data-testid="selected-count">{t('ui.applications.selected', { count: selected.size })}</span>}
-        {selected.size > 0 && <ExportSelectedButton ids={[...selected]} />}
+        {selected.size > 0 && selectionActions?.([...selected])}
       </div>
+      {createError !== undefined && <ErrorMessage error={createError} />}
       <EditCardForm />
       <div className="search">
         <input
@@ -115,10 +126,10 @@ function ApplicationsList() {
                           <input type="checkbox" aria-label={t('ui.applications.select')} checked={selected.has(id)} onChange={() => toggle(id)} />
                         </span>
                         <a role="cell" href={routeHref('applications', id)}>
-                          {text(record, nameCode) || text(record, 'name_ru') || t('ui.editor.untitled')}
+                          {text(record, nameCode) || text(record, attributeCodes.nameRu) || t('ui.editor.untitled')}
                         </a>
-                        <span role="cell">{text(record, 'gtin')}</span>
-                        <span role="cell">{text(record, 'tnved')}</span>
+                        <span role="cell">{text(record, attributeCodes.gtin)}</span>
+                        <span role="cell">{text(record, attributeCodes.tnved)}</span>
                         <span role="cell">{t(`ui.localState.${record.localState}`)}{record.catalogue?.statusCode ? ` · ${record.catalogue.statusCode}` : ''}</span>
                       </>
                     ) : null}

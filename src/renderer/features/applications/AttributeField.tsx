@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AttributeDefinition } from '../../../shared/catalogue/dto.ts';
 import type { DraftCompoundValue, DraftPartValue, DraftValue } from '../../../shared/application/draft.ts';
 import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
-import { DictionaryPicker } from '../dictionaries/DictionaryPicker.tsx';
+import { kazakhTextAttributeCodes } from '../../../shared/application/attribute-codes.ts';
+import { DictionaryPicker } from '../../app/components/DictionaryPicker.tsx';
 
 export function attributeName(definition: Pick<AttributeDefinition, 'nameKk' | 'nameRu' | 'code'>, language: string): string {
   return (language === 'kk' ? definition.nameKk || definition.nameRu : definition.nameRu || definition.nameKk) || definition.code;
@@ -13,7 +14,7 @@ export function fieldId(field: string): string {
   return `field-${field.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
-const kazakhTextCodes = new Set(['name_kk', 'short_name_kk']);
+const kazakhTextCodes = new Set<string>(kazakhTextAttributeCodes);
 
 interface FieldProps {
   definition: AttributeDefinition;

@@ -2,9 +2,9 @@ import { editProductToDraft } from '../../../shared/application/mapping.ts';
 import type { Bridge } from '../../../shared/bridge.ts';
 import { callCatalogue } from '../../../shared/catalogue-call.ts';
 import { validateNtin } from '../../../shared/codes/index.ts';
+import { loadAttributeSchemas } from '../../db/attribute-schemas.ts';
 import type { NcgDatabase } from '../../db/database.ts';
-import { draftSearchWords } from '../../db/search-words.ts';
-import { loadAttributeSchemas } from './use-attribute-schemas.ts';
+import { addDraftRecord } from '../../db/drafts.ts';
 
 export type EditCardOutcome = { ok: true; id: string } | { ok: false; key: string; params?: Record<string, string | number> };
 
@@ -19,29 +19,9 @@ export async function startCardEdit(bridge: Bridge, db: NcgDatabase, rawNtin: st
   const schemas = await loadAttributeSchemas(db, answer.oktru ?? '');
   if (!schemas) return { ok: false, key: 'ui.editor.noSchemas' };
   const draft = editProductToDraft(answer, schemas, { id: crypto.randomUUID(), ntin: check.normalized });
-  await db.drafts.add({
-    id: draft.id,
-    localState: 'draft',
-    draft,
-    catalogue: { requestId: answer.productRequestId, statusCode: 'new', ntin: check.normalized },
-    createdAt: now,
-    updatedAt: now,
-    searchWords: draftSearchWords(draft),
-  });
+  await addDraftRecord(db, draft, { requestId: answer.productRequestId, statusCode: 'new', ntin: check.normalized }, now);
   return { ok: true, id: draft.id };
 }
 
-/**
- * Downloads a category's extended schema when the officer picks it while online, so the extended card
- * can then be filled offline. Offline it quietly does nothing: the editor says what is missing.
- */
-export async function fetchGovSchemaIfMissing(bridge: Bridge, db: NcgDatabase, oktru: string): Promise<boolean> {
-  if (!oktru || (await db.attributeSchemas.get(`gov:${oktru}`))) return false;
-  try {
-    const gov = await callCatalogue(bridge, 'getGovCategoryAttributes', { oktru });
-    await db.attributeSchemas.put({ key: `gov:${oktru}`, definitions: gov, fetchedAt: Date.now() });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Moved to the data layer; re-exported until the import feature imports it from there. */
+export { fetchGovSchemaIfMissing } from '../../db/attribute-schemas.ts';

@@ -1,17 +1,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appDatabase } from '../../db/database.ts';
-import { deleteRegisterDocument } from './documents-repository.ts';
+import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
+import { useDatabase } from '../../db/context.tsx';
+import { deleteRegisterDocument } from '../../db/documents.ts';
 
 /** Delete with a second click to confirm; refused while applications still use the document. */
 export function DeleteDocument({ id, onDeleted }: { id: string; onDeleted: () => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  const db = useDatabase();
   const [usedBy, setUsedBy] = useState<number>();
+  const [failure, setFailure] = useState<unknown>();
   const remove = async () => {
-    const outcome = await deleteRegisterDocument(appDatabase(), id);
-    if (outcome.deleted) onDeleted();
-    else setUsedBy(outcome.usedBy);
+    setFailure(undefined);
+    try {
+      const outcome = await deleteRegisterDocument(db, id);
+      if (outcome.deleted) onDeleted();
+      else setUsedBy(outcome.usedBy);
+    } catch (error) {
+      setFailure(error);
+    }
   };
   return (
     <div className="form-actions">
@@ -30,6 +38,7 @@ export function DeleteDocument({ id, onDeleted }: { id: string; onDeleted: () =>
           {t('documents.delete.button')}
         </button>
       )}
+      {failure !== undefined && <ErrorMessage error={failure} inline />}
       {usedBy !== undefined && (
         <span role="alert" data-testid="document-delete-refused">
           {t('documents.delete.inUse', { count: usedBy })}

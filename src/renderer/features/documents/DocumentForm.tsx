@@ -2,11 +2,12 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conformityDocumentTypes, type ConformityDocument } from '../../../shared/application/draft.ts';
 import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
-import { appDatabase } from '../../db/database.ts';
+import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { useFileDropGuard } from '../../app/components/use-file-drop-guard.ts';
+import { useDatabase } from '../../db/context.tsx';
+import { saveRegisterDocument } from '../../db/documents.ts';
+import { localToday } from '../../../shared/application/expiry.ts';
 import { checkDocumentForm, checkNumber, type DocumentFormField, type DocumentFormValues, type FieldMessage } from './document-form.ts';
-import { saveRegisterDocument } from './documents-repository.ts';
-import { localToday } from './expiry.ts';
 import { NumberCheck } from './NumberCheck.tsx';
 import { PdfField, type AcceptedPdf } from './PdfField.tsx';
 import { commonRegulations } from './regulation.ts';
@@ -27,7 +28,7 @@ function initialValues(document: ConformityDocument | undefined): DocumentFormVa
 /** Add or edit one register entry. Nothing is written until Save; a refused PDF leaves every field as it was. */
 export function DocumentForm({ existing, onSaved, onCancel }: { existing: ConformityDocument | undefined; onSaved: (document: ConformityDocument) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const db = appDatabase();
+  const db = useDatabase();
   const ids = useId();
   useFileDropGuard();
   const [values, setValues] = useState(() => initialValues(existing));
@@ -37,7 +38,7 @@ export function DocumentForm({ existing, onSaved, onCancel }: { existing: Confor
   const [checkingPdf, setCheckingPdf] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<DocumentFormField, FieldMessage>>>({});
   const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string>();
+  const [saveError, setSaveError] = useState<unknown>();
   const issuerInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
 
@@ -69,7 +70,7 @@ export function DocumentForm({ existing, onSaved, onCancel }: { existing: Confor
       const saved = await saveRegisterDocument(db, { ...check.document, id: existing?.id ?? crypto.randomUUID(), blobId: existing?.blobId, fileName: existing?.fileName }, pdf && { file: pdf.file, thumbnail: pdf.thumbnail });
       onSaved(saved);
     } catch (error) {
-      setSaveError(error instanceof Error ? error.message : String(error));
+      setSaveError(error ?? new Error('save failed'));
     } finally {
       setSaving(false);
     }
@@ -146,7 +147,7 @@ export function DocumentForm({ existing, onSaved, onCancel }: { existing: Confor
           {t('documents.cancel')}
         </button>
         {Object.keys(errors).length > 0 && <span className="field-error">{t('documents.errors.fixFirst')}</span>}
-        {saveError && <span role="alert">{t('ui.failed', { message: saveError })}</span>}
+        {saveError !== undefined && <ErrorMessage error={saveError} inline testId="document-save-error" />}
       </div>
     </form>
   );

@@ -1,17 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DocumentSummary } from '../../app/components/documents/DocumentSummary.tsx';
+import { DocumentThumbnail } from '../../app/components/documents/DocumentThumbnail.tsx';
 import { routeHref } from '../../app/router.ts';
-import { appDatabase } from '../../db/database.ts';
-import { DocumentSummary } from './DocumentSummary.tsx';
-import { DocumentThumbnail } from './DocumentThumbnail.tsx';
-import { listRegister } from './documents-repository.ts';
+import { useRegister } from '../../db/hooks.ts';
 
 /** The register: every document with its first page, status and a link to edit it. */
 export function DocumentList() {
   const { t } = useTranslation();
-  const db = appDatabase();
-  const documents = useLiveQuery(() => listRegister(db), [db]);
+  const documents = useRegister();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query.trim().toLocaleLowerCase());
   if (documents === undefined) return <p>{t('ui.loading')}</p>;

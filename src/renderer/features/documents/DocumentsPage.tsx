@@ -1,7 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { navigate, routeHref, useLocation } from '../../app/router.ts';
-import { appDatabase } from '../../db/database.ts';
+import { useRegisterDocument } from '../../db/hooks.ts';
 import { DeleteDocument } from './DeleteDocument.tsx';
 import { DocumentForm } from './DocumentForm.tsx';
 import { DocumentList } from './DocumentList.tsx';
@@ -34,9 +33,8 @@ export function DocumentsPage() {
 
 function DocumentEditor({ id, returnTo }: { id: string | undefined; returnTo: string | undefined }) {
   const { t } = useTranslation();
-  const db = appDatabase();
   // null: not in the register; undefined: still loading.
-  const existing = useLiveQuery(async () => (id ? ((await db.documents.get(id)) ?? null) : null), [db, id]);
+  const existing = useRegisterDocument(id);
   const leave = () => (returnTo ? navigate('applications', returnTo) : navigate('documents'));
   if (existing === undefined) return <p>{t('ui.loading')}</p>;
   if (id && existing === null) {

@@ -1,22 +1,22 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { portalFileLimitBytes } from '../../../shared/application/validate.ts';
-import { appDatabase } from '../../db/database.ts';
-import { inspectPdf, type PdfProblem } from '../../workers/pdf-inspection.ts';
 import { BlobImage } from '../../app/components/BlobImage.tsx';
-import { formatFileSize, formatMegabytes, type Translate } from '../photos/format.ts';
-import { thumbnailIdOf, type CheckedPdf } from './documents-repository.ts';
+import { errorText } from '../../app/errors.ts';
+import { formatFileSize, formatMegabytes, type Translate } from '../../app/format.ts';
+import type { CheckedPdf } from '../../db/documents.ts';
+import { useStoredPdf } from '../../db/hooks.ts';
+import { inspectPdf, type PdfProblem } from '../../workers/pdf-inspection.ts';
 
 export interface AcceptedPdf extends CheckedPdf {
   pages: number;
 }
 
-type Refusal = { fileName: string; problem: PdfProblem } | { fileName: string; failure: string };
+type Refusal = { fileName: string; problem: PdfProblem } | { fileName: string; failure: unknown };
 
 function problemMessage(t: Translate, refusal: Refusal, locale: string): string {
   const fileName = refusal.fileName;
-  if ('failure' in refusal) return t('documents.pdf.problem.failed', { fileName, message: refusal.failure });
+  if ('failure' in refusal) return t('documents.pdf.problem.failed', { fileName, message: t(errorText(refusal.failure).key) });
   const { problem } = refusal;
   switch (problem.code) {
     case 'notPdf':
@@ -45,16 +45,12 @@ interface PdfFieldProps {
  */
 export function PdfField({ storedBlobId, pending, onAccepted, onCheckingChange }: PdfFieldProps) {
   const { t, i18n } = useTranslation();
-  const db = appDatabase();
   const input = useRef<HTMLInputElement>(null);
   const [checking, setChecking] = useState(false);
   const [refusal, setRefusal] = useState<Refusal>();
   // How many files were checked so far: lets a test (or a screen reader's live region) tell one outcome from the next.
   const [checkedCount, setCheckedCount] = useState(0);
-  const stored = useLiveQuery(
-    async () => (storedBlobId ? { pdf: await db.blobs.get(storedBlobId), thumbnail: await db.blobs.get(thumbnailIdOf(storedBlobId)) } : null),
-    [db, storedBlobId],
-  );
+  const stored = useStoredPdf(storedBlobId);
 
   const check = async (file: File) => {
     setChecking(true);
@@ -65,7 +61,7 @@ export function PdfField({ storedBlobId, pending, onAccepted, onCheckingChange }
       if (inspection.ok) onAccepted({ file, thumbnail: inspection.facts.thumbnail, pages: inspection.facts.pages });
       else setRefusal({ fileName: file.name, problem: inspection.problem });
     } catch (error) {
-      setRefusal({ fileName: file.name, failure: error instanceof Error ? error.message : String(error) });
+      setRefusal({ fileName: file.name, failure: error });
     } finally {
       setChecking(false);
       setCheckedCount((count) => count + 1);

@@ -4,7 +4,7 @@
  */
 import type { ConformityDocument, ConformityDocumentType } from '../../../shared/application/draft.ts';
 import { validateConformityNumber, type ConformityCheck } from '../../../shared/codes/conformity.ts';
-import { daysBetween } from './expiry.ts';
+import { daysBetween } from '../../../shared/application/expiry.ts';
 import { parseTechnicalRegulations } from './regulation.ts';
 
 export interface DocumentFormValues {

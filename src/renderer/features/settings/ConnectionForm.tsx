@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueConnection } from '../../../shared/bridge.ts';
 import { useBridge } from '../../app/bridge-context.tsx';
+import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 
 export const productionPortalUrl = 'https://nationalcatalog.kz/gwp';
 export const productionExportUrl = 'https://nct.gov.kz/api/integration/ofd';
@@ -73,7 +74,7 @@ export function ConnectionForm({ current }: { current: CatalogueConnection }) {
       <p>
         <button type="submit" disabled={save.isPending}>{t('ui.settings.saveConnection')}</button>
       </p>
-      {save.error && <p role="alert">{t('ui.failed', { message: save.error.message })}</p>}
+      {save.error && <ErrorMessage error={save.error} />}
     </form>
   );
 }

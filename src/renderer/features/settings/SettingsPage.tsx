@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../app/bridge-context.tsx';
-import { DictionariesPanel } from '../dictionaries/DictionariesPanel.tsx';
+import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
+import { formatBytes } from '../../app/format.ts';
 import { ConnectionForm } from './ConnectionForm.tsx';
-import { formatBytes, readStorageReport } from './storage.ts';
+import { DictionariesPanel } from './dictionaries/DictionariesPanel.tsx';
+import { readStorageReport } from '../../db/storage.ts';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -30,7 +32,7 @@ export function SettingsPage() {
             <dd>{connection.data.hasApiKey ? t('ui.settings.apiKeySet') : t('ui.settings.apiKeyMissing')}</dd>
           </dl>
         ) : (
-          <p>{connection.error ? t('ui.failed', { message: connection.error.message }) : t('ui.loading')}</p>
+          connection.error ? <ErrorMessage error={connection.error} /> : <p>{t('ui.loading')}</p>
         )}
         {connection.data && <ConnectionForm key={JSON.stringify(connection.data)} current={connection.data} />}
         {info.data && (

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../shared/i18n/locales.ts';
+import { defineMessages } from '../../../../shared/i18n/locales.ts';
 
 /** Strings of the photo slots (namespace `photos`). */
 export const photosMessages = defineMessages(
@@ -16,7 +16,6 @@ export const photosMessages = defineMessages(
     preparing: 'Preparing the photo…',
     thumbnailAlt: '{{angle}} photo',
     facts: '{{width}} × {{height}} px, {{size}}, {{format}}',
-    size: { kb: '{{value}} KB', mb: '{{value}} MB' },
     reencoded: 'Made smaller to fit the catalogue’s 5 MB limit: the original ({{originalSize}} MB, {{originalWidth}} × {{originalHeight}} px) is kept on this computer.',
     onCatalogue: 'On the catalogue: {{fileName}}',
     missingFile: 'The photo’s file is no longer on this computer. Add the photo again.',
@@ -56,7 +55,6 @@ export const photosMessages = defineMessages(
       preparing: 'Фото обрабатывается…',
       thumbnailAlt: 'Фото: {{angle}}',
       facts: '{{width}} × {{height}} пикс., {{size}}, {{format}}',
-      size: { kb: '{{value}} КБ', mb: '{{value}} МБ' },
       reencoded: 'Уменьшено под лимит каталога 5 МБ: оригинал ({{originalSize}} МБ, {{originalWidth}} × {{originalHeight}} пикс.) сохранён на этом компьютере.',
       onCatalogue: 'В каталоге: {{fileName}}',
       missingFile: 'Файла этого фото больше нет на компьютере. Добавьте фото заново.',
@@ -95,7 +93,6 @@ export const photosMessages = defineMessages(
       preparing: 'Фото өңделуде…',
       thumbnailAlt: 'Фото: {{angle}}',
       facts: '{{width}} × {{height}} пикс., {{size}}, {{format}}',
-      size: { kb: '{{value}} КБ', mb: '{{value}} МБ' },
       reencoded: 'Каталогтың 5 МБ шегіне сыю үшін кішірейтілді: түпнұсқасы ({{originalSize}} МБ, {{originalWidth}} × {{originalHeight}} пикс.) осы компьютерде сақталды.',
       onCatalogue: 'Каталогта: {{fileName}}',
       missingFile: 'Бұл фотоның файлы компьютерде енді жоқ. Фотоны қайта қосыңыз.',

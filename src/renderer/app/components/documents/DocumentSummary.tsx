@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { ConformityDocument } from '../../../shared/application/draft.ts';
-import { validateConformityNumber } from '../../../shared/codes/conformity.ts';
+import type { ConformityDocument } from '../../../../shared/application/draft.ts';
+import { validateConformityNumber } from '../../../../shared/codes/conformity.ts';
 import { ExpiryBadge } from './ExpiryBadge.tsx';
-import { formatIsoDate } from './format.ts';
+import { formatIsoDate } from '../../format.ts';
+import './documents.css';
 
 /** One register entry in words: number, type, issuing country, regulation, issuer, dates and whether it is in force. */
 export function DocumentSummary({ document }: { document: ConformityDocument }) {

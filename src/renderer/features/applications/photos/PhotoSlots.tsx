@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationDraft, DraftPhoto } from '../../../shared/application/draft.ts';
-import { imageTypes, type ImageType } from '../../../shared/catalogue/dto.ts';
-import { appDatabase } from '../../db/database.ts';
+import type { ApplicationDraft, DraftPhoto } from '../../../../shared/application/draft.ts';
+import { imageTypes, type ImageType } from '../../../../shared/catalogue/dto.ts';
+import { useFileDropGuard } from '../../../app/components/use-file-drop-guard.ts';
+import { useDatabase } from '../../../db/context.tsx';
+import { removeUnreferencedPhotoBlobs } from '../../../db/photos.ts';
 import { PhotoSlot } from './PhotoSlot.tsx';
-import { removeUnreferencedPhotoBlobs } from './photo-store.ts';
-import { useFileDropGuard } from '../../app/components/use-file-drop-guard.ts';
 import './photos.css';
 
 type Photos = ApplicationDraft['photos'];
@@ -19,7 +19,7 @@ const requiredOnExtendedCard: readonly ImageType[] = ['front', 'back'];
  */
 export function PhotoSlots({ draft, onChange }: { draft: ApplicationDraft; onChange: (photos: Photos) => void }) {
   const { t } = useTranslation();
-  const db = appDatabase();
+  const db = useDatabase();
   useFileDropGuard();
 
   // Several photos may finish preparing in any order: each change starts from the newest photos, not from the

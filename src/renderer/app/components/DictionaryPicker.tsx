@@ -1,9 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appDatabase } from '../../db/database.ts';
+import { useDictionaryItem, useDictionarySearch } from '../../db/hooks.ts';
 import type { DictionaryItemRecord } from '../../db/records.ts';
-import { searchDictionary } from './search.ts';
 
 export function itemLabel(item: Pick<DictionaryItemRecord, 'code' | 'nameKk' | 'nameRu'>, language: string): string {
   const name = language === 'kk' ? item.nameKk || item.nameRu : item.nameRu || item.nameKk;
@@ -25,15 +23,11 @@ export function DictionaryPicker(props: {
   label: string;
 }) {
   const { t, i18n } = useTranslation();
-  const db = appDatabase();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const listId = useId();
-  const selected = useLiveQuery(() => (props.value ? db.dictionaryItems.get([props.dictionary, props.value]) : undefined), [db, props.dictionary, props.value]);
-  const results = useLiveQuery(
-    async () => (open ? (await searchDictionary(db, props.dictionary, query, 60)).filter((item) => !props.leavesOnly || !item.hasChild).slice(0, 30) : []),
-    [db, props.dictionary, query, open, props.leavesOnly],
-  );
+  const selected = useDictionaryItem(props.dictionary, props.value);
+  const results = useDictionarySearch(props.dictionary, query, { enabled: open, leavesOnly: props.leavesOnly, limit: 30 });
 
   return (
     <div className="picker">

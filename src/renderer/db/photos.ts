@@ -11,10 +11,10 @@
  * They are collected when the editor next opens the draft (`removeUnreferencedPhotoBlobs`).
  */
 import { z } from 'zod';
-import type { ApplicationDraft } from '../../../shared/application/draft.ts';
-import type { NcgDatabase } from '../../db/database.ts';
-import type { BlobRecord } from '../../db/records.ts';
-import type { PreparedPhoto } from '../../workers/photo-protocol.ts';
+import type { ApplicationDraft } from '../../shared/application/draft.ts';
+import type { PreparedPhoto } from '../workers/photo-protocol.ts';
+import type { NcgDatabase } from './database.ts';
+import type { BlobRecord } from './records.ts';
 
 export const photoBlobPrefix = 'photo:';
 const companionSuffixes = [':original', ':thumbnail', ':facts'] as const;
@@ -96,4 +96,11 @@ export async function removeUnreferencedPhotoBlobs(db: NcgDatabase, draftId: str
     await db.blobs.bulkDelete(stale);
     return stale.length;
   });
+}
+
+/** A stored photo's rows; `originalKept` when the file as chosen is kept beside a re-encoded upload. */
+export async function getPhotoRows(db: NcgDatabase, blobId: string): Promise<{ upload: BlobRecord | undefined; originalKept: boolean; thumbnail: Blob | undefined; factsRecord: BlobRecord | undefined }> {
+  const ids = photoBlobIds(blobId);
+  const [upload, original, thumbnail, facts] = await db.blobs.bulkGet([ids.upload, ids.original, ids.thumbnail, ids.facts]);
+  return { upload, originalKept: original !== undefined, thumbnail: thumbnail?.data, factsRecord: facts };
 }

@@ -7,9 +7,10 @@
  *
  * A document and its PDF are written in one transaction: a reload never finds one without the other.
  */
-import { conformityDocumentSchema, type ConformityDocument } from '../../../shared/application/draft.ts';
-import type { NcgDatabase } from '../../db/database.ts';
-import type { BlobRecord } from '../../db/records.ts';
+import { conformityDocumentSchema, type ConformityDocument } from '../../shared/application/draft.ts';
+import type { NcgDatabase } from './database.ts';
+import { countDraftsUsingDocument } from './drafts.ts';
+import type { BlobRecord, DocumentRecord } from './records.ts';
 
 export const documentPdfPrefix = 'document-pdf:';
 
@@ -59,10 +60,20 @@ export type DeleteOutcome = { deleted: true } | { deleted: false; usedBy: number
  */
 export async function deleteRegisterDocument(db: NcgDatabase, id: string): Promise<DeleteOutcome> {
   return db.transaction('rw', db.documents, db.blobs, db.drafts, async () => {
-    const usedBy = await db.drafts.filter((record) => record.draft.documents.some((ref) => ref.documentId === id)).count();
+    const usedBy = await countDraftsUsingDocument(db, id);
     if (usedBy > 0) return { deleted: false, usedBy };
     await db.blobs.where('ownerId').equals(id).delete();
     await db.documents.delete(id);
     return { deleted: true };
   });
+}
+
+export async function getRegisterDocument(db: NcgDatabase, id: string): Promise<DocumentRecord | undefined> {
+  return db.documents.get(id);
+}
+
+/** A stored PDF and its first-page thumbnail. */
+export async function getStoredPdf(db: NcgDatabase, pdfBlobId: string): Promise<{ pdf: BlobRecord | undefined; thumbnail: BlobRecord | undefined }> {
+  const [pdf, thumbnail] = await db.blobs.bulkGet([pdfBlobId, thumbnailIdOf(pdfBlobId)]);
+  return { pdf, thumbnail };
 }

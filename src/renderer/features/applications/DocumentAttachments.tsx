@@ -1,13 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationDraft, ConformityDocument, DraftDocumentRef } from '../../../shared/application/draft.ts';
+import { DocumentSummary } from '../../app/components/documents/DocumentSummary.tsx';
+import { DocumentThumbnail } from '../../app/components/documents/DocumentThumbnail.tsx';
 import { routeHref } from '../../app/router.ts';
-import { appDatabase } from '../../db/database.ts';
-import { DocumentSummary } from './DocumentSummary.tsx';
-import { DocumentThumbnail } from './DocumentThumbnail.tsx';
-import { listRegister } from './documents-repository.ts';
-import './documents.css';
+import { useRegister } from '../../db/hooks.ts';
 
 type Refs = ApplicationDraft['documents'];
 
@@ -22,8 +19,7 @@ function refElementId(position: number): string {
  */
 export function DocumentAttachments({ draft, onChange }: { draft: ApplicationDraft; onChange: (documents: Refs) => void }) {
   const { t } = useTranslation();
-  const db = appDatabase();
-  const register = useLiveQuery(() => listRegister(db), [db]);
+  const register = useRegister();
   const [chosen, setChosen] = useState('');
 
   // Start each change from the newest refs, not from the props of an older render.

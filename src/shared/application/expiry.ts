@@ -2,7 +2,7 @@
  * Whether a document is still in force, with the same 30-day warning window that `validateDraft` uses
  * (`defaultLimits.expiryWarningDays`), so the register, the editor and the checklist agree.
  */
-import { defaultLimits } from '../../../shared/application/validate.ts';
+import { defaultLimits } from './validate.ts';
 
 export type ExpiryState = { state: 'none' } | { state: 'valid'; days: number } | { state: 'soon'; days: number } | { state: 'expired'; days: number };
 

@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftPhoto } from '../../../shared/application/draft.ts';
-import type { ImageType } from '../../../shared/catalogue/dto.ts';
-import { appDatabase } from '../../db/database.ts';
-import { minShorterSidePx } from '../../workers/photo-checks.ts';
-import { BlobImage } from '../../app/components/BlobImage.tsx';
-import { formatFileSize, formatMegabytes } from './format.ts';
+import type { DraftPhoto } from '../../../../shared/application/draft.ts';
+import type { ImageType } from '../../../../shared/catalogue/dto.ts';
+import { BlobImage } from '../../../app/components/BlobImage.tsx';
+import { errorText } from '../../../app/errors.ts';
+import { formatFileSize, formatMegabytes } from '../../../app/format.ts';
+import { useDatabase } from '../../../db/context.tsx';
+import { useStoredPhoto, type StoredPhoto } from '../../../db/hooks.ts';
+import { storePreparedPhoto } from '../../../db/photos.ts';
+import { minShorterSidePx } from '../../../workers/photo-checks.ts';
 import { intakePhoto, type PhotoRefusal } from './photo-intake.ts';
-import { storePreparedPhoto } from './photo-store.ts';
-import { useStoredPhoto, type StoredPhoto } from './use-stored-photo.ts';
 
 /** The element id the editor's problem links point at (`fieldId('photos.front')` → `field-photos-front`). */
 export function photoSlotElementId(angle: ImageType): string {
@@ -28,12 +29,12 @@ interface PhotoSlotProps {
 /** One angle: drop zone and file picker, thumbnail, facts, pre-check warnings, replace and remove. */
 export function PhotoSlot({ angle, draftId, photo, required, onStored, onRemove }: PhotoSlotProps) {
   const { t, i18n } = useTranslation();
-  const db = appDatabase();
+  const db = useDatabase();
   const input = useRef<HTMLInputElement>(null);
   const [preparing, setPreparing] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [refusal, setRefusal] = useState<{ fileName: string; refusal: PhotoRefusal }>();
-  const stored = useStoredPhoto(db, photo?.blobId);
+  const stored = useStoredPhoto(photo?.blobId);
   const angleName = t(`photos.angle.${angle}`);
   // A photo that finishes preparing after the editor was left is dropped, not stored: reporting it to an editor
   // that is gone would save that editor's older copy of the draft over newer edits.
@@ -58,7 +59,7 @@ export function PhotoSlot({ angle, draftId, photo, required, onStored, onRemove 
       const blobId = await storePreparedPhoto(db, draftId, file, intake.prepared);
       if (shown.current) onStored({ blobId });
     } catch (error) {
-      setRefusal({ fileName: file.name, refusal: { code: 'failed', message: error instanceof Error ? error.message : String(error) } });
+      setRefusal({ fileName: file.name, refusal: { code: 'failed', cause: error } });
     } finally {
       setPreparing(false);
     }
@@ -113,7 +114,7 @@ export function PhotoSlot({ angle, draftId, photo, required, onStored, onRemove 
       )}
       {refusal && (
         <p role="alert" className="photo-error" data-testid={`photo-error-${angle}`} data-code={refusal.refusal.code}>
-          {t(`photos.errors.${refusal.refusal.code}`, { fileName: refusal.fileName, format: refusal.refusal.format ?? '', message: refusal.refusal.message ?? '' })}{' '}
+          {t(`photos.errors.${refusal.refusal.code}`, { fileName: refusal.fileName, format: refusal.refusal.format ?? '', message: refusal.refusal.code === 'failed' ? t(errorText(refusal.refusal.cause).key) : '' })}{' '}
           {t('photos.errors.unchanged')}
         </p>
       )}

@@ -2,11 +2,11 @@
  * The first look at a chosen file: refuse what is not a JPEG or PNG by its bytes (a HEIC renamed to .jpg is still a
  * HEIC), then hand the rest to the photo worker. Nothing is stored here, so a refused file changes nothing.
  */
-import { portalFileLimitBytes } from '../../../shared/application/validate.ts';
-import { sniffFile, type FileSignature } from '../../workers/file-signature.ts';
-import type { PreparedPhoto } from '../../workers/photo-protocol.ts';
-import { preparePhotoInWorker } from '../../workers/photo-worker-client.ts';
-import { WorkerError } from '../../workers/worker-rpc.ts';
+import { portalFileLimitBytes } from '../../../../shared/application/validate.ts';
+import { sniffFile, type FileSignature } from '../../../workers/file-signature.ts';
+import type { PreparedPhoto } from '../../../workers/photo-protocol.ts';
+import { preparePhotoInWorker } from '../../../workers/photo-worker-client.ts';
+import { WorkerError } from '../../../workers/worker-rpc.ts';
 
 export type PhotoRefusalCode = 'heic' | 'avif' | 'gif' | 'webp' | 'otherImage' | 'pdf' | 'notImage' | 'empty' | 'undecodable' | 'cannotFit' | 'failed';
 
@@ -14,8 +14,8 @@ export interface PhotoRefusal {
   code: PhotoRefusalCode;
   /** Format name for the message (BMP, TIFF, JPEG…). */
   format?: string;
-  /** Technical detail, only for `failed`. */
-  message?: string;
+  /** What failed, only for `failed`: shown translated (`errorText`), never as its raw message. */
+  cause?: unknown;
 }
 
 export type PhotoIntake = { ok: true; prepared: PreparedPhoto } | { ok: false; refusal: PhotoRefusal };
@@ -44,6 +44,6 @@ export async function intakePhoto(file: File, options: { maxBytes?: number } = {
     if (error instanceof WorkerError && (error.code === 'undecodable' || error.code === 'cannotFit')) {
       return { ok: false, refusal: { code: error.code, format: signature.toUpperCase() } };
     }
-    return { ok: false, refusal: { code: 'failed', message: error instanceof Error ? error.message : String(error) } };
+    return { ok: false, refusal: { code: 'failed', cause: error } };
   }
 }

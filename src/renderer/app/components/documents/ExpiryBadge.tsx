@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ConformityDocument } from '../../../shared/application/draft.ts';
-import { expiryOf, localToday } from './expiry.ts';
-import { formatIsoDate } from './format.ts';
+import type { ConformityDocument } from '../../../../shared/application/draft.ts';
+import { expiryOf, localToday } from '../../../../shared/application/expiry.ts';
+import { formatIsoDate } from '../../format.ts';
 
 /**
  * Whether a document is in force, worded like the editor's checklist (the same `application.document.*` messages

@@ -1,0 +1,104 @@
+/**
+ * Applications on this computer (`drafts` table). Every write keeps the list's search words in step with the
+ * draft.
+ */
+import { emptyDraft, type ApplicationDraft } from '../../shared/application/draft.ts';
+import { queryWords } from '../../shared/search-words.ts';
+import type { NcgDatabase } from './database.ts';
+import type { DraftRecord, LocalState } from './records.ts';
+import { draftSearchWords } from './search-words.ts';
+
+/** Creates an empty application and returns its id. */
+export async function createDraftRecord(db: NcgDatabase, options: { editOfNtin?: string; now?: number } = {}): Promise<string> {
+  const now = options.now ?? Date.now();
+  const draft = emptyDraft({ id: crypto.randomUUID(), ...(options.editOfNtin ? { editOfNtin: options.editOfNtin } : {}) });
+  await db.drafts.add({ id: draft.id, localState: 'draft', draft, createdAt: now, updatedAt: now, searchWords: draftSearchWords(draft) });
+  return draft.id;
+}
+
+/** Adds a new application made elsewhere (an edit of a published card, …) with what the catalogue said of it. */
+export async function addDraftRecord(db: NcgDatabase, draft: ApplicationDraft, catalogue: DraftRecord['catalogue'], now = Date.now()): Promise<string> {
+  await db.drafts.add({ id: draft.id, localState: 'draft', draft, ...(catalogue ? { catalogue } : {}), createdAt: now, updatedAt: now, searchWords: draftSearchWords(draft) });
+  return draft.id;
+}
+
+/** Thrown by `saveDraft` when the application was deleted meanwhile; `code` is a key of the `ui` namespace. */
+export class DraftGoneError extends Error {
+  readonly code = 'ui.errors.draftGone';
+  constructor(readonly id: string) {
+    super(`Application ${id} no longer exists`);
+    this.name = 'DraftGoneError';
+  }
+}
+
+/**
+ * Saves the draft as it is now. A ready application that is edited goes back to draft: it has to pass the
+ * checks again before it may be sent.
+ */
+export async function saveDraft(db: NcgDatabase, draft: ApplicationDraft, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.drafts, async () => {
+    const current = await db.drafts.get(draft.id);
+    if (!current) throw new DraftGoneError(draft.id);
+    const localState: LocalState = current.localState === 'ready' ? 'draft' : current.localState;
+    await db.drafts.put({ ...current, draft, localState, updatedAt: now, searchWords: draftSearchWords(draft) });
+  });
+}
+
+export async function setLocalState(db: NcgDatabase, id: string, localState: LocalState): Promise<void> {
+  await db.drafts.update(id, { localState, updatedAt: Date.now() });
+}
+
+/** Writes whole rows (an import's batch); their search words are computed here. */
+export async function putDraftRecords(db: NcgDatabase, records: readonly DraftRecord[]): Promise<void> {
+  await db.drafts.bulkPut(records.map((record) => ({ ...record, searchWords: draftSearchWords(record.draft) })));
+}
+
+export async function getDraftRecord(db: NcgDatabase, id: string): Promise<DraftRecord | undefined> {
+  return db.drafts.get(id);
+}
+
+export async function getDraftRecords(db: NcgDatabase, ids: readonly string[]): Promise<DraftRecord[]> {
+  return (await db.drafts.bulkGet([...ids])).filter((record): record is DraftRecord => record !== undefined);
+}
+
+export async function countDrafts(db: NcgDatabase): Promise<number> {
+  return db.drafts.count();
+}
+
+/** The ОКТРУ categories of the applications on this computer, for the offline copy's extended schemas. */
+export async function categoriesInUse(db: NcgDatabase): Promise<string[]> {
+  const oktru = new Set<string>();
+  await db.drafts.each((record) => {
+    if (record.draft.oktru) oktru.add(record.draft.oktru);
+  });
+  return [...oktru];
+}
+
+/** How many applications refer to a register document. */
+export async function countDraftsUsingDocument(db: NcgDatabase, documentId: string): Promise<number> {
+  return db.drafts.filter((record) => record.draft.documents.some((ref) => ref.documentId === documentId)).count();
+}
+
+export interface ListFilter {
+  query: string;
+  localState?: LocalState | '';
+  statusCode?: string;
+}
+
+/**
+ * Ids of the applications that match, newest change first. Everything runs on index keys only: each query
+ * word, the local state and the catalogue status narrow a key set, and the records themselves are read later,
+ * only for the rows on screen. This keeps 10,000 applications fast.
+ */
+export async function matchingDraftIds(db: NcgDatabase, filter: ListFilter): Promise<string[]> {
+  const sets: Set<string>[] = [];
+  for (const word of queryWords(filter.query)) {
+    sets.push(new Set((await db.drafts.where('searchWords').startsWith(word).primaryKeys()) as string[]));
+  }
+  if (filter.localState) sets.push(new Set((await db.drafts.where('localState').equals(filter.localState).primaryKeys()) as string[]));
+  if (filter.statusCode) sets.push(new Set((await db.drafts.where('catalogue.statusCode').equals(filter.statusCode).primaryKeys()) as string[]));
+  const ordered = (await db.drafts.orderBy('updatedAt').reverse().primaryKeys()) as string[];
+  if (sets.length === 0) return ordered;
+  sets.sort((a, b) => a.size - b.size);
+  return ordered.filter((id) => sets.every((set) => set.has(id)));
+}

@@ -1,0 +1,63 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBridge } from '../../../app/bridge-context.tsx';
+import { ErrorMessage } from '../../../app/components/ErrorMessage.tsx';
+import { useDatabase } from '../../../db/context.tsx';
+import { categoriesInUse } from '../../../db/drafts.ts';
+import { useDictionaryCounts, useSetting } from '../../../db/hooks.ts';
+import { lastDictionaryRefreshKey } from '../../../db/settings.ts';
+import { refreshDictionaries, type RefreshProgress } from './refresh.ts';
+
+/**
+ * The offline copy of the catalogue's schemas and dictionaries: what is stored, and a refresh with its progress.
+ * `data-refresh-state` (idle, running, done, failed) says where a refresh stands, for tests and assistive tools.
+ */
+export function DictionariesPanel() {
+  const { t, i18n } = useTranslation();
+  const bridge = useBridge();
+  const db = useDatabase();
+  const [progress, setProgress] = useState<RefreshProgress | undefined>();
+  const counts = useDictionaryCounts();
+  const lastRefresh = useSetting(lastDictionaryRefreshKey);
+  const refresh = useMutation({
+    mutationFn: async () => refreshDictionaries(bridge, db, { categoriesInUse: await categoriesInUse(db), onProgress: setProgress }),
+    onSettled: () => setProgress(undefined),
+  });
+  const state = refresh.isPending ? 'running' : refresh.isError ? 'failed' : refresh.isSuccess ? 'done' : 'idle';
+
+  return (
+    <section aria-labelledby="settings-dictionaries" data-testid="dictionaries-panel" data-refresh-state={state}>
+      <h2 id="settings-dictionaries">{t('ui.dictionaries.title')}</h2>
+      <p>{t('ui.dictionaries.explain')}</p>
+      <button type="button" onClick={() => refresh.mutate()} disabled={refresh.isPending} data-testid="refresh-dictionaries">
+        {refresh.isPending ? t('ui.dictionaries.refreshing') : t('ui.dictionaries.refresh')}
+      </button>
+      {progress && (
+        <p role="status" data-testid="refresh-progress" data-done={progress.done} data-total={progress.total}>
+          <progress max={progress.total || 1} value={progress.done} />{' '}
+          {t('ui.dictionaries.progress', {
+            done: new Intl.NumberFormat(i18n.language).format(progress.done),
+            total: new Intl.NumberFormat(i18n.language).format(progress.total),
+            items: new Intl.NumberFormat(i18n.language).format(progress.items),
+          })}
+        </p>
+      )}
+      {refresh.isError && <ErrorMessage error={refresh.error} testId="refresh-error" />}
+      <dl data-testid="dictionaries">
+        <dt>{t('ui.dictionaries.lastRefresh')}</dt>
+        <dd data-testid="last-refresh">
+          {typeof lastRefresh?.value === 'number'
+            ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(lastRefresh.value)
+            : t('ui.dictionaries.never')}
+        </dd>
+        {Object.entries(counts ?? {}).map(([dictionary, count]) => (
+          <div key={dictionary} style={{ display: 'contents' }}>
+            <dt>{dictionary}</dt>
+            <dd data-testid={`dictionary-count-${dictionary}`}>{new Intl.NumberFormat(i18n.language).format(count)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * Downloads what the forms need to work offline: the base attribute schema, the extended schemas of the
+ * categories (all of them in a small catalogue, else those in use), and the dictionaries (ОКТРУ tree, ТН ВЭД,
+ * COUNTRY, and every dictionary an attribute refers to).
+ *
+ * Every call goes through one bounded pool (6 at a time, like a browser's connections per host), so the
+ * catalogue is never flooded; a 429 is retried by the catalogue client, honouring Retry-After. Work starts as
+ * soon as what it depends on is known: the pages of a dictionary once its first page told how many there are,
+ * the categories' schemas once ОКТРУ is in, the dictionaries a category's schema names once it arrived.
+ * Items of a dictionary are replaced only once its download completed.
+ */
+import type { AttributeDefinition, DictionaryItem } from '../../../../shared/catalogue/index.ts';
+import type { Bridge } from '../../../../shared/bridge.ts';
+import { isCatalogueError } from '../../../../shared/catalogue/errors.ts';
+import { callCatalogue } from '../../../../shared/catalogue-call.ts';
+import { oktruLevel } from '../../../../shared/codes/index.ts';
+import { baseSchemaKey, govSchemaKey, putAttributeSchema, putAttributeSchemas } from '../../../db/attribute-schemas.ts';
+import type { NcgDatabase } from '../../../db/database.ts';
+import { putDictionaryItems, removeItemsNotFrom } from '../../../db/dictionaries.ts';
+import { lastDictionaryRefreshKey, writeSetting } from '../../../db/settings.ts';
+
+export const alwaysNeededDictionaries = ['OKTRU', 'TNVED', 'COUNTRY'] as const;
+const pageSize = 100;
+/** Calls in flight at once. */
+export const defaultConcurrency = 6;
+/**
+ * A catalogue with few categories gets every category's extended schema, so an extended card can be started
+ * offline in any of them; a large one only those of the applications on this computer (one call each).
+ */
+export const allCategoriesUpTo = 300;
+
+export interface RefreshProgress {
+  /** Calls answered so far. */
+  done: number;
+  /** Calls known so far: grows while answers reveal more pages, categories and dictionaries. */
+  total: number;
+  /** Dictionary items stored so far. */
+  items: number;
+}
+
+export interface RefreshOutcome {
+  dictionaries: number;
+  items: number;
+  categories: number;
+  /** Deprecated (deleted) categories in use on this computer, for which no extended schema is asked. */
+  skippedDeprecated: number;
+}
+
+function referencedDictionaries(definitions: readonly AttributeDefinition[], into = new Set<string>()): Set<string> {
+  for (const definition of definitions) {
+    if (definition.dictionaryCode) into.add(definition.dictionaryCode);
+    if (definition.attributes) referencedDictionaries(definition.attributes, into);
+  }
+  return into;
+}
+
+/** Runs tasks at most `limit` at a time, in the order they were handed in; after `stop`, queued tasks are refused. */
+function boundedPool(limit: number) {
+  let running = 0;
+  let stopped: unknown;
+  const waiting: (() => void)[] = [];
+  const next = () => {
+    if (running >= limit) return;
+    const start = waiting.shift();
+    if (start) start();
+  };
+  return {
+    run<T>(task: () => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        waiting.push(() => {
+          if (stopped !== undefined) {
+            reject(stopped);
+            next();
+            return;
+          }
+          running += 1;
+          task()
+            .then(resolve, reject)
+            .finally(() => {
+              running -= 1;
+              next();
+            });
+        });
+        next();
+      });
+    },
+    stop(reason: unknown) {
+      stopped ??= reason;
+    },
+  };
+}
+
+export async function refreshDictionaries(
+  bridge: Bridge,
+  db: NcgDatabase,
+  options: { categoriesInUse?: readonly string[]; onProgress?: (progress: RefreshProgress) => void; now?: () => number; concurrency?: number } = {},
+): Promise<RefreshOutcome> {
+  const now = options.now ?? Date.now;
+  const refreshId = `${now()}`;
+  const pool = boundedPool(options.concurrency ?? defaultConcurrency);
+  const progress: RefreshProgress = { done: 0, total: 0, items: 0 };
+  const report = () => options.onProgress?.({ ...progress });
+  const call = <T>(work: () => Promise<T>): Promise<T> => {
+    progress.total += 1;
+    report();
+    return pool.run(work).then((value) => {
+      progress.done += 1;
+      report();
+      return value;
+    });
+  };
+  try {
+    return await refreshWith(call);
+  } catch (error) {
+    // The first real failure ends the refresh: calls not yet started are not made.
+    pool.stop(error);
+    throw error;
+  }
+
+  async function refreshWith(call: <T>(work: () => Promise<T>) => Promise<T>): Promise<RefreshOutcome> {
+    const [base, dictionaryList] = await Promise.all([
+      call(() => callCatalogue(bridge, 'attributes', {})),
+      call(() => callCatalogue(bridge, 'getAllDictionaries', {})),
+    ]);
+    await putAttributeSchema(db, baseSchemaKey, base, now());
+    const available = new Set(dictionaryList.map((info) => info.code));
+
+    const downloads = new Map<string, Promise<number>>();
+    /** Current (not deleted) 4th-level ОКТРУ codes, and deleted ones: only the first are categories a card can have. */
+    const currentLeaves = new Set<string>();
+    const deletedLeaves = new Set<string>();
+    const noteOktru = (items: readonly DictionaryItem[]) => {
+      for (const item of items) if (item.code && oktruLevel(item.code) === 4) (item.isDeleted ? deletedLeaves : currentLeaves).add(item.code);
+    };
+
+    const storePage = async (dictionary: string, items: readonly DictionaryItem[]) => {
+      if (dictionary === 'OKTRU') noteOktru(items);
+      await putDictionaryItems(db, dictionary, items, refreshId);
+      progress.items += items.length;
+      report();
+    };
+    const downloadDictionary = async (dictionary: string): Promise<number> => {
+      const page = (number: number) => call(() => callCatalogue(bridge, 'getItems', { dictionaryCode: dictionary, page: number, size: pageSize }));
+      const first = await page(1);
+      await storePage(dictionary, first.content);
+      const rest = await Promise.all(
+        Array.from({ length: Math.max(0, first.totalPages - 1) }, async (_, index) => {
+          const answer = await page(index + 2);
+          await storePage(dictionary, answer.content);
+          return answer.content.length;
+        }),
+      );
+      await removeItemsNotFrom(db, dictionary, refreshId);
+      return rest.reduce((sum, count) => sum + count, first.content.length);
+    };
+    const download = (codes: Iterable<string>) => {
+      for (const code of [...codes].sort()) {
+        if (!available.has(code) || downloads.has(code)) continue;
+        const started = downloadDictionary(code);
+        started.catch(() => undefined); // awaited below; a refresh that fails earlier must not leave it unhandled
+        downloads.set(code, started);
+      }
+    };
+
+    const needed = referencedDictionaries(base);
+    for (const code of alwaysNeededDictionaries) needed.add(code);
+    download(needed);
+
+    // The categories' schemas can be asked for as soon as ОКТРУ is in, while the other dictionaries go on.
+    await downloads.get('OKTRU');
+    const inUse = new Set(options.categoriesInUse ?? []);
+    const categories = new Set([...inUse].filter((code) => !deletedLeaves.has(code)));
+    if (currentLeaves.size <= allCategoriesUpTo) for (const code of currentLeaves) categories.add(code);
+    const govSchemas: { key: string; definitions: unknown }[] = [];
+    await Promise.all(
+      [...categories].sort().map(async (oktru) => {
+        let gov;
+        try {
+          gov = await call(() => callCatalogue(bridge, 'getGovCategoryAttributes', { oktru }));
+        } catch (error) {
+          // A category the catalogue has no extended schema for is skipped; losing the network is not.
+          if (isCatalogueError(error) && (error.kind === 'not-found' || error.kind === 'validation' || error.kind === 'wrong-status')) return;
+          throw error;
+        }
+        govSchemas.push({ key: govSchemaKey(oktru), definitions: gov });
+        download(referencedDictionaries([...gov.mainAttributes, ...gov.additionalAttributes]));
+      }),
+    );
+    await putAttributeSchemas(db, govSchemas, now());
+
+    // Dictionaries named by the categories' schemas were added to `downloads` while those arrived.
+    const counts = await Promise.all(downloads.values());
+    await writeSetting(db, lastDictionaryRefreshKey, now());
+    return {
+      dictionaries: downloads.size,
+      items: counts.reduce((sum, count) => sum + count, 0),
+      categories: categories.size,
+      skippedDeprecated: [...inUse].filter((code) => deletedLeaves.has(code)).length,
+    };
+  }
+}
