@@ -1,5 +1,6 @@
 import { commands } from './commands/index.ts';
 import { ExitCode, processIO, type CliIO } from './io.ts';
+import { shown } from './terminal.ts';
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -13,7 +14,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   }
   const load = commands[name];
   if (!load) {
-    io.stderr(`ncg: unknown command "${name}". Run "ncg --help" for the list.`);
+    io.stderr(`ncg: unknown command "${shown(name, 40)}". Run "ncg --help" for the list.`);
     return ExitCode.usage;
   }
   const { run } = await load();

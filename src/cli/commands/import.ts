@@ -8,7 +8,7 @@ import { createTranslator } from '../../shared/i18n/translate.ts';
 import { buildSeed } from '../../sandbox/seed/index.ts';
 import { defineCommand, UsageError, type CommandArgs, type CommandSpec, type OptionSpecs } from '../args.ts';
 import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
-import { shown } from '../terminal.ts';
+import { shown, shownParams } from '../terminal.ts';
 
 export const summary = 'check a CSV or XLSX file of applications against the catalogue\'s schemas and dictionaries';
 
@@ -138,7 +138,7 @@ async function checkFile({ values, positionals, locale }: CommandArgs<typeof spe
         ? await remoteCatalogue(values.catalogue, values['api-key'], options.fetch ?? globalThis.fetch, io)
         : seedCatalogue();
   } catch (error) {
-    io.stderr(`ncg import: the catalogue could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+    io.stderr(`ncg import: the catalogue could not be reached: ${shown(error instanceof Error ? error.message : String(error), 200)}`);
     return ExitCode.failed;
   }
 
@@ -151,7 +151,7 @@ async function checkFile({ values, positionals, locale }: CommandArgs<typeof spe
     });
     return report(result.problems, result.counts, io, t);
   } catch (error) {
-    io.stderr(`ncg import: ${error instanceof Error ? error.message : String(error)}`);
+    io.stderr(`ncg import: ${shown(error instanceof Error ? error.message : String(error), 200)}`);
     return ExitCode.failed;
   }
 }
@@ -164,8 +164,8 @@ function report(
 ): number {
   const warning = t('application.cli.warning');
   for (const problem of problems) {
-    const message = t(problem.key, problem.params);
-    io.stdout(`row ${String(problem.row)}: ${problem.field}: ${problem.severity === 'warning' ? `${warning}: ` : ''}${message}`);
+    const message = t(problem.key, shownParams(problem.params));
+    io.stdout(`row ${String(problem.row)}: ${shown(problem.field, 60)}: ${problem.severity === 'warning' ? `${warning}: ` : ''}${message}`);
   }
   io.stderr(t('application.cli.checked', { rows: counts.rows, errors: counts.errors, warnings: counts.warnings }));
   return problems.length > 0 ? ExitCode.failed : ExitCode.ok;

@@ -1,7 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { open, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { decodeTextBytes } from '../../shared/application/import/decode.ts';
+import { detectDelimiter } from '../../shared/application/import/csv.ts';
+import { defaultMaxFileBytes } from '../../shared/application/import/import.ts';
+import { defaultImportLimits } from '../../shared/application/import/limits.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
 import {
   LayoutBuilder,
@@ -25,7 +28,7 @@ import {
 } from '../../shared/labels/index.ts';
 import { choiceOption, defineCommand, integerOption, UsageError, type CommandArgs, type CommandSpec, type OptionSpecs } from '../args.ts';
 import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
-import { shownParams } from '../terminal.ts';
+import { shown, shownParams } from '../terminal.ts';
 
 export const summary = 'print EAN-13 barcode labels (PDF for sheets and thermal, ZPL for thermal) from a CSV of products';
 
@@ -33,7 +36,8 @@ const usage = `Usage: ncg labels --input products.csv --template <id> --out labe
        ncg labels --template list
 
 Options:
-  --input FILE          CSV, UTF-8 (with or without BOM), "," or ";" separated, header row first
+  --input FILE          CSV in UTF-8 (with or without BOM), UTF-16 or Windows-1251 (detected), ","
+                        ";" or tab separated, header row first
   --template ID         avery-l7160, avery-l7163, avery-l7651, thermal-58x40, thermal-58x30, thermal-100x150
                         ("list" prints them with their sizes)
   --out FILE            the PDF (page size = the template's; print at 100 %, "actual size")
@@ -81,31 +85,6 @@ function listing(io: CliIO): void {
     const stock = t.kind === 'sheet' ? `A4 sheet ${String(t.columns)}×${String(t.rows)}` : `thermal roll, 1 per page`;
     const dpi = t.kind === 'thermal' ? (t.dpiChoices ?? [203, 300]).join('|') : t.dpi === null ? '—' : `grid ${String(t.dpi)}`;
     io.stdout(`${t.id.padEnd(18)} ${stock.padEnd(29)} ${String(labelsPerPage(t)).padStart(6)}  ${`${String(t.labelWidthMm)}×${String(t.labelHeightMm)}`.padEnd(12)}  ${dpi}`);
-  }
-}
-
-/**
- * The separator of the header line: the most frequent of `,` `;` and tab outside quotes (papaparse's own
- * guess needs several rows of equal width and fails on short files), `,` when there is none.
- */
-async function sniffDelimiter(path: string): Promise<string> {
-  const file = await open(path, 'r');
-  try {
-    const buffer = new Uint8Array(64 * 1024);
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-    const text = new TextDecoder('utf-8').decode(buffer.subarray(0, bytesRead));
-    const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
-    let quoted = false;
-    for (const char of text) {
-      if (char === '"') quoted = !quoted;
-      else if (!quoted && (char === '\n' || char === '\r')) break;
-      else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
-    }
-    let best = ',';
-    for (const [candidate, count] of counts) if (count > (counts.get(best) ?? 0)) best = candidate;
-    return best;
-  } finally {
-    await file.close();
   }
 }
 
@@ -196,83 +175,92 @@ async function printLabels({ values, locale }: CommandArgs<typeof spec.options>,
   }
 
   const inputPath = values.input;
-  let size = 0;
+  let bytes: Uint8Array;
   try {
-    size = (await stat(inputPath)).size;
+    const { size } = await stat(inputPath);
+    if (size > defaultMaxFileBytes) {
+      io.stderr(`ncg labels: ${t('application.import.tooLarge', { size: (size / 1048576).toFixed(1), max: (defaultMaxFileBytes / 1048576).toFixed(0) })}`);
+      return ExitCode.failed;
+    }
+    bytes = new Uint8Array(await readFile(inputPath));
   } catch (error) {
-    io.stderr(`ncg labels: cannot read ${inputPath}: ${error instanceof Error ? error.message : String(error)}`);
+    io.stderr(`ncg labels: cannot read ${shown(inputPath)}: ${shown(error instanceof Error ? error.message : String(error), 200)}`);
     return ExitCode.failed;
   }
-  const separator = delimiter === undefined ? await sniffDelimiter(inputPath) : delimiter === 'tab' ? '\t' : delimiter;
+  // The same decoder as `ncg import` and the app: UTF-8 with or without BOM, UTF-16 LE/BE, Windows-1251.
+  const { text, encoding } = decodeTextBytes(bytes);
+  const separator = delimiter === undefined ? detectDelimiter(text) : delimiter === 'tab' ? '\t' : delimiter;
   const codeColumn = values['code-column'].trim().toLowerCase();
   const columnOf: Record<ProductField, string> = { ...productColumns, code: codeColumn };
-  const progress = io.isTTY && process.stderr.isTTY ? progressBar(size) : null;
+  const progress = io.isTTY && process.stderr.isTTY ? progressBar(text.length) : null;
 
   let line = 1;
   let rows = 0;
   let failedRows = 0;
   let header: string[] | null = null;
   let fatal: string | null = null;
-  const stream = createReadStream(inputPath, { encoding: 'utf8' });
+  /** Columns where Windows-1251 lost Kazakh letters (saved as «?»). */
+  const lostLetters = new Set<string>();
 
-  const report = (rowLine: number, column: string, message: string) => io.stderr(`row ${String(rowLine)}: ${column}: ${message}`);
+  const report = (rowLine: number, column: string, message: string) => io.stderr(`row ${String(rowLine)}: ${shown(column, 60)}: ${message}`);
 
-  await new Promise<void>((resolve) => {
-    Papa.parse<string[]>(stream, {
-      header: false,
-      skipEmptyLines: false,
-      delimiter: separator,
-      step: (result, parser) => {
-        const cells = result.data;
-        const rowLine = line;
-        line += 1 + cells.reduce((sum, cell) => sum + (cell.match(/\n/gu)?.length ?? 0), 0);
-        if (header === null) {
-          header = cells.map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/u, '') : cell).trim().toLowerCase());
-          if (!header.includes(codeColumn)) {
-            fatal = t('labels.csv.missingColumn', { column: codeColumn, found: header.join(', ') });
-            parser.abort();
-          }
+  Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: false,
+    delimiter: separator,
+    step: (result, parser) => {
+      const cells = result.data;
+      const rowLine = line;
+      line += 1 + cells.reduce((sum, cell) => sum + (cell.match(/\n/gu)?.length ?? 0), 0);
+      if (header === null) {
+        if (cells.length > defaultImportLimits.maxColumns) {
+          fatal = t('application.import.tooManyColumns', { max: defaultImportLimits.maxColumns });
+          parser.abort();
           return;
         }
-        if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
-        rows += 1;
-        progress?.update(stream.bytesRead, rows);
-        const problemsInCsv = result.errors.filter((e) => e.type === 'Quotes');
-        if (problemsInCsv.length > 0) {
-          failedRows += 1;
-          report(rowLine, 'csv', problemsInCsv.map((e) => e.message).join('; '));
-          return;
+        header = cells.map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/u, '') : cell).trim().toLowerCase());
+        if (!header.includes(codeColumn)) {
+          fatal = t('labels.csv.missingColumn', { column: shown(codeColumn, 60), found: shown(header.join(', ')) });
+          parser.abort();
         }
-        const cols = header;
-        const value = (field: ProductField): string => {
-          const index = cols.indexOf(columnOf[field]);
-          return index < 0 ? '' : (cells[index] ?? '');
-        };
-        const input: LabelProductInput = {
-          code: value('code'),
-          nameKk: value('nameKk'),
-          nameRu: value('nameRu'),
-          quantity: value('quantity'),
-          unit: value('unit'),
-          producer: value('producer'),
-          country: value('country'),
-          copies: value('copies'),
-        };
-        const check = checkLabelItem(input, { metrics });
-        if (!check.ok) {
-          failedRows += 1;
-          for (const { field, problem } of check.problems) report(rowLine, columnOf[field], t(problem.key, problem.params));
-          return;
-        }
-        builder.add(check.item, rows - 1);
-      },
-      complete: () => resolve(),
-      error: (error: Error) => {
-        fatal = error.message;
-        resolve();
-      },
-    });
+        return;
+      }
+      if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
+      rows += 1;
+      progress?.update(result.meta.cursor, rows);
+      const problemsInCsv = result.errors.filter((e) => e.type === 'Quotes');
+      if (problemsInCsv.length > 0) {
+        failedRows += 1;
+        report(rowLine, 'csv', problemsInCsv.map((e) => e.message).join('; '));
+        return;
+      }
+      const cols = header;
+      const value = (field: ProductField): string => {
+        const index = cols.indexOf(columnOf[field]);
+        const cell = index < 0 ? '' : (cells[index] ?? '');
+        if (encoding === 'windows-1251' && cell.includes('?')) lostLetters.add(columnOf[field]);
+        return cell;
+      };
+      const input: LabelProductInput = {
+        code: value('code'),
+        nameKk: value('nameKk'),
+        nameRu: value('nameRu'),
+        quantity: value('quantity'),
+        unit: value('unit'),
+        producer: value('producer'),
+        country: value('country'),
+        copies: value('copies'),
+      };
+      const check = checkLabelItem(input, { metrics });
+      if (!check.ok) {
+        failedRows += 1;
+        for (const { field, problem } of check.problems) report(rowLine, columnOf[field], t(problem.key, shownParams(problem.params)));
+        return;
+      }
+      builder.add(check.item, rows - 1);
+    },
   });
+  for (const column of lostLetters) io.stderr(`ncg labels: ${t('application.import.lostLetters', { header: shown(column, 60) })}`);
   progress?.end();
   if (fatal !== null) {
     io.stderr(`ncg labels: ${String(fatal)}`);

@@ -123,6 +123,49 @@ describe('ncg import --check', () => {
     });
   });
 
+  describe('terminal hygiene', () => {
+    it('never echoes control characters from the file, and caps what it echoes', async () => {
+      const hostile = `\u001b]52;c;cGF5bG9hZA==\u0007\u001b[2J${'Z'.repeat(5_000)}`;
+      const path = file('hostile.csv', `${header};${hostile}\n${good(1)};x\n`);
+      const result = await ncg('import', path, '--check', '--lang', 'en');
+      const lines = [...result.out, ...result.err];
+      expect(lines.some((line) => line.includes('is not a catalogue attribute'))).toBe(true);
+      for (const line of lines) {
+        // eslint-disable-next-line no-control-regex
+        expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
+        expect(line.length).toBeLessThan(600);
+      }
+    });
+
+    it('refuses a 300,000-column header with one short line instead of a 3 MB message', async () => {
+      const path = file('wide.csv', `${Array.from({ length: 300_000 }, (_, i) => `column${String(i)}`).join(';')}\n1;2\n`);
+      const result = await ncg('import', path, '--check', '--lang', 'en');
+      expect(result.code).toBe(1);
+      const text = [...result.out, ...result.err].join('\n');
+      expect(text).toContain('more than 16384 columns');
+      expect(text.length).toBeLessThan(1_000);
+    });
+
+    it('refuses a zip bomb with its localised message', async () => {
+      const { part, repeatedPart, sheetClose, sheetOpen, stringsOpen, workbookParts, zip } = await import('./hostile-xlsx.ts');
+      const bomb = zip([
+        ...workbookParts(),
+        part('xl/worksheets/sheet1.xml', `${sheetOpen}<row r="1"><c r="A1" t="s"><v>0</v></c></row>${sheetClose}`),
+        repeatedPart('xl/sharedStrings.xml', `${stringsOpen}<si><t>`, 'A'.repeat(1 << 20), 300, '</t></si></sst>'),
+      ]);
+      const path = file('bomb.xlsx', bomb);
+      for (const [lang, message] of [
+        ['en', 'unpacks to more than 192 MB'],
+        ['ru', 'распаковывается более чем в 192 МБ'],
+        ['kk', '192 МБ-тан асады'],
+      ] as const) {
+        const result = await ncg('import', path, '--check', '--lang', lang);
+        expect(result.code).toBe(1);
+        expect(result.out.join('\n')).toContain(message);
+      }
+    });
+  });
+
   it('is listed in ncg --help', async () => {
     expect((await ncg('--help')).out.some((line) => line.trimStart().startsWith('import '))).toBe(true);
   });

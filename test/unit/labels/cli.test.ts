@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/commands/labels.ts';
 import { main } from '../../../src/cli/main.ts';
 import type { CliIO } from '../../../src/cli/io.ts';
+import { encodeCp1251, utf16le } from '../application/bytes.ts';
 import { decode, gtin13, ntin, pdfText, rasterize, tempDir } from './helpers.ts';
 import { zplFormats } from './zpl-reference.ts';
 
@@ -138,5 +139,87 @@ describe('ncg labels', () => {
       expect(err.join('\n'), args.join(' ')).toMatch(message);
     }
     expect(existsSync(out)).toBe(false);
+  });
+
+  describe('reads the file in any encoding ncg import reads (one decoder)', () => {
+    const rows = (codes: readonly string[]) =>
+      `code;name_ru;producer;country\r\n${codes.map((c, i) => `${c};Молоко «Луговое» №${String(i + 1)};ТОО Іргетас;Казахстан`).join('\r\n')}\r\n`;
+    const utf16be = (text: string) => {
+      const bytes = new Uint8Array(2 + text.length * 2);
+      bytes[0] = 0xfe;
+      bytes[1] = 0xff;
+      for (let i = 0; i < text.length; i += 1) {
+        bytes[2 + i * 2] = text.charCodeAt(i) >> 8;
+        bytes[3 + i * 2] = text.charCodeAt(i) & 0xff;
+      }
+      return bytes;
+    };
+    it.each([
+      ['Windows-1251', (text: string) => encodeCp1251(text)],
+      ['UTF-16LE', (text: string) => utf16le(text)],
+      ['UTF-16BE', utf16be],
+    ] as const)('%s', async (name, encode) => {
+      const codes = [ntin(61), gtin13(62)];
+      const input = tmp.file(`${name}.csv`);
+      const bytes = encode(rows(codes));
+      writeFileSync(input, bytes);
+      // The bytes really are in that encoding (not UTF-8 that happens to work).
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+      const pdf = tmp.file(`${name}.pdf`);
+      const { code, out, err } = await labels(['--input', input, '--template', 'avery-l7160', '--out', pdf, '--lang', 'en']);
+      expect(err).toEqual([]);
+      expect(code).toBe(0);
+      expect(out).toEqual(['2 labels on 1 pages from 2 rows; 0 rows failed.']);
+      const text = pdfText(pdf);
+      expect(text).toContain('Молоко «Луговое» №1');
+      expect(text).toContain('ТОО Іргетас');
+      expect(text).not.toContain('\uFFFD');
+      expect(decode(rasterize(pdf, 300, tmp.file(`${name}-r`))).sort()).toEqual([...codes].sort());
+    });
+
+    it('says when Windows-1251 lost the Kazakh letters', async () => {
+      const input = tmp.file('lost.csv');
+      writeFileSync(input, encodeCp1251(`code;name_kk\n${ntin(63)};Қымыз\n`));
+      const { code, err } = await labels(['--input', input, '--template', 'avery-l7160', '--out', tmp.file('lost.pdf'), '--lang', 'en']);
+      expect(code).toBe(0);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(/^ncg labels: Column “name_kk” has «\?» where letters should be/u);
+    });
+  });
+
+  describe('terminal hygiene', () => {
+    it('never echoes control characters from the file, and caps what it echoes', async () => {
+      const input = tmp.file('hostile.csv');
+      const evil = '\u001b]0;owned\u0007\u001b[2J\u001b[31mназвание';
+      writeFileSync(input, `${evil};${'x'.repeat(5_000)};name_kk\n1;2;3\n`);
+      const { code, err } = await labels(['--input', input, '--template', 'avery-l7160', '--out', tmp.file('hostile.pdf'), '--lang', 'en']);
+      expect(code).toBe(1);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toContain('no “code” column');
+      expect(err[0]).toContain('название');
+      // eslint-disable-next-line no-control-regex
+      expect(err[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/u);
+      expect(err[0]?.length ?? 0).toBeLessThan(400);
+    });
+
+    it('refuses a 300,000-column header with one short line', async () => {
+      const input = tmp.file('wide.csv');
+      writeFileSync(input, `${Array.from({ length: 300_000 }, (_, i) => `column${String(i)}`).join(';')}\n1\n`);
+      const { code, err } = await labels(['--input', input, '--template', 'avery-l7160', '--out', tmp.file('wide.pdf'), '--lang', 'en']);
+      expect(code).toBe(1);
+      expect(err).toEqual(['ncg labels: The file has more than 16384 columns; at most 16384 can be imported.']);
+    });
+
+    it('caps a bad value echoed in a row problem', async () => {
+      const input = tmp.file('long-copies.csv');
+      writeFileSync(input, `code;copies\n${ntin(64)};\u001b[31m${'9'.repeat(10_000)}\n`);
+      const { code, err } = await labels(['--input', input, '--template', 'avery-l7160', '--out', tmp.file('long.pdf'), '--lang', 'en']);
+      expect(code).toBe(1);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(/^row 2: copies: /u);
+      // eslint-disable-next-line no-control-regex
+      expect(err[0]).not.toMatch(/[\u0000-\u001f]/u);
+      expect(err[0]?.length ?? 0).toBeLessThan(400);
+    });
   });
 });
