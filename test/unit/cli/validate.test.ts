@@ -43,8 +43,12 @@ afterEach(() => {
 
 describe('ncg validate', () => {
   describe.each(Object.entries(cases))('%s', (kind, { valid: [validInput, normalized], invalid: [invalidInput, reason] }) => {
-    it('exits 0 and prints the normalised code for a valid value', async () => {
-      expect(await ncg('validate', kind, validInput)).toEqual({ code: 0, out: [normalized], err: [] });
+    it('exits 0 and says "valid" with the kind and the normalised form for a valid value', async () => {
+      const { code, out, err } = await ncg('validate', kind, validInput);
+      expect(err).toEqual([]);
+      expect(code).toBe(0);
+      expect(out[0]).toMatch(/^\S.* \S+: valid$/u);
+      expect(out.slice(1).some((line) => line.trim().endsWith(` ${normalized}`))).toBe(true);
     });
 
     it('exits 1 with the localised reason on stderr for an invalid value', async () => {
@@ -78,8 +82,32 @@ describe('ncg validate', () => {
   });
 
   it('joins an unquoted value split by the shell', async () => {
-    expect(await ncg('validate', 'doc', 'ЕАЭС', 'N', 'RU', 'Д-CN.PA01.B.12345/23')).toEqual({ code: 0, out: ['ЕАЭС N RU Д-CN.РА01.В.12345/23'], err: [] });
-    expect(await ncg('validate', 'tnved', '6810', '19', '000', '1')).toEqual({ code: 0, out: ['6810190001'], err: [] });
+    expect(await ncg('validate', 'doc', 'ЕАЭС', 'N', 'RU', 'Д-CN.PA01.B.12345/23')).toEqual({
+      code: 0,
+      out: ['Conformity document ЕАЭС N RU Д-CN.PA01.B.12345/23: valid', '  stored as: ЕАЭС N RU Д-CN.РА01.В.12345/23'],
+      err: [],
+    });
+    expect(await ncg('validate', 'tnved', '6810', '19', '000', '1')).toEqual({ code: 0, out: ['ТН ВЭД code 6810 19 000 1: valid', '  stored as: 6810190001'], err: [] });
+  });
+
+  describe('a valid GTIN shows its format and both forms, in the chosen language', () => {
+    it.each([
+      ['en', 'GTIN-13 4870123456789: valid'],
+      ['ru', 'GTIN-13 4870123456789: верный'],
+      ['kk', 'GTIN-13 4870123456789: дұрыс'],
+    ])('--lang %s', async (lang, first) => {
+      expect(await ncg('validate', 'gtin', '4870123456789', '--lang', lang)).toEqual({ code: 0, out: [first, '  GTIN-13: 4870123456789', '  GTIN-14: 04870123456789'], err: [] });
+    });
+
+    it('names GTIN-14, GTIN-12 and GTIN-8 input, and leaves out a GTIN-13 that cannot exist', async () => {
+      expect((await ncg('validate', 'gtin', '04870123456789')).out[0]).toBe('GTIN-14 04870123456789: valid');
+      expect((await ncg('validate', 'gtin', '12345670')).out).toEqual(['GTIN-8 12345670: valid', '  GTIN-13: 0000012345670', '  GTIN-14: 00000012345670']);
+      expect((await ncg('validate', 'gtin', '14870123456786')).out).toEqual(['GTIN-14 14870123456786: valid', '  GTIN-14: 14870123456786']);
+    });
+
+    it('shows an NTIN as NTIN with both forms', async () => {
+      expect((await ncg('validate', 'ntin', '0200253509538')).out).toEqual(['NTIN 0200253509538: valid', '  GTIN-13: 0200253509538', '  GTIN-14: 00200253509538']);
+    });
   });
 
   describe('language', () => {
