@@ -3,6 +3,7 @@
  * the file picker or drag-and-drop, the column-mapping step, the preview and the import button. Each test
  * starts from an empty database and downloads the sandbox's schemas and dictionaries first.
  */
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { escapeCellText } from '../../src/shared/application/import/index.ts';
@@ -391,4 +392,153 @@ test('exports the selected applications to XLSX: the values read back equal, for
   }
   const escaped = exported.flatMap((record) => Object.values(record)).filter((value) => /^'[=+\-@]/u.test(value));
   expect(escaped.sort()).toEqual([`'+7 701 000 00 00`, `'-A12`, `'=${hyperlinkFormula}`, `'@home`]);
+});
+
+// ------------------------------------------------------------------------------------------ one recorded batch
+
+/** Applications stored in the page's database, counted in IndexedDB itself (not through the app's UI). */
+async function storedDrafts(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const opening = indexedDB.open('ncg-desk');
+        opening.onerror = () => reject(new Error('cannot open the database'));
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const counting = db.transaction('drafts', 'readonly').objectStore('drafts').count();
+          counting.onsuccess = () => {
+            db.close();
+            resolve(counting.result);
+          };
+          counting.onerror = () => reject(new Error('cannot count'));
+        };
+      }),
+  );
+}
+
+test('an import cut off by a reload is undone on the next start and the officer is told so in Kazakh; leaving asks first', async ({ app }) => {
+  test.setTimeout(240_000);
+  const applications = new ApplicationsPage(app);
+  const importer = new ImportPage(app);
+  await app.chooseLanguage('kk');
+  await applications.refreshDictionaries();
+
+  const rowCount = 10_000;
+  const fileName = 'он-мың-тауар.csv';
+  await importer.open();
+  expect(await importer.choose(csvFile(fileName, Array.from({ length: rowCount }, (_, index) => product(index + 1))), { timeout: 120_000 })).toBe('preview');
+  const dialogs: string[] = [];
+  app.page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
+  await app.page.getByTestId('import-only-valid').check();
+  await app.page.getByTestId('import-start').click();
+  // Cut off once some chunks are stored and before the last one is.
+  await expect.poll(() => storedDrafts(app.page), { timeout: 120_000 }).toBeGreaterThanOrEqual(500);
+  const storedBeforeReload = await storedDrafts(app.page);
+  expect(storedBeforeReload, 'the import must still be running when the page reloads').toBeLessThan(rowCount);
+  await app.page.reload();
+  // Leaving while the import runs asked first (the browser's own leave-page dialog).
+  expect(dialogs).toContain('beforeunload');
+
+  const notice = app.page.getByTestId('import-rolled-back');
+  await expect(notice).toBeVisible({ timeout: 30_000 });
+  await expect(notice).toContainText(fileName);
+  await expect(notice).toContainText('импорты үзілді');
+  await expect.poll(() => storedDrafts(app.page)).toBe(0);
+  await notice.getByRole('button').click();
+  await expect(notice).toHaveCount(0);
+  // Said once: the next start is quiet.
+  await app.page.reload();
+  await expect(app.page.getByTestId('import-file')).toBeAttached();
+  await expect(app.page.getByTestId('import-rolled-back')).toHaveCount(0);
+});
+
+test('importing the same products again shows them as already on this computer and adds no duplicates unless asked', async ({ app }) => {
+  const applications = new ApplicationsPage(app);
+  const importer = new ImportPage(app);
+  await app.chooseLanguage('en');
+  await applications.refreshDictionaries();
+
+  const first = csvFile('products.csv', [product(1), product(2), product(3)]);
+  await importer.open();
+  expect(await importer.choose(first)).toBe('preview');
+  await expect(app.page.getByTestId('count-already-imported')).toHaveCount(0);
+  expect(await importer.importRows('valid')).toContain('3');
+
+  // The same file again: every row is known; nothing to import unless asked.
+  await app.page.getByRole('button', { name: 'Import another file' }).click();
+  expect(await importer.choose(first)).toBe('preview');
+  await expect(app.page.getByTestId('count-already-imported')).toHaveText('3');
+  await expect(await importer.row(2)).toContainText('Already on this computer');
+  await expect(app.page.getByTestId('import-start')).toBeDisabled();
+  await expect(app.page.getByText('Every row that could be imported is already on this computer.')).toBeVisible();
+
+  // A file with one new product, one known by its GTIN and one known by its Russian name and ОКТРУ.
+  await app.page.getByRole('button', { name: 'Choose another file' }).first().click();
+  const second = csvFile('products-2.csv', [product(4), product(1), product(9, { name_ru: product(2).name_ru })]);
+  expect(await importer.choose(second)).toBe('preview');
+  await expect(app.page.getByTestId('count-already-imported')).toHaveText('2');
+  await expect(await importer.row(2)).not.toContainText('Already on this computer');
+  await expect(await importer.row(3)).toContainText('Already on this computer');
+  await expect(await importer.row(4)).toContainText('Already on this computer');
+  expect(await importer.importRows('valid')).toContain('1');
+  await expect(app.page.getByTestId('import-done-already')).toContainText('Rows already on this computer left out: 2.');
+  await importer.openList();
+  await expect(app.page.getByTestId('list-count')).toHaveText('4 of 4');
+  expect(await storedDrafts(app.page)).toBe(4);
+
+  // Asked for explicitly, the known rows go in again as new drafts.
+  await importer.open();
+  expect(await importer.choose(first)).toBe('preview');
+  await app.page.getByTestId('import-reimport').check();
+  expect(await importer.importRows('valid')).toContain('3');
+  await importer.openList();
+  await expect(app.page.getByTestId('list-count')).toHaveText('7 of 7');
+});
+
+test('refuses an XLSX whose one text unpacks to many megabytes within seconds, with a translated reason', async ({ app }) => {
+  const applications = new ApplicationsPage(app);
+  const importer = new ImportPage(app);
+  await app.chooseLanguage('ru');
+  await applications.refreshDictionaries();
+
+  const { zipSync, strToU8 } = await import('fflate');
+  const huge = 'Ә'.repeat(40 * 1024 * 1024);
+  const bomb = zipSync(
+    {
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+      ),
+      '_rels/.rels': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
+      'xl/workbook.xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Товары" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+      ),
+      'xl/worksheets/sheet1.xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>0</v></c></row></sheetData></worksheet>',
+      ),
+      'xl/sharedStrings.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>${huge}</t></si></sst>`),
+    },
+    { level: 9 },
+  );
+  expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
+
+  await importer.open();
+  const started = Date.now();
+  expect(await importer.choose({ name: 'бомба.xlsx', mimeType: xlsxType, buffer: Buffer.from(bomb) })).toBe('failed');
+  const refusedInMs = Date.now() - started;
+  test.info().annotations.push({ type: 'timing', description: `a ${String(Math.round(bomb.byteLength / 1024))} KB file of 80 MB unpacked refused in ${String(refusedInMs)} ms` });
+  // The core's reason, translated (its key is on the element): never a raw English error.
+  const reason = importer.failure().locator('[data-key^="application.import."]');
+  await expect(reason).toHaveCount(1);
+  expect(['application.import.textTooLong', 'application.import.textsTooLarge', 'application.import.unpackedTooLarge']).toContain(await reason.getAttribute('data-key'));
+  await expect(reason).not.toContainText('application.import.');
+  await expect(importer.failure()).toContainText('Ничего не изменено');
+  expect(refusedInMs).toBeLessThan(20_000);
 });
