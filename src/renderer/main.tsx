@@ -32,6 +32,14 @@ async function boot(): Promise<void> {
   );
 }
 
+// Before the languages are loaded, so in all three; the technical detail goes to the console, not to the officer.
+const startFailed = [
+  'NCG Desk іске қосылмады. Бетті қайта жүктеңіз; қате қайталанса, қолданбаны қайта орнатыңыз.',
+  'NCG Desk не запустился. Перезагрузите страницу; если ошибка повторится, переустановите приложение.',
+  'NCG Desk could not start. Reload the page; if it happens again, reinstall the app.',
+];
+
 boot().catch((error: unknown) => {
-  document.body.textContent = `NCG Desk could not start: ${error instanceof Error ? error.message : String(error)}`;
+  console.error('NCG Desk could not start', error);
+  document.body.replaceChildren(...startFailed.map((text) => Object.assign(document.createElement('p'), { textContent: text, role: 'alert' })));
 });

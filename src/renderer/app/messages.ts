@@ -8,7 +8,6 @@ export const uiMessages = defineMessages(
     language: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     sandboxBadge: 'Sandbox, not the real catalogue',
     loading: 'Loading…',
-    failed: 'Something went wrong: {{message}}',
     kazakhLetters: { label: 'Kazakh letters', insert: 'Insert {{letter}}' },
     applications: {
       title: 'Applications',
@@ -111,7 +110,6 @@ export const uiMessages = defineMessages(
       language: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English' },
       sandboxBadge: 'Песочница, не настоящий каталог',
       loading: 'Загрузка…',
-      failed: 'Что-то пошло не так: {{message}}',
       kazakhLetters: { label: 'Казахские буквы', insert: 'Вставить {{letter}}' },
       applications: {
         title: 'Заявки',
@@ -213,7 +211,6 @@ export const uiMessages = defineMessages(
       language: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English' },
       sandboxBadge: 'Сынақ ортасы, нақты каталог емес',
       loading: 'Жүктелуде…',
-      failed: 'Бірдеңе дұрыс болмады: {{message}}',
       kazakhLetters: { label: 'Қазақ әріптері', insert: '{{letter}} әрпін қою' },
       applications: {
         title: 'Өтінімдер',

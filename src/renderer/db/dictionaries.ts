@@ -20,6 +20,7 @@ export function toItemRecord(dictionary: string, item: DictionaryItem, refreshId
     nameKk: item.nameKk,
     words,
     refreshId,
+    ...(item.isDeleted ? { isDeleted: true as const } : {}),
   };
 }
 
@@ -46,16 +47,16 @@ export async function getDictionaryItems(db: NcgDatabase, keys: readonly [string
 }
 
 /**
- * Items of one dictionary whose code or Kazakh/Russian name has words starting with every word of the query.
+ * Items of one dictionary (withdrawn ones left out) whose code or Kazakh/Russian name has words starting with every word of the query.
  * The first word goes through the index; the others filter its hits.
  */
 export async function searchDictionary(db: NcgDatabase, dictionary: string, query: string, limit = 50): Promise<DictionaryItemRecord[]> {
   const [first, ...rest] = queryWords(query);
-  if (!first) return db.dictionaryItems.where('dictionary').equals(dictionary).limit(limit).toArray();
+  if (!first) return db.dictionaryItems.where('dictionary').equals(dictionary).filter((item) => !item.isDeleted).limit(limit).toArray();
   const hits = await db.dictionaryItems
     .where('words')
     .startsWith(`${dictionary}|${first}`)
-    .filter((item) => rest.every((word) => item.words.some((candidate) => candidate.startsWith(`${dictionary}|${word}`))))
+    .filter((item) => !item.isDeleted && rest.every((word) => item.words.some((candidate) => candidate.startsWith(`${dictionary}|${word}`))))
     .limit(limit * 4) // one item can match through several words
     .toArray();
   const unique = new Map(hits.map((item) => [item.code, item]));

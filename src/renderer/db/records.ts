@@ -48,6 +48,8 @@ export interface DictionaryItemRecord {
   nameKk: string;
   words: string[];
   refreshId: string;
+  /** Withdrawn by the catalogue (a deprecated ОКТРУ category, …): kept so old drafts still show its name, never offered. */
+  isDeleted?: true;
 }
 
 /** An attribute schema as the catalogue sent it: `base`, or `gov:<oktru>` for a category's extended attributes. */

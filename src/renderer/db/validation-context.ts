@@ -42,7 +42,8 @@ export async function buildValidationContext(db: NcgDatabase, draft: Application
   // Only dictionaries that were downloaded are checked; for the others membership is unknown, not wrong.
   const present = new Map<string, { code: string }[]>();
   for (const [dictionary, count] of Object.entries(counts)) if (count > 0) present.set(dictionary, []);
-  for (const item of items) if (item) present.get(item.dictionary)?.push({ code: item.code });
+  // A withdrawn entry is not a valid choice any more: moderation refuses it, so the check does too.
+  for (const item of items) if (item && !item.isDeleted) present.get(item.dictionary)?.push({ code: item.code });
 
   const documentsById = new Map(documents.map((document) => [document.id, document]));
   const sizes = new Map(blobs.map((blob) => [blob.id, blob.data.size]));

@@ -23,5 +23,3 @@ export async function startCardEdit(bridge: Bridge, db: NcgDatabase, rawNtin: st
   return { ok: true, id: draft.id };
 }
 
-/** Moved to the data layer; re-exported until the import feature imports it from there. */
-export { fetchGovSchemaIfMissing } from '../../db/attribute-schemas.ts';

@@ -90,112 +90,129 @@ function boundedPool(limit: number) {
   };
 }
 
+/** A category the catalogue has no extended schema for is skipped; losing the network is not. */
+function hasNoExtendedSchema(error: unknown): boolean {
+  return isCatalogueError(error) && (error.kind === 'not-found' || error.kind === 'validation' || error.kind === 'wrong-status');
+}
+
+type Call = <T>(work: () => Promise<T>, expected?: (error: unknown) => boolean) => Promise<T>;
+
 export async function refreshDictionaries(
   bridge: Bridge,
   db: NcgDatabase,
   options: { categoriesInUse?: readonly string[]; onProgress?: (progress: RefreshProgress) => void; now?: () => number; concurrency?: number } = {},
 ): Promise<RefreshOutcome> {
-  const now = options.now ?? Date.now;
-  const refreshId = `${now()}`;
   const pool = boundedPool(options.concurrency ?? defaultConcurrency);
   const progress: RefreshProgress = { done: 0, total: 0, items: 0 };
   const report = () => options.onProgress?.({ ...progress });
-  const call = <T>(work: () => Promise<T>): Promise<T> => {
+  // Each catalogue call goes through the pool and counts towards the progress. An error that is not `expected`
+  // ends the refresh at once: calls not yet started are not made.
+  const call: Call = (work, expected = () => false) => {
     progress.total += 1;
     report();
-    return pool.run(work).then((value) => {
-      progress.done += 1;
-      report();
-      return value;
-    });
-  };
-  try {
-    return await refreshWith(call);
-  } catch (error) {
-    // The first real failure ends the refresh: calls not yet started are not made.
-    pool.stop(error);
-    throw error;
-  }
-
-  async function refreshWith(call: <T>(work: () => Promise<T>) => Promise<T>): Promise<RefreshOutcome> {
-    const [base, dictionaryList] = await Promise.all([
-      call(() => callCatalogue(bridge, 'attributes', {})),
-      call(() => callCatalogue(bridge, 'getAllDictionaries', {})),
-    ]);
-    await putAttributeSchema(db, baseSchemaKey, base, now());
-    const available = new Set(dictionaryList.map((info) => info.code));
-
-    const downloads = new Map<string, Promise<number>>();
-    /** Current (not deleted) 4th-level ОКТРУ codes, and deleted ones: only the first are categories a card can have. */
-    const currentLeaves = new Set<string>();
-    const deletedLeaves = new Set<string>();
-    const noteOktru = (items: readonly DictionaryItem[]) => {
-      for (const item of items) if (item.code && oktruLevel(item.code) === 4) (item.isDeleted ? deletedLeaves : currentLeaves).add(item.code);
-    };
-
-    const storePage = async (dictionary: string, items: readonly DictionaryItem[]) => {
-      if (dictionary === 'OKTRU') noteOktru(items);
-      await putDictionaryItems(db, dictionary, items, refreshId);
-      progress.items += items.length;
-      report();
-    };
-    const downloadDictionary = async (dictionary: string): Promise<number> => {
-      const page = (number: number) => call(() => callCatalogue(bridge, 'getItems', { dictionaryCode: dictionary, page: number, size: pageSize }));
-      const first = await page(1);
-      await storePage(dictionary, first.content);
-      const rest = await Promise.all(
-        Array.from({ length: Math.max(0, first.totalPages - 1) }, async (_, index) => {
-          const answer = await page(index + 2);
-          await storePage(dictionary, answer.content);
-          return answer.content.length;
-        }),
-      );
-      await removeItemsNotFrom(db, dictionary, refreshId);
-      return rest.reduce((sum, count) => sum + count, first.content.length);
-    };
-    const download = (codes: Iterable<string>) => {
-      for (const code of [...codes].sort()) {
-        if (!available.has(code) || downloads.has(code)) continue;
-        const started = downloadDictionary(code);
-        started.catch(() => undefined); // awaited below; a refresh that fails earlier must not leave it unhandled
-        downloads.set(code, started);
-      }
-    };
-
-    const needed = referencedDictionaries(base);
-    for (const code of alwaysNeededDictionaries) needed.add(code);
-    download(needed);
-
-    // The categories' schemas can be asked for as soon as ОКТРУ is in, while the other dictionaries go on.
-    await downloads.get('OKTRU');
-    const inUse = new Set(options.categoriesInUse ?? []);
-    const categories = new Set([...inUse].filter((code) => !deletedLeaves.has(code)));
-    if (currentLeaves.size <= allCategoriesUpTo) for (const code of currentLeaves) categories.add(code);
-    const govSchemas: { key: string; definitions: unknown }[] = [];
-    await Promise.all(
-      [...categories].sort().map(async (oktru) => {
-        let gov;
-        try {
-          gov = await call(() => callCatalogue(bridge, 'getGovCategoryAttributes', { oktru }));
-        } catch (error) {
-          // A category the catalogue has no extended schema for is skipped; losing the network is not.
-          if (isCatalogueError(error) && (error.kind === 'not-found' || error.kind === 'validation' || error.kind === 'wrong-status')) return;
-          throw error;
+    return pool.run(work).then(
+      (value) => {
+        progress.done += 1;
+        report();
+        return value;
+      },
+      (error: unknown) => {
+        if (expected(error)) {
+          progress.done += 1;
+          report();
+        } else {
+          pool.stop(error);
         }
-        govSchemas.push({ key: govSchemaKey(oktru), definitions: gov });
-        download(referencedDictionaries([...gov.mainAttributes, ...gov.additionalAttributes]));
+        throw error;
+      },
+    );
+  };
+  const onItems = (count: number) => {
+    progress.items += count;
+    report();
+  };
+  return refreshThrough(call, onItems, bridge, db, options);
+}
+
+async function refreshThrough(
+  call: Call,
+  onItems: (count: number) => void,
+  bridge: Bridge,
+  db: NcgDatabase,
+  options: { categoriesInUse?: readonly string[]; now?: () => number },
+): Promise<RefreshOutcome> {
+  const now = options.now ?? Date.now;
+  const refreshId = `${now()}`;
+  const [base, dictionaryList] = await Promise.all([call(() => callCatalogue(bridge, 'attributes', {})), call(() => callCatalogue(bridge, 'getAllDictionaries', {}))]);
+  await putAttributeSchema(db, baseSchemaKey, base, now());
+  const available = new Set(dictionaryList.map((info) => info.code));
+
+  /** Current (not deleted) 4th-level ОКТРУ codes, and deleted ones: only the first are categories a card can have. */
+  const currentLeaves = new Set<string>();
+  const deletedLeaves = new Set<string>();
+  const storePage = async (dictionary: string, items: readonly DictionaryItem[]) => {
+    if (dictionary === 'OKTRU') {
+      for (const item of items) if (item.code && oktruLevel(item.code) === 4) (item.isDeleted ? deletedLeaves : currentLeaves).add(item.code);
+    }
+    await putDictionaryItems(db, dictionary, items, refreshId);
+    onItems(items.length);
+  };
+  const downloadDictionary = async (dictionary: string): Promise<number> => {
+    const page = (number: number) => call(() => callCatalogue(bridge, 'getItems', { dictionaryCode: dictionary, page: number, size: pageSize }));
+    const first = await page(1);
+    await storePage(dictionary, first.content);
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, first.totalPages - 1) }, async (_, index) => {
+        const answer = await page(index + 2);
+        await storePage(dictionary, answer.content);
+        return answer.content.length;
       }),
     );
-    await putAttributeSchemas(db, govSchemas, now());
+    await removeItemsNotFrom(db, dictionary, refreshId);
+    return rest.reduce((sum, count) => sum + count, first.content.length);
+  };
+  const downloads = new Map<string, Promise<number>>();
+  const download = (codes: Iterable<string>) => {
+    for (const code of [...codes].sort()) {
+      if (!available.has(code) || downloads.has(code)) continue;
+      const started = downloadDictionary(code);
+      started.catch(() => undefined); // awaited below; a refresh that fails earlier must not leave it unhandled
+      downloads.set(code, started);
+    }
+  };
 
-    // Dictionaries named by the categories' schemas were added to `downloads` while those arrived.
-    const counts = await Promise.all(downloads.values());
-    await writeSetting(db, lastDictionaryRefreshKey, now());
-    return {
-      dictionaries: downloads.size,
-      items: counts.reduce((sum, count) => sum + count, 0),
-      categories: categories.size,
-      skippedDeprecated: [...inUse].filter((code) => deletedLeaves.has(code)).length,
-    };
-  }
+  const needed = referencedDictionaries(base);
+  for (const code of alwaysNeededDictionaries) needed.add(code);
+  download(needed);
+
+  // The categories' schemas can be asked for as soon as ОКТРУ is in, while the other dictionaries go on.
+  await downloads.get('OKTRU');
+  const inUse = new Set(options.categoriesInUse ?? []);
+  const categories = new Set([...inUse].filter((code) => !deletedLeaves.has(code)));
+  if (currentLeaves.size <= allCategoriesUpTo) for (const code of currentLeaves) categories.add(code);
+  const govSchemas: { key: string; definitions: unknown }[] = [];
+  await Promise.all(
+    [...categories].sort().map(async (oktru) => {
+      let gov;
+      try {
+        gov = await call(() => callCatalogue(bridge, 'getGovCategoryAttributes', { oktru }), hasNoExtendedSchema);
+      } catch (error) {
+        if (hasNoExtendedSchema(error)) return;
+        throw error;
+      }
+      govSchemas.push({ key: govSchemaKey(oktru), definitions: gov });
+      download(referencedDictionaries([...gov.mainAttributes, ...gov.additionalAttributes]));
+    }),
+  );
+  await putAttributeSchemas(db, govSchemas, now());
+
+  // Dictionaries named by the categories' schemas were added to `downloads` while those arrived.
+  const counts = await Promise.all(downloads.values());
+  await writeSetting(db, lastDictionaryRefreshKey, now());
+  return {
+    dictionaries: downloads.size,
+    items: counts.reduce((sum, count) => sum + count, 0),
+    categories: categories.size,
+    skippedDeprecated: [...inUse].filter((code) => deletedLeaves.has(code)).length,
+  };
 }
