@@ -1,4 +1,4 @@
-import { codeKinds, isCodeKind, validateCode, type CodeKind } from '../../shared/codes/index.ts';
+import { codeKinds, isCodeKind, validateCode, type CodeKind } from '../../shared/codes/validate.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
 import { defineCommand, UsageError } from '../args.ts';
 import { ExitCode, type CliCommand } from '../io.ts';
