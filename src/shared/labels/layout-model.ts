@@ -158,6 +158,11 @@ export interface TextSlot {
   readonly baselineMm: number;
   readonly sizePt: number;
   readonly align: 'left' | 'center';
+  /** Slots stacked in one block share a column number (0, 1…) and the band of the label the block may use. */
+  readonly column: number;
+  /** Top and bottom of that band: where a value wrapped over two lines may spread (clear of the symbol). */
+  readonly regionTopMm: number;
+  readonly regionBottomMm: number;
 }
 
 /** Everything about a job's labels that does not depend on the product: computed once, then reused. */

@@ -5,7 +5,7 @@
 import { encodeEan13 } from './ean13.ts';
 import { LabelError, mm } from './errors.ts';
 import { fieldColumns, resolveFields, type ResolvedField } from './fields.ts';
-import type { FaceName, FontFace, FontMetrics } from './font.ts';
+import type { FontFace, FontMetrics } from './font.ts';
 import { EPSILON_MM, GUARD_DESCENT_MODULES, MIN_MODULE_MM, SYMBOL_MODULES, magnificationOf, minimumBarHeightMm } from './gs1-symbol.ts';
 import { gridOf, snapNearest, snapUp } from './grid.ts';
 import {
@@ -20,11 +20,12 @@ import {
   type SymbolGeometry,
   type TextRole,
   type TextRun,
+  type TextSlot,
 } from './layout-model.ts';
 import type { LabelItem } from './records.ts';
 import { HRI_SCALES, moduleCandidates, symbolSize, type SymbolSize } from './symbol-size.ts';
-import { fieldValue, fitText } from './text-fit.ts';
-import { COLUMN_GAP_MM, MIN_COLUMN_MM, TEXT_GAP_MM, bestPlacement, blockHeight, faceOf, type Content, type Placement } from './text-placement.ts';
+import { blockRuns, fieldValue } from './text-fit.ts';
+import { COLUMN_GAP_MM, MIN_COLUMN_MM, TEXT_GAP_MM, bestPlacement, blockHeight, type Content, type Placement } from './text-placement.ts';
 import { labelsPerPage, resolveTemplate, slotOrigin, type LabelTemplate } from './templates.ts';
 import { ptToMm } from './units.ts';
 
@@ -207,11 +208,10 @@ export function labelContent(frame: LabelFrame, item: LabelItem, itemIndex: numb
     heightMm: symbol.barHeightMm + (run.guard ? symbol.guardDescentMm : 0),
   }));
   const texts: TextRun[] = [];
-  for (const slot of frame.slots) {
-    const value = fieldValue(item, slot.field);
-    if (value === '') continue;
-    const faceName: FaceName = slot.field.bold ? 'bold' : 'regular';
-    texts.push(fitText(value, slot, faceOf(metrics, slot.field.bold), dot, slot.field.name, faceName));
+  const columns = new Map<number, TextSlot[]>();
+  for (const slot of frame.slots) columns.set(slot.column, [...(columns.get(slot.column) ?? []), slot]);
+  for (const slots of columns.values()) {
+    texts.push(...blockRuns(slots, slots.map((slot) => fieldValue(item, slot.field)), metrics, dot));
   }
   texts.push(...hriRuns(item.digits, frame, metrics.regular));
   return { digits: item.digits, itemIndex, bars, texts };

@@ -1,50 +1,211 @@
-/** Fitting one product's values into the lines the frame reserved. */
-import type { FaceName, FontFace } from './font.ts';
+/**
+ * Fitting one product's values into the lines the frame reserved. A value too long for its line first
+ * wraps over two lines (names, producer, country) where its block has room in the label, then shrinks
+ * towards its minimum size; a producer may then take a third line; "…" is the last resort. The PDF and ZPL renderers
+ * draw the runs made here, so both break the lines in the same places.
+ */
+import type { FaceName, FontFace, FontMetrics } from './font.ts';
 import type { ResolvedField } from './fields.ts';
 import { snapNearest } from './grid.ts';
 import type { TextRole, TextRun, TextSlot } from './layout-model.ts';
 import type { LabelItem } from './records.ts';
 
 const ELLIPSIS = '…';
+/** Sizes are chosen in tenths of a point. */
+const tenthDown = (value: number): number => Math.floor(value * 10) / 10;
 
-/** Fits one value into its line: shrink to the field's minimum size, then cut with an ellipsis. */
-export function fitText(text: string, slot: TextSlot, face: FontFace, dot: number | null, role: TextRole, faceName: FaceName): TextRun {
-  let size = slot.sizePt;
-  let value = text;
-  let width = face.widthMm(value, size);
-  let truncated = false;
-  if (width > slot.widthMm) {
-    size = Math.max(slot.field.minSizePt, Math.floor(((size * slot.widthMm) / width) * 10) / 10);
-    width = face.widthMm(value, size);
-    if (width > slot.widthMm) {
-      const chars = Array.from(text);
-      let lo = 0;
-      let hi = chars.length;
-      while (lo < hi) {
-        const mid = Math.ceil((lo + hi) / 2);
-        const candidate = `${chars.slice(0, mid).join('').trimEnd()}${ELLIPSIS}`;
-        if (face.widthMm(candidate, size) <= slot.widthMm) lo = mid;
-        else hi = mid - 1;
-      }
-      value = `${chars.slice(0, lo).join('').trimEnd()}${ELLIPSIS}`;
-      width = face.widthMm(value, size);
-      truncated = true;
-    }
-  }
+function faceOf(metrics: FontMetrics, bold: boolean): FontFace {
+  return bold ? metrics.bold : metrics.regular;
+}
+
+function lineHeightMm(face: FontFace, sizePt: number): number {
+  return face.ascentMm(sizePt) + face.descentMm(sizePt);
+}
+
+function run(text: string, sizePt: number, slot: TextSlot, face: FontFace, dot: number | null, baselineMm: number, truncated: boolean): TextRun {
+  const width = face.widthMm(text, sizePt);
   const x = slot.align === 'center' ? slot.xMm + (slot.widthMm - width) / 2 : slot.xMm;
+  const faceName: FaceName = slot.field.bold ? 'bold' : 'regular';
+  const role: TextRole = slot.field.name;
   return {
     role,
-    text: value,
+    text,
     face: faceName,
-    sizePt: size,
+    sizePt,
     xMm: snapNearest(x, dot),
-    baselineMm: slot.baselineMm,
+    baselineMm,
     letterSpacingMm: 0,
     widthMm: width,
-    ascentMm: face.ascentMm(size),
-    descentMm: face.descentMm(size),
+    ascentMm: face.ascentMm(sizePt),
+    descentMm: face.descentMm(sizePt),
     truncated,
   };
+}
+
+/** The longest start of `text` that fits `widthMm` with "…" after it. */
+function ellipsized(text: string, face: FontFace, sizePt: number, widthMm: number): string {
+  const chars = Array.from(text);
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (face.widthMm(`${chars.slice(0, mid).join('').trimEnd()}${ELLIPSIS}`, sizePt) <= widthMm) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('').trimEnd()}${ELLIPSIS}`;
+}
+
+/** One line: shrink to the field's minimum size, then cut with an ellipsis (the frame's own line). */
+function oneLine(text: string, slot: TextSlot, face: FontFace, dot: number | null, baselineMm = slot.baselineMm): TextRun {
+  let size = slot.sizePt;
+  const width = face.widthMm(text, size);
+  if (width <= slot.widthMm) return run(text, size, slot, face, dot, baselineMm, false);
+  size = Math.max(slot.field.minSizePt, tenthDown((size * slot.widthMm) / width));
+  if (face.widthMm(text, size) <= slot.widthMm) return run(text, size, slot, face, dot, baselineMm, false);
+  return run(ellipsized(text, face, size, slot.widthMm), size, slot, face, dot, baselineMm, true);
+}
+
+/** Every place a value may break: at a space (dropped), or after a hyphen or slash inside a word (kept). */
+function splits(text: string): [string, string][] {
+  const chars = Array.from(text);
+  const out: [string, string][] = [];
+  chars.forEach((char, i) => {
+    const next = chars[i + 1];
+    if (i === 0 || next === undefined) return;
+    if (char === ' ') out.push([chars.slice(0, i).join('').trimEnd(), chars.slice(i + 1).join('').trimStart()]);
+    else if ((char === '-' || char === '/') && next !== ' ' && chars[i - 1] !== ' ') out.push([chars.slice(0, i + 1).join(''), chars.slice(i + 1).join('')]);
+  });
+  // A line never starts with closing punctuation, a slash or "%" ("3,2 %" stays whole), nor ends with an opening quote.
+  return out.filter(([first, second]) => first !== '' && second !== '' && !/^[/\-–—:;,.!?»)%]/u.test(second) && !/[«(„“]$/u.test(first));
+}
+
+/**
+ * The value broken into exactly `count` lines so that the longest is shortest (balanced lines allow the
+ * largest size), with that longest width at 1 pt; null when it has too few places to break.
+ */
+function balancedLines(text: string, face: FontFace, count: number): { lines: string[]; widthPerPt: number } | null {
+  if (count === 1) return { lines: [text], widthPerPt: face.widthMm(text, 1) };
+  let best: { lines: string[]; widthPerPt: number } | null = null;
+  for (const [first, rest] of splits(text)) {
+    const firstWidth = face.widthMm(first, 1);
+    if (best && firstWidth >= best.widthPerPt) continue;
+    const tail = balancedLines(rest, face, count - 1);
+    if (!tail) continue;
+    const widthPerPt = Math.max(firstWidth, tail.widthPerPt);
+    if (!best || widthPerPt < best.widthPerPt) best = { lines: [first, ...tail.lines], widthPerPt };
+  }
+  return best;
+}
+
+/** `count` lines at `sizePt` for a value that cannot fit them whole: each line as full as it can be, the last cut. */
+function cutOverLines(text: string, face: FontFace, sizePt: number, widthMm: number, count: number): string[] {
+  const lines: string[] = [];
+  let rest = text;
+  while (lines.length < count - 1 && rest !== '') {
+    const fitting = splits(rest).filter(([first]) => face.widthMm(first, sizePt) <= widthMm);
+    const chosen = fitting[fitting.length - 1];
+    if (chosen) {
+      lines.push(chosen[0]);
+      rest = chosen[1];
+      continue;
+    }
+    // One long word: break it where the line ends.
+    const chars = Array.from(rest);
+    let taken = 1;
+    while (taken < chars.length && face.widthMm(chars.slice(0, taken + 1).join(''), sizePt) <= widthMm) taken += 1;
+    lines.push(chars.slice(0, taken).join(''));
+    rest = chars.slice(taken).join('').trimStart();
+  }
+  if (rest !== '') lines.push(face.widthMm(rest, sizePt) <= widthMm ? rest : ellipsized(rest, face, sizePt, widthMm));
+  return lines;
+}
+
+/** How one value is set: one line at the slot's place, or several lines (then the block is stacked again). */
+type Setting =
+  | { readonly kind: 'line'; readonly slot: TextSlot; readonly text: string }
+  | { readonly kind: 'wrapped'; readonly slot: TextSlot; readonly lines: readonly string[]; readonly sizePt: number; readonly truncated: boolean };
+
+/** The height a setting takes in its block: a single line keeps its slot's line, a wrapped value its own lines. */
+function heightOf(setting: Setting, face: FontFace): number {
+  return setting.kind === 'line' ? lineHeightMm(face, setting.slot.sizePt) : setting.lines.length * lineHeightMm(face, setting.sizePt);
+}
+
+/**
+ * Decides one value, in this order: one line at the slot's size; two lines at that size; the larger of one
+ * shrunk line and two shrunk lines (one line on a tie); more lines, up to the field's `maxLines`, at the
+ * largest size that fits; and only then, at the minimum size, the lines that fit with the last one cut
+ * ("…"). Lines must fit the width and `spareMm`, the height the block has left for this value.
+ */
+function settle(slot: TextSlot, text: string, face: FontFace, spareMm: number): Setting {
+  const field: ResolvedField = slot.field;
+  const full = face.widthMm(text, slot.sizePt);
+  if (full <= slot.widthMm || field.maxLines < 2) return { kind: 'line', slot, text };
+  const heightPerPt = lineHeightMm(face, 1);
+  /** The largest size for `count` balanced lines (0 when they cannot be made). */
+  const sizeFor = (count: number) => {
+    const balanced = balancedLines(text, face, count);
+    if (!balanced) return { size: 0, lines: [] as string[] };
+    return { size: Math.min(slot.sizePt, tenthDown(spareMm / (count * heightPerPt)), tenthDown(slot.widthMm / balanced.widthPerPt)), lines: balanced.lines };
+  };
+  const wrapped = (lines: readonly string[], sizePt: number, truncated = false): Setting => ({ kind: 'wrapped', slot, lines, sizePt, truncated });
+  const oneLineSize = Math.min(slot.sizePt, tenthDown((slot.sizePt * slot.widthMm) / full));
+  const two = sizeFor(2);
+  if (two.size >= slot.sizePt) return wrapped(two.lines, two.size);
+  if (two.size >= field.minSizePt && two.size > oneLineSize) return wrapped(two.lines, two.size);
+  if (oneLineSize >= field.minSizePt) return { kind: 'line', slot, text };
+  for (let count = 3; count <= field.maxLines; count += 1) {
+    const more = sizeFor(count);
+    if (more.size >= field.minSizePt) return wrapped(more.lines, more.size);
+  }
+  // The last resort, at the minimum size: as many lines as the block has room for, the last one cut.
+  const room = Math.min(field.maxLines, Math.floor(spareMm / (field.minSizePt * heightPerPt) + 1e-9));
+  if (room < 2) return { kind: 'line', slot, text };
+  const lines = cutOverLines(text, face, field.minSizePt, slot.widthMm, room);
+  return wrapped(lines, field.minSizePt, lines[lines.length - 1]?.endsWith(ELLIPSIS) === true);
+}
+
+/**
+ * The text runs of one block (slots sharing a column) for one product. When every value keeps to one line,
+ * each stays on its slot's line exactly as the frame placed it; when one wraps, the block is stacked again
+ * around its old centre, kept inside the band the frame allows it.
+ */
+export function blockRuns(slots: readonly TextSlot[], values: readonly string[], metrics: FontMetrics, dot: number | null): TextRun[] {
+  const filled = slots.flatMap((slot, i) => (values[i] ? [{ slot, text: values[i] }] : []));
+  const first = slots[0];
+  if (!first || filled.length === 0) return [];
+  const face = (slot: TextSlot) => faceOf(metrics, slot.field.bold);
+  const budget = first.regionBottomMm - first.regionTopMm;
+  const settings: Setting[] = [];
+  let used = 0;
+  filled.forEach(({ slot, text }, i) => {
+    const after = filled.slice(i + 1).reduce((sum, next) => sum + lineHeightMm(face(next.slot), next.slot.sizePt), 0);
+    const setting = settle(slot, text, face(slot), budget - used - after);
+    settings.push(setting);
+    used += heightOf(setting, face(slot));
+  });
+  if (settings.every((setting) => setting.kind === 'line')) {
+    return settings.map((setting) => oneLine(setting.kind === 'line' ? setting.text : '', setting.slot, face(setting.slot), dot));
+  }
+  // The old block's centre, from its first line's top to its last line's bottom.
+  const last = slots[slots.length - 1] ?? first;
+  const oldTop = first.baselineMm - face(first).ascentMm(first.sizePt);
+  const oldBottom = last.baselineMm + face(last).descentMm(last.sizePt);
+  let y = Math.min(Math.max((oldTop + oldBottom) / 2 - used / 2, first.regionTopMm), first.regionBottomMm - used);
+  const runs: TextRun[] = [];
+  for (const setting of settings) {
+    const slotFace = face(setting.slot);
+    if (setting.kind === 'line') {
+      runs.push(oneLine(setting.text, setting.slot, slotFace, dot, snapNearest(y + slotFace.ascentMm(setting.slot.sizePt), dot)));
+      y += lineHeightMm(slotFace, setting.slot.sizePt);
+      continue;
+    }
+    setting.lines.forEach((line, index) => {
+      const truncated = setting.truncated && index === setting.lines.length - 1;
+      runs.push(run(line, setting.sizePt, setting.slot, slotFace, dot, snapNearest(y + slotFace.ascentMm(setting.sizePt), dot), truncated));
+      y += lineHeightMm(slotFace, setting.sizePt);
+    });
+  }
+  return runs;
 }
 
 export function fieldValue(item: LabelItem, field: ResolvedField): string {

@@ -49,14 +49,21 @@ export function blockHeight(fields: readonly ResolvedField[], sizes: readonly nu
   return fields.reduce((sum, field, i) => sum + lineHeightMm(faceOf(metrics, field.bold), sizes[i] ?? field.sizePt), 0);
 }
 
+/** A block of lines: its column number and the band of the label it may spread over when a value wraps. */
+interface Column {
+  readonly column: number;
+  readonly regionTopMm: number;
+  readonly regionBottomMm: number;
+}
+
 /** Lays text lines top-down from `top`; returns the slots. */
-function stackLines(fields: readonly ResolvedField[], sizes: readonly number[], metrics: FontMetrics, top: number, x: number, width: number, align: 'left' | 'center', dot: number | null): TextSlot[] {
+function stackLines(fields: readonly ResolvedField[], sizes: readonly number[], metrics: FontMetrics, top: number, x: number, width: number, align: 'left' | 'center', dot: number | null, column: Column): TextSlot[] {
   const slots: TextSlot[] = [];
   let y = top;
   fields.forEach((field, i) => {
     const size = sizes[i] ?? field.sizePt;
     const face = faceOf(metrics, field.bold);
-    slots.push({ field, xMm: x, widthMm: width, baselineMm: snapNearest(y + face.ascentMm(size), dot), sizePt: size, align });
+    slots.push({ field, xMm: x, widthMm: width, baselineMm: snapNearest(y + face.ascentMm(size), dot), sizePt: size, align, ...column });
     y += lineHeightMm(face, size);
   });
   return slots;
@@ -76,7 +83,7 @@ function place(arrangement: Arrangement, scale: number, fields: readonly Resolve
     const total = textH + gap + symbol.heightMm;
     if (total > box.h + EPSILON_MM) return null;
     const y0 = box.y + (box.h - total) / 2;
-    const slots = stackLines(block.fs, block.sizes, metrics, y0, box.x, box.w, 'center', dot);
+    const slots = stackLines(block.fs, block.sizes, metrics, y0, box.x, box.w, 'center', dot, { column: 0, regionTopMm: box.y, regionBottomMm: y0 + textH });
     return { arrangement, scale, symbolLeft: box.x + (box.w - symbol.widthMm) / 2, symbolTop: y0 + textH + gap, slots };
   }
   const columnX = box.x + symbol.widthMm + COLUMN_GAP_MM;
@@ -93,8 +100,8 @@ function place(arrangement: Arrangement, scale: number, fields: readonly Resolve
     const y0 = box.y + (box.h - total) / 2;
     const lowerTop = y0 + headH + TEXT_GAP_MM;
     const slots = [
-      ...stackLines(head.fs, head.sizes, metrics, y0, box.x, box.w, 'left', dot),
-      ...stackLines(side.fs, side.sizes, metrics, lowerTop + (lower - sideH) / 2, columnX, columnW, 'left', dot),
+      ...stackLines(head.fs, head.sizes, metrics, y0, box.x, box.w, 'left', dot, { column: 0, regionTopMm: box.y, regionBottomMm: lowerTop - TEXT_GAP_MM }),
+      ...stackLines(side.fs, side.sizes, metrics, lowerTop + (lower - sideH) / 2, columnX, columnW, 'left', dot, { column: 1, regionTopMm: lowerTop, regionBottomMm: box.y + box.h }),
     ];
     return { arrangement, scale, symbolLeft: box.x, symbolTop: lowerTop + (lower - symbol.heightMm) / 2, slots };
   }
@@ -103,7 +110,7 @@ function place(arrangement: Arrangement, scale: number, fields: readonly Resolve
   const all = top(fields);
   const textH = blockHeight(all.fs, all.sizes, metrics);
   if (textH > box.h + EPSILON_MM) return null;
-  const slots = stackLines(all.fs, all.sizes, metrics, box.y + (box.h - textH) / 2, columnX, columnW, 'left', dot);
+  const slots = stackLines(all.fs, all.sizes, metrics, box.y + (box.h - textH) / 2, columnX, columnW, 'left', dot, { column: 0, regionTopMm: box.y, regionBottomMm: box.y + box.h });
   return { arrangement, scale, symbolLeft: box.x, symbolTop: box.y + (box.h - symbol.heightMm) / 2, slots };
 }
 

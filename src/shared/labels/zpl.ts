@@ -150,7 +150,7 @@ function labelFormat(layout: LabelLayout, content: LabelContent, metrics: FontMe
     `^PW${String(dotsOf(template.labelWidthMm, dpi))}`,
     `^LL${String(dotsOf(template.labelHeightMm, dpi))}`,
     '^LH0,0',
-    `^FX NCG label ${content.digits}${content.texts.filter((t) => t.role === 'nameKk' || t.role === 'nameRu').map((t) => ` | ${commentSafe(t.text)}`).join('')}`,
+    `^FX NCG label ${content.digits}${(['nameKk', 'nameRu'] as const).map((role) => content.texts.filter((t) => t.role === role).map((t) => t.text).join(' ')).filter((name) => name !== '').map((name) => ` | ${commentSafe(name)}`).join('')}`,
     `^FO${String(x)},${String(y)}^BY${String(module)},2,${String(barHeight)}^BEN,${String(barHeight)},N,N^FD${content.digits.slice(0, 12)}^FS`,
   ];
   const descent = dotsOf(symbol.guardDescentMm, dpi);

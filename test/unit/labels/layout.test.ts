@@ -269,18 +269,22 @@ describe('sheets, copies, start position and calibration', () => {
 describe('text: which fields, sizes, auto-fit and ellipsis', () => {
   const long = 'Өте ұзын атау: Қазақстанда өндірілген жоғары сапалы ұлттық сусын қымыз, табиғи, консервантсыз';
 
-  it('shrinks a long name down to its minimum size, then cuts it with an ellipsis', () => {
-    const layout = layoutLabels([item(product(ntin(3), { nameKk: long, nameRu: 'Кумыс' }))], { template: 'avery-l7160' }, metrics);
+  it('wraps a long name over two lines, shrinks it to its minimum size, and only then cuts it with an ellipsis', () => {
+    const longer = `${long}, ${long}`;
+    const layout = layoutLabels([item(product(ntin(3), { nameKk: longer, nameRu: 'Кумыс' }))], { template: 'avery-l7160' }, metrics);
     const texts = layout.pages[0]?.labels[0]?.content.texts ?? [];
-    const kk = texts.find((t) => t.role === 'nameKk');
+    const kk = texts.filter((t) => t.role === 'nameKk');
     const ru = texts.find((t) => t.role === 'nameRu');
-    expect(kk?.truncated).toBe(true);
-    expect(kk?.text.endsWith('…')).toBe(true);
-    expect(long.startsWith(kk?.text.slice(0, -1).trimEnd() ?? 'x')).toBe(true);
-    expect(kk?.sizePt).toBe(5);
+    expect(kk.map((t) => [t.sizePt, t.truncated])).toEqual([[5, false], [5, true]]);
+    const [first, second] = kk;
+    expect(second?.text.endsWith('…')).toBe(true);
+    // What is printed is the start of the name, the line broken at a space.
+    expect(longer.startsWith(`${first?.text ?? 'x'} ${second?.text.slice(0, -1).trimEnd() ?? 'x'}`)).toBe(true);
+    expect((second?.baselineMm ?? 0) - (first?.baselineMm ?? 0)).toBeGreaterThan(first?.ascentMm ?? 99);
     expect(ru).toMatchObject({ text: 'Кумыс', truncated: false, sizePt: 8 });
     const content = 63.5 - 3;
-    expect((kk?.xMm ?? 0) + (kk?.widthMm ?? 99)).toBeLessThanOrEqual(1.5 + content + EPS);
+    for (const line of kk) expect(line.xMm + line.widthMm).toBeLessThanOrEqual(1.5 + content + EPS);
+    checkGs1(layout);
   });
 
   it('shows only the configured fields with the configured sizes', () => {
