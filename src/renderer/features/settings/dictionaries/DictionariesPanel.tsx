@@ -20,9 +20,12 @@ export function DictionariesPanel() {
   const [progress, setProgress] = useState<RefreshProgress | undefined>();
   const counts = useDictionaryCounts();
   const lastRefresh = useSetting(lastDictionaryRefreshKey);
+  // The last progress stays shown after the refresh as its summary (what was downloaded and stored).
   const refresh = useMutation({
-    mutationFn: async () => refreshDictionaries(bridge, db, { categoriesInUse: await categoriesInUse(db), onProgress: setProgress }),
-    onSettled: () => setProgress(undefined),
+    mutationFn: async () => {
+      setProgress(undefined);
+      return refreshDictionaries(bridge, db, { categoriesInUse: await categoriesInUse(db), onProgress: setProgress });
+    },
   });
   const state = refresh.isPending ? 'running' : refresh.isError ? 'failed' : refresh.isSuccess ? 'done' : 'idle';
 
@@ -35,7 +38,7 @@ export function DictionariesPanel() {
       </button>
       {progress && (
         <p role="status" data-testid="refresh-progress" data-done={progress.done} data-total={progress.total}>
-          <progress max={progress.total || 1} value={progress.done} />{' '}
+          {refresh.isPending && <progress max={progress.total || 1} value={progress.done} />}{' '}
           {t('ui.dictionaries.progress', {
             done: new Intl.NumberFormat(i18n.language).format(progress.done),
             total: new Intl.NumberFormat(i18n.language).format(progress.total),
