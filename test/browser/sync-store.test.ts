@@ -1,0 +1,99 @@
+/**
+ * The sync engine's store in real IndexedDB (schema v6): records survive closing the database, files are read
+ * from the drafts' blobs, and `queueDraftsForSending` refuses bad input before anything is queued.
+ */
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/renderer/db/database.ts';
+import { putAttributeSchema, baseSchemaKey } from '../../src/renderer/db/attribute-schemas.ts';
+import { addDraftRecord } from '../../src/renderer/db/drafts.ts';
+import { createDexieSyncStore, queueDraftsForSending } from '../../src/renderer/db/sync-store.ts';
+import { emptyDraft, type ApplicationDraft } from '../../src/shared/application/draft.ts';
+import { scratchDatabases } from './scratch-database.ts';
+
+const scratch = scratchDatabases('sync-store');
+
+/** A small base schema: the two required names (what the catalogue's create needs at least). */
+const baseSchema = ['name_ru', 'name_kk'].map((code, index) => ({
+  code,
+  dataType: 'string',
+  attributeType: 'standard',
+  nameRu: code === 'name_ru' ? 'Наименование (рус)' : 'Наименование (каз)',
+  nameKk: code === 'name_ru' ? 'Атауы (орыс)' : 'Атауы (қаз)',
+  isRequired: true,
+  attributeOrder: index,
+}));
+
+function goodBaseDraft(id: string): ApplicationDraft {
+  const draft = emptyDraft({ id, oktru: '1020-0001-0001-100770539' });
+  draft.values.base = { name_ru: 'Молоко питьевое пастеризованное 2,5%', name_kk: 'Пастерленген ауыз сүт — Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі' };
+  return draft;
+}
+
+function jpeg(size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+  return bytes;
+}
+
+async function withPhoto(db: ReturnType<typeof scratch>, draftId: string, size: number): Promise<string> {
+  const blobId = `photo:${crypto.randomUUID()}`;
+  await db.blobs.put({ id: blobId, ownerId: draftId, mimeType: 'image/jpeg', data: new Blob([jpeg(size) as BlobPart], { type: 'image/jpeg' }) });
+  return blobId;
+}
+
+describe('sync store (IndexedDB)', () => {
+  it('queues ready drafts with their photo and refuses the rest with a reason', async () => {
+    const db = scratch();
+    await putAttributeSchema(db, baseSchemaKey, baseSchema);
+
+    const good = goodBaseDraft('good');
+    good.photos = { front: { blobId: await withPhoto(db, 'good', 4096) } };
+    const unready = goodBaseDraft('unready');
+    delete unready.values.base['name_ru'];
+    const heavy = goodBaseDraft('heavy');
+    heavy.values.base['name_ru'] = 'Молоко тяжёлое фото';
+    heavy.photos = { front: { blobId: await withPhoto(db, 'heavy', 5 * 1024 * 1024 + 10) } };
+    for (const draft of [good, unready, heavy]) await addDraftRecord(db, draft, undefined);
+
+    const outcome = await queueDraftsForSending(db, ['good', 'unready', 'heavy']);
+    expect(outcome.queued).toEqual(['good']);
+    const reasons = Object.fromEntries(outcome.refused.map((refusal) => [refusal.applicationId, refusal.problems.map((problem) => problem.code)]));
+    expect(reasons['unready']).toContain('sync.errors.notReady');
+    expect(reasons['heavy']).toContain('sync.errors.photoTooLarge');
+    expect(await db.syncRecords.count()).toBe(1);
+
+    // The queued record: the body from the draft mapping, the photo to upload from the draft's blob.
+    const store = createDexieSyncStore(db);
+    const record = await store.get('good');
+    expect(record).toMatchObject({ phase: 'pending', step: 'upload', uploaded: {} });
+    const [photo] = record?.job.files ?? [];
+    expect(photo).toMatchObject({ kind: 'photo', slot: 'front', size: 4096 });
+    const bytes = await store.readFile(record!.job, photo!);
+    expect(bytes.length).toBe(4096);
+    expect(record?.job.body.attributes.find((attribute) => attribute.code === 'name_ru')?.value).toBe('Молоко питьевое пастеризованное 2,5%');
+
+    // Queued twice: still one record, nothing duplicated.
+    expect((await queueDraftsForSending(db, ['good'])).queued).toEqual([]);
+    expect(await db.syncRecords.count()).toBe(1);
+  });
+
+  it('a written step survives closing and reopening the database (a reload)', async () => {
+    const db = scratch();
+    await putAttributeSchema(db, baseSchemaKey, baseSchema);
+    await addDraftRecord(db, goodBaseDraft('reload'), undefined);
+    await queueDraftsForSending(db, ['reload']);
+    const store = createDexieSyncStore(db);
+    const record = await store.get('reload');
+    await store.put({ ...record!, step: 'update', createStarted: true, requestId: 4242 });
+    db.close();
+
+    const again = openDatabase(db.name);
+    try {
+      const reread = await createDexieSyncStore(again).get('reload');
+      expect(reread).toMatchObject({ step: 'update', createStarted: true, requestId: 4242, phase: 'pending' });
+      expect(await createDexieSyncStore(again).list()).toHaveLength(1);
+    } finally {
+      again.close();
+    }
+  });
+});
