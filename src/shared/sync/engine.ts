@@ -16,7 +16,7 @@ import type { DuplicateDecision, DuplicateMatch, ProductRequestBody, RequestShor
 import { createRequestOnce, defaultMatcher } from '../catalogue/create-once.ts';
 import { CatalogueError } from '../catalogue/errors.ts';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from '../catalogue/retry.ts';
-import type { Sleep } from '../catalogue/transport.ts';
+import { defaultSleep, type Sleep } from '../catalogue/transport.ts';
 import { CatalogueLimiter, limitCatalogue } from './limiter.ts';
 import { checkBatch, draftKey, type EnqueueEntry, type Refusal } from './preflight.ts';
 import { bareStatus, describeRemote, pendsOnCatalogue } from './status.ts';
@@ -135,6 +135,7 @@ export class SyncEngine {
   private readonly bytes = { done: 0, total: 0 };
   private probing: Promise<void> | undefined;
   private running: Promise<EngineSnapshot> | undefined;
+  private requestIds: Map<string, number> | undefined;
 
   constructor(options: SyncEngineOptions) {
     this.options = options;
@@ -144,14 +145,7 @@ export class SyncEngine {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
-    this.sleep =
-      options.sleep ??
-      ((ms, signal) =>
-        new Promise<void>((resolve, reject) => {
-          if (signal?.aborted) return reject(signal.reason);
-          const timer = setTimeout(resolve, ms);
-          signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
-        }));
+    this.sleep = options.sleep ?? defaultSleep;
     this.policy = { ...defaultRetryPolicy, baseDelayMs: 250, maxDelayMs: 15_000, ...options.retry };
     this.maxAttempts = options.maxAttempts ?? 6;
     this.probeMs = options.offlineProbeMs ?? 2000;
@@ -344,7 +338,9 @@ export class SyncEngine {
 
   /** Ids of requests other local applications hold: never taken for this one's lost create. */
   private async knownRequestIds(except: string): Promise<number[]> {
-    return (await this.store.list()).filter((other) => other.applicationId !== except && other.requestId !== undefined).map((other) => other.requestId as number);
+    // One read of the store per engine, then kept up to date by `save` (only this engine writes it).
+    this.requestIds ??= new Map((await this.store.list()).flatMap((record) => (record.requestId === undefined ? [] : [[record.applicationId, record.requestId] as const])));
+    return [...this.requestIds].filter(([applicationId]) => applicationId !== except).map(([, id]) => id);
   }
 
   private async create(record: SyncRecord, signal: AbortSignal): Promise<void> {
@@ -520,6 +516,7 @@ export class SyncEngine {
   private async save(record: SyncRecord): Promise<void> {
     const stamped = { ...record, updatedAt: this.now() };
     await this.store.put(stamped);
+    if (stamped.requestId !== undefined) this.requestIds?.set(stamped.applicationId, stamped.requestId);
     if (this.active.has(record.applicationId)) this.active.set(record.applicationId, stamped.step);
     this.options.onRecord?.(stamped);
   }

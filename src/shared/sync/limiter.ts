@@ -6,7 +6,7 @@
  */
 import { CatalogueError } from '../catalogue/errors.ts';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from '../catalogue/retry.ts';
-import type { RetryEvent, Sleep } from '../catalogue/transport.ts';
+import { defaultSleep, type RetryEvent, type Sleep } from '../catalogue/transport.ts';
 import type { SyncCatalogue } from './types.ts';
 
 export interface LimiterOptions {
@@ -29,11 +29,7 @@ export class CatalogueLimiter {
 
   constructor(options: LimiterOptions = {}) {
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? ((ms, signal) => new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
-    }));
+    this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
     this.policy = { ...defaultRetryPolicy, ...options.retry };
   }
