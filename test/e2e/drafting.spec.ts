@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { ApplicationsPage } from './pages/applications.ts';
+import { ApplicationsPage, Editor } from './pages/applications.ts';
 
 test('drafts an application in Kazakh and Russian offline, survives a reload mid-typing, and is marked ready once moderation would pass it', async ({ app }) => {
   test.setTimeout(90_000);
@@ -83,4 +83,34 @@ test('edits a published card from its NTIN with the immutable fields locked', as
   await expect(app.page.locator('#field-name_kk')).toBeDisabled();
   await expect(app.page.locator('#field-brand')).toBeEnabled();
   await expect(app.page.getByText(card.ntin_code).first()).toBeVisible();
+});
+
+test('two tabs editing one application keep both changes, and each shows the other’s as it is saved', async ({ app, shell }) => {
+  test.skip(shell === 'electron', 'the desktop app opens one window; several tabs are a web twin matter');
+  test.setTimeout(90_000);
+  const applications = new ApplicationsPage(app);
+  await app.chooseLanguage('ru');
+  await applications.refreshDictionaries();
+  const editorA = await applications.createApplication();
+  const pageB = await app.page.context().newPage();
+  await pageB.goto(app.page.url());
+  const editorB = new Editor(pageB);
+  await expect(editorB.field('name_ru')).toBeVisible();
+
+  await editorA.type('name_ru', 'Кумыс «Асель» 0,5 л');
+  await expect(editorB.field('name_ru')).toHaveValue('Кумыс «Асель» 0,5 л');
+  await editorB.type('name_kk', 'Қымыз «Әсел» 0,5 л');
+  await expect(editorA.field('name_kk')).toHaveValue('Қымыз «Әсел» 0,5 л');
+  await editorA.type('short_name_ru', 'Кумыс 0,5 л');
+  await expect(editorB.field('short_name_ru')).toHaveValue('Кумыс 0,5 л');
+  await expect(app.page.getByTestId('save-state')).toHaveText('Сохранено на этом компьютере');
+  await expect(pageB.getByTestId('save-state')).toHaveText('Сохранено на этом компьютере');
+  await expect(app.page.getByTestId('edit-conflicts')).toHaveCount(0);
+
+  // Both tabs' values are what is stored: a fresh tab reads them back.
+  await pageB.close();
+  await app.page.reload();
+  await expect(editorA.field('name_ru')).toHaveValue('Кумыс «Асель» 0,5 л');
+  await expect(editorA.field('name_kk')).toHaveValue('Қымыз «Әсел» 0,5 л');
+  await expect(editorA.field('short_name_ru')).toHaveValue('Кумыс 0,5 л');
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { locales } from '../../shared/i18n/locales.ts';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage.tsx';
 import { ExportSelectedButton } from '../features/import/ExportSelectedButton.tsx';
+import { InterruptedImports } from '../features/import/InterruptedImports.tsx';
 import { useBridge } from './bridge-context.tsx';
 import { routeHref, routes, useLocation, type Route } from './router.ts';
 
@@ -64,6 +65,8 @@ export function App() {
         ))}
       </nav>
       <main className="shell-main">
+        {/* On start, whichever page opens: an import a reload or crash cut off is undone and reported. */}
+        <InterruptedImports />
         <Suspense fallback={<p>{t('ui.loading')}</p>}>
           <Page />
         </Suspense>

@@ -2,6 +2,7 @@
  * Applications on this computer (`drafts` table). Every write keeps the list's search words in step with the
  * draft.
  */
+import { applyFieldChanges, type FieldChange, type FieldConflict } from '../../shared/application/draft-fields.ts';
 import { emptyDraft, type ApplicationDraft } from '../../shared/application/draft.ts';
 import { queryWords } from '../../shared/search-words.ts';
 import type { NcgDatabase } from './database.ts';
@@ -31,16 +32,33 @@ export class DraftGoneError extends Error {
   }
 }
 
+export interface SavedChanges {
+  /** The row's revision after this save. */
+  revision: number;
+  /** The draft as stored now (this editor's changes and any other editor's). */
+  draft: ApplicationDraft;
+  /** Fields another editor changed meanwhile to something else: not written, reported with both values. */
+  conflicts: FieldConflict[];
+}
+
 /**
- * Saves the draft as it is now. A ready application that is edited goes back to draft: it has to pass the
- * checks again before it may be sent.
+ * Saves one editor's changes field by field: a field is written only if its stored value is still the one the
+ * editor knew, else it comes back as a conflict with both values. Two editors of one application (two tabs) thus
+ * never overwrite each other silently. Each write raises the row's `revision`, by which an open editor notices a
+ * save made elsewhere (and merges it, `mergeDrafts`).
  */
-export async function saveDraft(db: NcgDatabase, draft: ApplicationDraft, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.drafts, async () => {
-    const current = await db.drafts.get(draft.id);
-    if (!current) throw new DraftGoneError(draft.id);
+export async function saveDraftChanges(db: NcgDatabase, id: string, changes: readonly FieldChange[], now = Date.now()): Promise<SavedChanges> {
+  // A ready application that is edited goes back to draft: it has to pass the checks again before it may be sent.
+  return db.transaction('rw', db.drafts, async () => {
+    const current = await db.drafts.get(id);
+    if (!current) throw new DraftGoneError(id);
+    const revision = current.revision ?? 0;
+    const outcome = applyFieldChanges(current.draft, changes);
+    if (outcome.applied === 0) return { revision, draft: current.draft, conflicts: outcome.conflicts };
     const localState: LocalState = current.localState === 'ready' ? 'draft' : current.localState;
-    await db.drafts.put({ ...current, draft, localState, updatedAt: now, searchWords: draftSearchWords(draft) });
+    const next = revision + 1;
+    await db.drafts.put({ ...current, draft: outcome.draft, localState, updatedAt: now, revision: next, searchWords: draftSearchWords(outcome.draft) });
+    return { revision: next, draft: outcome.draft, conflicts: outcome.conflicts };
   });
 }
 

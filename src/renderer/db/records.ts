@@ -18,6 +18,8 @@ export interface DraftRecord {
   updatedAt: number;
   /** Lower-cased words of the names and codes, for the list's search (schema v2). */
   searchWords?: string[];
+  /** Counts the saves of this row (absent: never saved since it was created): editors check it before writing. */
+  revision?: number;
 }
 
 /** A conformity document of the organisation's register (schema v3). */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nameCodeFor } from '../../../shared/application/attribute-codes.ts';
+import { changedFields, mergeDrafts, withFieldValue, type FieldChange, type FieldConflict } from '../../../shared/application/draft-fields.ts';
 import { findValue, immutableOnEdit, setDraftValue, type ApplicationDraft, type DraftValue } from '../../../shared/application/draft.ts';
 import { toSchemaIndex, type IndexedAttribute } from '../../../shared/application/schema.ts';
 import { canMarkReady, validateDraft, type Problem } from '../../../shared/application/validate.ts';
@@ -11,10 +12,12 @@ import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
 import { routeHref } from '../../app/router.ts';
 import { fetchGovSchemaIfMissing } from '../../db/attribute-schemas.ts';
 import { useDatabase } from '../../db/context.tsx';
-import { saveDraft, setLocalState } from '../../db/drafts.ts';
+import { saveDraftChanges, setLocalState } from '../../db/drafts.ts';
 import { useAttributeSchemas, useDraftRecord } from '../../db/hooks.ts';
+import type { DraftRecord } from '../../db/records.ts';
 import { buildValidationContext } from '../../db/validation-context.ts';
 import { AttributeField, attributeName, fieldId } from './AttributeField.tsx';
+import { ConflictsPanel } from './ConflictsPanel.tsx';
 import { DocumentAttachments } from './DocumentAttachments.tsx';
 import { clearJournal, readJournal, writeJournal } from './edit-journal.ts';
 import { PhotoSlots } from './photos/PhotoSlots.tsx';
@@ -30,17 +33,25 @@ export function ApplicationEditor({ id }: { id: string }) {
   if (record === null) return <p role="alert" className="error-message">{t('ui.errors.draftGone')}</p>;
   // Keystrokes that a reload cut off before the database committed them are replayed from the journal.
   const recovered = journal && journal.savedAt >= record.updatedAt ? journal.draft : undefined;
-  return <EditorForm key={id} initial={recovered ?? record.draft} recovered={Boolean(recovered)} localState={record.localState} />;
+  return <EditorForm key={id} stored={record} recovered={recovered} />;
 }
 
 /**
- * The form edits an in-memory copy and writes every change straight to IndexedDB, so a crash, a reload or a
- * closed window loses nothing typed. The previous version is kept for one-step undo.
+ * The form edits an in-memory copy and writes every change straight to IndexedDB, field by field, so a crash, a
+ * reload or a closed window loses nothing typed. The previous version is kept for one-step undo.
+ *
+ * Another tab or window may edit the same application: its saves show up here as they land (`stored` is live),
+ * merged field by field; a field both changed differently is a conflict, shown with both values until the officer
+ * chooses. Nothing is overwritten silently.
  */
-function EditorForm({ initial, recovered, localState }: { initial: ApplicationDraft; recovered: boolean; localState: string }) {
+function EditorForm({ stored, recovered }: { stored: DraftRecord; recovered: ApplicationDraft | undefined }) {
   const { t, i18n } = useTranslation();
   const db = useDatabase();
-  const [draft, setDraft] = useState(initial);
+  const localState = stored.localState;
+  const [draft, setDraft] = useState(() => recovered ?? stored.draft);
+  const [conflicts, setConflicts] = useState<FieldConflict[]>([]);
+  // What this editor last knew to be stored: the base of its merges.
+  const synced = useRef({ revision: stored.revision ?? 0, draft: stored.draft });
   const [previous, setPrevious] = useState<ApplicationDraft | undefined>();
   const [problems, setProblems] = useState<Problem[]>([]);
   const [saveError, setSaveError] = useState<unknown>();
@@ -54,29 +65,90 @@ function EditorForm({ initial, recovered, localState }: { initial: ApplicationDr
     if (draft.isGov) void fetchGovSchemaIfMissing(bridge, db, draft.oktru);
   }, [bridge, db, draft.isGov, draft.oktru]);
 
-  const commit = useCallback(
-    (next: ApplicationDraft, options: { undoable?: boolean } = {}) => {
-      if (options.undoable !== false) setPrevious(latest.current);
-      latest.current = next;
-      setDraft(next);
-      writeJournal(next);
+  // Read synchronously while saving, so kept in a ref beside the state that renders it.
+  const conflictsNow = useRef<FieldConflict[]>([]);
+  const updateConflicts = useCallback((next: (current: FieldConflict[]) => FieldConflict[]) => {
+    conflictsNow.current = next(conflictsNow.current);
+    setConflicts(conflictsNow.current);
+  }, []);
+  const addConflicts = useCallback(
+    (found: readonly FieldConflict[]) => {
+      if (found.length > 0) updateConflicts((current) => [...current.filter((conflict) => !found.some((one) => one.field === conflict.field)), ...found]);
+    },
+    [updateConflicts],
+  );
+
+  const save = useCallback(
+    (changes: readonly FieldChange[], shown: ApplicationDraft) => {
+      if (changes.length === 0) return;
       setPendingSaves((count) => count + 1);
-      saveDraft(db, next)
+      saveDraftChanges(db, shown.id, changes)
         .then(
-          () => {
-            clearJournal(next.id, next);
+          (saved) => {
+            if (saved.revision >= synced.current.revision) synced.current = { revision: saved.revision, draft: saved.draft };
+            clearJournal(shown.id, shown);
             setSaveError(undefined);
+            addConflicts(saved.conflicts);
           },
           (error: unknown) => setSaveError(error ?? new Error('save failed')),
         )
         .finally(() => setPendingSaves((count) => count - 1));
     },
-    [db],
+    [db, addConflicts],
   );
 
+  const show = useCallback((next: ApplicationDraft) => {
+    latest.current = next;
+    setDraft(next);
+    writeJournal(next);
+  }, []);
+
+  const commit = useCallback(
+    (next: ApplicationDraft, options: { undoable?: boolean } = {}) => {
+      const changes = changedFields(latest.current, next);
+      if (options.undoable !== false) setPrevious(latest.current);
+      show(next);
+      // A new value typed into a field in conflict is the officer's answer to it: it replaces what is stored.
+      const answered = conflictsNow.current.filter((conflict) => changes.some((change) => change.field === conflict.field));
+      const settled = changes.map((change) => {
+        const conflict = answered.find((candidate) => candidate.field === change.field);
+        return conflict ? { ...change, before: conflict.theirs } : change;
+      });
+      if (answered.length > 0) updateConflicts((current) => current.filter((conflict) => !answered.includes(conflict)));
+      save(settled, next);
+    },
+    [save, show, updateConflicts],
+  );
+
+  // Replays the journal's keystrokes that the database had not committed before a reload.
+  const replayed = useRef(false);
   useEffect(() => {
-    if (recovered) commit(initial, { undoable: false });
-  }, [recovered, initial, commit]);
+    if (!recovered || replayed.current) return;
+    replayed.current = true;
+    save(changedFields(synced.current.draft, recovered), recovered);
+  }, [recovered, save]);
+
+  // A save made elsewhere (another tab, window or import) shows up here, merged field by field.
+  useEffect(() => {
+    const revision = stored.revision ?? 0;
+    if (revision <= synced.current.revision) return;
+    const merged = mergeDrafts(synced.current.draft, latest.current, stored.draft);
+    synced.current = { revision, draft: stored.draft };
+    if (merged.draft !== latest.current) {
+      show(merged.draft);
+      setPrevious(undefined); // an undo must not take back what someone else saved
+    }
+    addConflicts(merged.conflicts);
+  }, [stored, show, addConflicts]);
+
+  const keepMine = (conflict: FieldConflict) => {
+    updateConflicts((current) => current.filter((one) => one.field !== conflict.field));
+    save([{ field: conflict.field, before: conflict.theirs, after: conflict.mine }], latest.current);
+  };
+  const takeTheirs = (conflict: FieldConflict) => {
+    updateConflicts((current) => current.filter((one) => one.field !== conflict.field));
+    show(withFieldValue(latest.current, conflict.field, conflict.theirs));
+  };
 
   useEffect(() => {
     if (!schemas) return;
@@ -137,6 +209,7 @@ function EditorForm({ initial, recovered, localState }: { initial: ApplicationDr
           </button>
           {saveError !== undefined && <ErrorMessage error={saveError} inline testId="save-error" />}
         </div>
+        <ConflictsPanel conflicts={conflicts} fieldLabel={labelOf} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
         {draft.editOfNtin && <p className="notice">{t('ui.editor.editing', { ntin: draft.editOfNtin })}</p>}
 
         <section aria-labelledby="card-title">
