@@ -114,3 +114,56 @@ test('two tabs editing one application keep both changes, and each shows the oth
   await expect(editorA.field('name_kk')).toHaveValue('Қымыз «Әсел» 0,5 л');
   await expect(editorA.field('short_name_ru')).toHaveValue('Кумыс 0,5 л');
 });
+
+test('a clash on one field between two tabs is shown with both values and settled by the officer, never dropped', async ({ app, shell }) => {
+  test.skip(shell === 'electron', 'the desktop app opens one window; several tabs are a web twin matter');
+  test.setTimeout(90_000);
+  const applications = new ApplicationsPage(app);
+  await app.chooseLanguage('en');
+  await applications.refreshDictionaries();
+  const editorA = await applications.createApplication();
+  const pageB = await app.page.context().newPage();
+  await pageB.goto(app.page.url());
+  const editorB = new Editor(pageB);
+  await expect(editorB.field('name_kk')).toBeVisible();
+
+  // Tab B holds the drafts store for a moment (as a slow disk would), so both tabs type before either save lands.
+  await pageB.evaluate(
+    () =>
+      new Promise<void>((held) => {
+        const open = indexedDB.open('ncg-desk');
+        open.onsuccess = () => {
+          const store = open.result.transaction('drafts', 'readwrite').objectStore('drafts');
+          const spin = () => {
+            if ((window as unknown as { releaseDrafts?: boolean }).releaseDrafts) return;
+            store.count().onsuccess = spin;
+          };
+          spin();
+          held();
+        };
+      }),
+  );
+  await editorA.type('name_kk', 'Қымыз «Әсел»');
+  await expect(app.page.getByTestId('save-state')).toHaveText('Saving…');
+  await editorB.type('name_kk', 'Қымыз биенің сүтінен');
+  await expect(pageB.getByTestId('save-state')).toHaveText('Saving…');
+  await pageB.evaluate(() => {
+    (window as unknown as { releaseDrafts?: boolean }).releaseDrafts = true;
+  });
+
+  // Tab A saved first; tab B is told, with both values, and its own stays on screen.
+  const conflict = pageB.getByTestId('edit-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('there “Қымыз «Әсел»”, here “Қымыз биенің сүтінен”');
+  await expect(editorB.field('name_kk')).toHaveValue('Қымыз биенің сүтінен');
+  await expect(editorA.field('name_kk')).toHaveValue('Қымыз «Әсел»');
+  await expect(app.page.getByTestId('edit-conflicts')).toHaveCount(0);
+
+  // Keeping tab B's value stores it, and tab A shows it.
+  await conflict.getByTestId('conflict-keep-mine').click();
+  await expect(pageB.getByTestId('edit-conflicts')).toHaveCount(0);
+  await expect(editorA.field('name_kk')).toHaveValue('Қымыз биенің сүтінен');
+  await pageB.close();
+  await app.page.reload();
+  await expect(editorA.field('name_kk')).toHaveValue('Қымыз биенің сүтінен');
+});
