@@ -3,8 +3,13 @@
  * by wedge bursts (typed anywhere on the screen) and by typing.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { kzIdCheckDigit } from '../../src/shared/codes/bin.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
 import { expect, test } from './fixtures.ts';
+
+// Each test takes a full catalogue copy first: on a busy machine that alone may take tens of seconds.
+test.describe.configure({ timeout: 120_000 });
 
 interface FeedRow {
   name_kk: string;
@@ -127,4 +132,103 @@ test('says so when a copy is older than the configured days', async ({ app, appP
   await page.getByTestId('tab-scan').click();
   await page.getByTestId('tab-copy').click();
   await expect(page.getByTestId('copy-stale').first()).toContainText('2 дн.');
+});
+
+/** A BIN with a valid check digit (resident legal entity, head office). */
+function validBin(): string {
+  for (let serial = 12345; ; serial += 1) {
+    const first11 = `190340${serial}`;
+    const check = kzIdCheckDigit(first11);
+    if (check !== null) return `${first11}${check}`;
+  }
+}
+
+test('records an inspection offline, keeps it through a reload, and produces the act in Kazakh and Russian', async ({ app, appPage: page, request, context }) => {
+  const rows = await sandboxFeed(request);
+  const { registered, codes } = codesOfEveryVerdict(rows);
+  await app.chooseLanguage('kk');
+  await app.open('inspection');
+  await takeCopy(page);
+  await page.waitForLoadState('networkidle');
+  await context.setOffline(true);
+
+  await page.getByTestId('tab-session').click();
+  await page.getByTestId('session-start').click();
+  await expect(page.getByTestId('session')).toHaveAttribute('data-status', 'open');
+  await page.getByTestId('org-id').fill('123456789012');
+  await expect(page.getByTestId('org-id-problem')).toContainText('БСН немесе ЖСН');
+  const bin = validBin();
+  await page.getByTestId('org-id').fill(bin);
+  await expect(page.getByTestId('org-id-problem')).toHaveCount(0);
+  await page.getByTestId('org-name').fill('ТОО «Ұлы Дала Сауда»');
+  await page.getByTestId('org-address').fill('Алматы, Абай даңғылы 1');
+  await page.getByTestId('org-category').selectOption('medium');
+  await page.getByTestId('offence').selectOption('repeat');
+  await page.getByTestId('place').fill('Дүкен №3');
+  await page.getByTestId('inspector').fill('Әлиев Ғ. Қ.');
+
+  // Wedge scans land in the open inspection, the record stays on screen.
+  await page.getByRole('heading', { level: 1 }).click();
+  const scanned = [codes.registered, codes['not-found'], codes.deactivated, codes.invalid, codes.several];
+  for (const code of scanned) await page.keyboard.type(`${code}\n`);
+  const items = page.getByTestId('session-item');
+  await expect(items).toHaveCount(scanned.length);
+  expect(await items.evaluateAll((rowsOnScreen) => rowsOnScreen.map((row) => row.getAttribute('data-verdict')))).toEqual(['registered', 'not-found', 'deactivated', 'invalid', 'several']);
+  await items.nth(1).getByTestId('item-quantity').fill('7');
+  await items.nth(1).getByTestId('item-note').fill('Сөреде, бағасы бар');
+  await items.nth(0).getByTestId('item-quantity').fill('0');
+  await expect(items.nth(0).getByRole('alert')).toBeVisible();
+  await items.nth(0).getByTestId('item-quantity').fill('3');
+
+  // Paused: scans are still answered but not recorded.
+  await page.getByTestId('session-pause').click();
+  await expect(page.getByTestId('session')).toHaveAttribute('data-status', 'paused');
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.type(`${codes.registeredGtin}\n`);
+  await page.getByTestId('tab-scan').click();
+  await expect(page.getByTestId('verdict').first()).toHaveAttribute('data-code', codes.registeredGtin);
+  await page.getByTestId('tab-session').click();
+  await expect(items).toHaveCount(scanned.length);
+
+  // A reload (the page is served from cache-less localhost: bring the network back only for the reload itself).
+  await context.setOffline(false);
+  await page.reload();
+  await app.open('inspection');
+  await page.waitForLoadState('networkidle');
+  await context.setOffline(true);
+  await page.getByTestId('tab-session').click();
+  await expect(page.getByTestId('session')).toHaveAttribute('data-status', 'paused');
+  await expect(page.getByTestId('org-name')).toHaveValue('ТОО «Ұлы Дала Сауда»');
+  await expect(items.nth(1).getByTestId('item-quantity')).toHaveValue('7');
+  await expect(items.nth(1).getByTestId('item-note')).toHaveValue('Сөреде, бағасы бар');
+  await page.getByTestId('session-resume').click();
+  await expect(page.getByTestId('session-totals')).toContainText('Каталогта жоқ (бұзушылық): 1 (7)');
+  await expect(page.getByTestId('session-fine')).toContainText(/129\D?750 тг \(30 АЕК × 4325 тг, 2026\)/u);
+  await page.getByTestId('org-category').selectOption('large');
+  await expect(page.getByTestId('session-fine')).toContainText('40 АЕК');
+  await page.getByTestId('org-category').selectOption('medium');
+  await expect(page.getByTestId('session-fine')).toContainText('30 АЕК');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('session-act').click()]);
+  const pdfPath = test.info().outputPath('act.pdf');
+  await download.saveAs(pdfPath);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+  for (const expected of ['Ұлттық тауарлар каталогындағы', 'Акт проверки наличия', 'ТОО «Ұлы Дала Сауда»', bin, 'Әлиев Ғ. Қ.', registered.name_kk, registered.name_ru, 'Сөреде, бағасы бар']) {
+    expect(text, expected).toContain(expected);
+  }
+  expect(text).toContain('Нет в каталоге (нарушение): позиций 1, количество 7');
+  expect(text).toContain('Тіркелген: 1 позиция, саны 3');
+  expect(text).toContain(`Оценка штрафа: ${30 * 4325} тг`);
+  expect(text).toContain(new Intl.NumberFormat('en').format(rows.length).replace(/,/gu, '') + ' карточек');
+
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('session-xlsx').click()]);
+  expect(sheet.suggestedFilename()).toBe(`act-${bin}-${new Date().toISOString().slice(0, 10)}.xlsx`);
+
+  await page.getByTestId('session-close').click();
+  await page.getByTestId('tab-history').click();
+  await page.getByTestId('history-search').fill('ұлы дала');
+  await expect(page.getByTestId('history-item')).toHaveCount(1);
+  await page.getByTestId('history-search').fill('жоқ-ұйым');
+  await expect(page.getByTestId('history-item')).toHaveCount(0);
+  await context.setOffline(false);
 });

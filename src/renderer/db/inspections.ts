@@ -5,7 +5,7 @@
  */
 import type { EntityTable } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { inspectionSearchWords, type Inspection } from '../../shared/inspection/index.ts';
+import { defaultFineTables, fineTablesSchema, inspectionSearchWords, type FineTables, type Inspection } from '../../shared/inspection/index.ts';
 import { readCopyState, type CopyState } from './catalogue-copy.ts';
 import { useDatabase } from './context.tsx';
 import type { NcgDatabase } from './database.ts';
@@ -23,6 +23,7 @@ declare module './database.ts' {
 
 const currentKey = 'inspection.current';
 const staleDaysKey = 'inspection.staleDays';
+const fineTablesKey = 'inspection.fineTables';
 export const defaultStaleDays = 7;
 
 function toRecord(inspection: Inspection): InspectionRecord {
@@ -92,4 +93,17 @@ export function useCurrentInspection(): Inspection | null | undefined {
 export function useInspectionList(query: string): InspectionRecord[] | undefined {
   const db = useDatabase();
   return useLiveQuery(() => listInspections(db, query), [db, query]);
+}
+
+/** The fine tables in use: the stored ones, else the defaults (data, see fine-defaults.ts). */
+export function useFineTables(): FineTables | undefined {
+  const db = useDatabase();
+  return useLiveQuery(async () => {
+    const parsed = fineTablesSchema.safeParse(await readSetting(db, fineTablesKey));
+    return parsed.success ? parsed.data : defaultFineTables;
+  }, [db]);
+}
+
+export function saveFineTables(db: NcgDatabase, tables: FineTables | undefined): Promise<void> {
+  return writeSetting(db, fineTablesKey, tables ?? null);
 }

@@ -1,22 +1,41 @@
-import { useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Inspection } from '../../../shared/inspection/index.ts';
+import { useDatabase } from '../../db/context.tsx';
+import { changeInspection, useCurrentInspection } from '../../db/inspections.ts';
 import { CopyTab } from './CopyTab.tsx';
+import { HistoryTab } from './HistoryTab.tsx';
 import { ScanTab } from './ScanTab.tsx';
+import { SessionTab } from './SessionTab.tsx';
+import { itemFromVerdict } from './session-items.ts';
 import { playVerdict } from './sound.ts';
+import { preloadExports } from './use-inspection-exports.ts';
 import { useScannerLog } from './use-scanner-log.ts';
 import { useWedgeScanner } from './use-wedge-scanner.ts';
 import './inspection.css';
 
-const tabs = ['scan', 'copy'] as const;
+const tabs = ['scan', 'session', 'history', 'copy'] as const;
 type Tab = (typeof tabs)[number];
 
 export function InspectionPage() {
   const { t } = useTranslation();
+  const db = useDatabase();
   const [tab, setTab] = useState<Tab>('scan');
-  const log = useScannerLog((entry) => playVerdict(entry.verdict.kind));
-  // A scan anywhere on this screen is checked, and the scan tab comes forward to show it.
+  const current = useCurrentInspection();
+  useEffect(preloadExports, []);
+  const open = useRef<Inspection | null | undefined>(undefined);
+  useLayoutEffect(() => {
+    open.current = current;
+  });
+  const log = useScannerLog((entry) => {
+    playVerdict(entry.verdict.kind);
+    // While an inspection is open (not paused), every scan becomes one of its lines.
+    const inspection = open.current;
+    if (inspection?.status === 'open') void changeInspection(db, inspection.id, (stored) => ({ ...stored, items: [...stored.items, itemFromVerdict(entry.verdict)] }));
+  });
+  // A scan anywhere on this screen is checked; the scan tab comes forward unless the inspection record is shown.
   useWedgeScanner((code) => {
-    setTab('scan');
+    setTab((shown) => (shown === 'session' ? shown : 'scan'));
     void log.check(code);
   });
   return (
@@ -29,7 +48,12 @@ export function InspectionPage() {
           </button>
         ))}
       </div>
-      <div role="tabpanel">{tab === 'scan' ? <ScanTab entries={log.entries} check={log.check} clear={log.clear} /> : <CopyTab />}</div>
+      <div role="tabpanel">
+        {tab === 'scan' ? <ScanTab entries={log.entries} check={log.check} clear={log.clear} /> : null}
+        {tab === 'session' ? <SessionTab /> : null}
+        {tab === 'history' ? <HistoryTab onOpen={() => setTab('session')} /> : null}
+        {tab === 'copy' ? <CopyTab /> : null}
+      </div>
     </div>
   );
 }
