@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/renderer/db/database.ts';
 import { putAttributeSchema, baseSchemaKey } from '../../src/renderer/db/attribute-schemas.ts';
 import { addDraftRecord } from '../../src/renderer/db/drafts.ts';
-import { createDexieSyncStore, queueDraftsForSending } from '../../src/renderer/db/sync-store.ts';
+import { adoptCatalogueRequest, createDexieSyncStore, queueDraftsForSending } from '../../src/renderer/db/sync-store.ts';
+import { requestDetailsSchema } from '../../src/shared/catalogue/dto.ts';
 import { emptyDraft, type ApplicationDraft } from '../../src/shared/application/draft.ts';
 import { scratchDatabases } from './scratch-database.ts';
 
@@ -95,5 +96,41 @@ describe('sync store (IndexedDB)', () => {
     } finally {
       again.close();
     }
+  });
+
+  it('writes the catalogue summary on the application with each step, NTIN included', async () => {
+    const db = scratch();
+    await putAttributeSchema(db, baseSchemaKey, baseSchema);
+    await addDraftRecord(db, goodBaseDraft('published'), undefined);
+    await queueDraftsForSending(db, ['published']);
+    const store = createDexieSyncStore(db);
+    const record = await store.get('published');
+    await store.put({ ...record!, phase: 'sent', step: 'sent', requestId: 77, remote: { code: 'completed', ntin: '0200000000017', checkedAt: 1 } });
+    expect((await db.drafts.get('published'))?.catalogue).toEqual({ requestId: 77, statusCode: 'completed', ntin: '0200000000017' });
+  });
+
+  it('adopts a request made elsewhere once, with its attributes and status', async () => {
+    const db = scratch();
+    await putAttributeSchema(db, baseSchemaKey, baseSchema);
+    const details = requestDetailsSchema.parse({
+      id: 901,
+      categoryAncestors: [{ level: 4, code: '1020-0001-0001-100770539', nameRu: 'Молоко' }],
+      status: { code: 'onModeration', value: 'На модерации' },
+      attributes: [
+        { code: 'name_ru', dataType: 'string', nameRu: 'Наименование', nameKk: 'Атауы', value: 'Айран «Порталдан»' },
+        { code: 'name_kk', dataType: 'string', nameRu: 'Наименование', nameKk: 'Атауы', value: 'Айран Әже' },
+      ],
+      imageData: { imageFiles: [{ fileName: 'a.jpg', imageType: 'FRONT' }] },
+      documents: { documents: [] },
+    });
+    const id = await adoptCatalogueRequest(db, details);
+    expect(id).toBe('adopted-901');
+    expect(await adoptCatalogueRequest(db, details)).toBeNull();
+    const draft = await db.drafts.get('adopted-901');
+    expect(draft?.draft.values.base['name_ru']).toBe('Айран «Порталдан»');
+    expect(draft?.catalogue).toEqual({ requestId: 901, statusCode: 'onModeration' });
+    const record = await createDexieSyncStore(db).get('adopted-901');
+    expect(record).toMatchObject({ phase: 'sent', requestId: 901, remote: { code: 'onModeration' } });
+    expect(record?.job.files).toEqual([expect.objectContaining({ kind: 'photo', slot: 'front', uploadedAs: 'a.jpg' })]);
   });
 });

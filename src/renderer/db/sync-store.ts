@@ -8,7 +8,9 @@
  * the accepted ones as pending records; the engine (features/sync) picks them up.
  */
 import type { EntityTable } from 'dexie';
+import { requestDetailsToDraft } from '../../shared/application/mapping.ts';
 import { validateDraft } from '../../shared/application/validate.ts';
+import type { RequestDetails } from '../../shared/catalogue/dto.ts';
 import { jobFromDraft } from '../../shared/sync/from-draft.ts';
 import { draftKey, checkBatch, type Refusal, type EnqueueEntry } from '../../shared/sync/preflight.ts';
 import { newRecord } from '../../shared/sync/engine.ts';
@@ -16,7 +18,8 @@ import type { SyncFile, SyncJob, SyncRecord, SyncStore } from '../../shared/sync
 import { loadAttributeSchemas } from './attribute-schemas.ts';
 import type { NcgDatabase } from './database.ts';
 import { getRegisterDocument } from './documents.ts';
-import { getDraftRecords } from './drafts.ts';
+import { addDraftRecord, getDraftRecords } from './drafts.ts';
+import type { DraftRecord } from './records.ts';
 import { buildValidationContext } from './validation-context.ts';
 
 declare module './database.ts' {
@@ -32,12 +35,23 @@ function blobIdOf(file: SyncFile): string {
   return rest.join(':');
 }
 
+/** What the applications list and the labels read of a sent application (`DraftRecord.catalogue`). */
+export function catalogueSummary(record: SyncRecord): NonNullable<DraftRecord['catalogue']> {
+  const statusCode = record.remote?.code ?? 'new';
+  const ntin = record.remote?.ntin;
+  return { ...(record.requestId === undefined ? {} : { requestId: record.requestId }), statusCode, ...(ntin ? { ntin } : {}) };
+}
+
 export function createDexieSyncStore(db: NcgDatabase): SyncStore {
   return {
     list: () => db.syncRecords.toArray(),
     get: (applicationId) => db.syncRecords.get(applicationId),
     put: async (record) => {
-      await db.syncRecords.put(record);
+      // The step and the application's catalogue summary (list filter, labels by NTIN) commit together.
+      await db.transaction('rw', db.syncRecords, db.drafts, async () => {
+        await db.syncRecords.put(record);
+        if (record.requestId !== undefined) await db.drafts.update(record.applicationId, { catalogue: catalogueSummary(record) });
+      });
     },
     readFile: async (_job, file) => {
       const row = await db.blobs.get(blobIdOf(file));
@@ -111,4 +125,34 @@ export async function queueDraftsForSending(db: NcgDatabase, draftIds: readonly 
     }
   });
   return { queued, refused };
+}
+
+/**
+ * Adopts a request made elsewhere with the same key (the portal's cabinet, another system): a local
+ * application with its attributes, files and status, followed by the engine like the others. `null` when
+ * it is already adopted or the category's schema is not stored yet.
+ */
+export async function adoptCatalogueRequest(db: NcgDatabase, details: RequestDetails, now = Date.now()): Promise<string | null> {
+  if ((await db.syncRecords.where('requestId').equals(details.id).count()) > 0) return null;
+  const oktru = [...details.categoryAncestors].sort((a, b) => b.level - a.level)[0]?.code ?? '';
+  const schemas = await loadAttributeSchemas(db, oktru);
+  if (!schemas) return null;
+  const draft = requestDetailsToDraft(details, schemas, { id: `adopted-${String(details.id)}` });
+  const job = jobFromDraft(draft, schemas, { blobSize: () => undefined, document: () => undefined }, { revision: 1 });
+  const at = now;
+  const record: SyncRecord = {
+    ...newRecord(job, at),
+    phase: 'sent',
+    step: 'sent',
+    requestId: details.id,
+    createStarted: true,
+    sentRevision: 1,
+    remote: { code: details.status.code, checkedAt: at },
+    history: [{ code: details.status.code, at }],
+  };
+  await db.transaction('rw', db.syncRecords, db.drafts, async () => {
+    await addDraftRecord(db, draft, catalogueSummary(record), at);
+    await db.syncRecords.put(record);
+  });
+  return draft.id;
 }

@@ -80,6 +80,8 @@ export const syncMessages = defineMessages(
       queued: '{{count}} queued for sending',
       refused: 'Not sent:',
       notifyTitle: 'An application needs you',
+      foreign: 'Requests made elsewhere with this key ({{count}})',
+      adopt: 'Adopt as a local application',
     },
   },
   {
@@ -161,6 +163,8 @@ export const syncMessages = defineMessages(
         queued: 'В очереди на отправку: {{count}}',
         refused: 'Не отправлены:',
         notifyTitle: 'Заявка требует вашего внимания',
+        foreign: 'Заявки, созданные в другом месте с этим ключом ({{count}})',
+        adopt: 'Взять в локальные заявки',
       },
     },
     kk: {
@@ -241,6 +245,8 @@ export const syncMessages = defineMessages(
         queued: 'Жіберу кезегінде: {{count}}',
         refused: 'Жіберілмегендер:',
         notifyTitle: 'Өтінім сіздің назарыңызды қажет етеді',
+        foreign: 'Осы кілтпен басқа жерде жасалған өтінімдер ({{count}})',
+        adopt: 'Жергілікті өтінімдерге алу',
       },
     },
   },

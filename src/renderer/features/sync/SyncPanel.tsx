@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DuplicateMatch } from '../../../shared/catalogue/dto.ts';
+import type { DuplicateMatch, RequestShort } from '../../../shared/catalogue/dto.ts';
 import { appStateOf } from '../../../shared/sync/status.ts';
 import type { SyncProblem, SyncRecord } from '../../../shared/sync/types.ts';
 import { useSyncRecords } from '../../db/sync-hooks.ts';
@@ -147,6 +147,30 @@ function Row({ record }: { record: SyncRecord }) {
   );
 }
 
+/** Requests made with the same key in the portal or another system, offered for adoption. */
+function Foreign() {
+  const { t } = useTranslation();
+  const host = useSyncHost();
+  const foreign = useSyncExternalStore(host ? host.subscribe : noSubscription, () => host?.foreign() ?? none);
+  if (!host || foreign.length === 0) return null;
+  return (
+    <details className="sync-foreign">
+      <summary>{t('sync.ui.foreign', { count: foreign.length })}</summary>
+      <ul>
+        {foreign.map((item) => (
+          <li key={item.id} data-testid="sync-foreign">
+            {t('sync.ui.request', { id: item.id })} · {item.productData.nameRu ?? ''} · {item.status.value ?? item.status.code}{' '}
+            <button type="button" onClick={() => void host.adopt(item.id)}>{t('sync.ui.adopt')}</button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+const none: readonly RequestShort[] = [];
+const noSubscription = () => () => {};
+
 /** The sync panel: overall progress, engine controls, one row per application with its step, status and actions. */
 export function SyncPanel() {
   const { t } = useTranslation();
@@ -177,6 +201,7 @@ export function SyncPanel() {
         ) : null}
       </div>
       {snapshot?.problem ? <ProblemText problem={snapshot.problem} /> : null}
+      <Foreign />
       {records === undefined ? null : records.length === 0 ? (
         <p>{t('sync.ui.empty')}</p>
       ) : (

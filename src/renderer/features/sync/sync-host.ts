@@ -6,12 +6,14 @@
  * (every `slowPollMs`), faster for a while right after a send.
  */
 import type { Bridge } from '../../../shared/bridge.ts';
+import { callCatalogue } from '../../../shared/catalogue-call.ts';
+import type { RequestShort } from '../../../shared/catalogue/dto.ts';
 import { SyncEngine, type PollResult } from '../../../shared/sync/engine.ts';
 import { appStateOf, needsOfficer } from '../../../shared/sync/status.ts';
 import type { EngineSnapshot, SyncRecord } from '../../../shared/sync/types.ts';
 import type { NcgDatabase } from '../../db/database.ts';
 import { watchPendingSyncRecords } from '../../db/sync-hooks.ts';
-import { createDexieSyncStore } from '../../db/sync-store.ts';
+import { adoptCatalogueRequest, createDexieSyncStore } from '../../db/sync-store.ts';
 import { bridgeCatalogue } from './bridge-catalogue.ts';
 
 export interface SyncHostOptions {
@@ -31,6 +33,10 @@ export interface SyncHost {
   snapshot(): EngineSnapshot | undefined;
   subscribe(listener: () => void): () => void;
   pollNow(): Promise<PollResult | undefined>;
+  /** Requests of the same key no local application holds, as of the last poll. */
+  foreign(): readonly RequestShort[];
+  /** Makes a local application of a request made elsewhere; resolves to its id (null: already adopted or no schema). */
+  adopt(requestId: number): Promise<string | null>;
   /** A new engine after a stop (wrong key fixed, address corrected); the records carry on where they were. */
   restart(): void;
   dispose(): void;
@@ -43,6 +49,7 @@ export function startSyncHost(bridge: Bridge, db: NcgDatabase, options: SyncHost
   };
   let engine: SyncEngine | undefined;
   let snapshot: EngineSnapshot | undefined;
+  let foreign: readonly RequestShort[] = [];
   let disposed = false;
   let lastSend = 0;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -53,6 +60,8 @@ export function startSyncHost(bridge: Bridge, db: NcgDatabase, options: SyncHost
     if (!engine) return undefined;
     try {
       const result = await engine.poll();
+      foreign = result.foreign;
+      notify();
       for (const record of result.changed) if (needsOfficer(appStateOf(record))) options.onNeedsOfficer?.(record);
       return result;
     } catch {
@@ -127,6 +136,14 @@ export function startSyncHost(bridge: Bridge, db: NcgDatabase, options: SyncHost
       return () => listeners.delete(listener);
     },
     pollNow: poll,
+    foreign: () => foreign,
+    async adopt(requestId) {
+      const details = await callCatalogue(bridge, 'getDetails', { id: requestId });
+      const id = await adoptCatalogueRequest(db, details);
+      foreign = foreign.filter((item) => item.id !== requestId);
+      notify();
+      return id;
+    },
     restart() {
       if (!engine || disposed) return;
       if (pollTimer) clearTimeout(pollTimer);
