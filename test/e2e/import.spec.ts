@@ -435,7 +435,7 @@ test('an import cut off by a reload is undone on the next start and the officer 
   await app.page.getByTestId('import-only-valid').check();
   await app.page.getByTestId('import-start').click();
   // Cut off once some chunks are stored and before the last one is.
-  await expect.poll(() => storedDrafts(app.page), { timeout: 120_000 }).toBeGreaterThanOrEqual(500);
+  await expect.poll(() => storedDrafts(app.page), { timeout: 120_000, intervals: [50] }).toBeGreaterThanOrEqual(500);
   const storedBeforeReload = await storedDrafts(app.page);
   expect(storedBeforeReload, 'the import must still be running when the page reloads').toBeLessThan(rowCount);
   await app.page.reload();
@@ -453,6 +453,28 @@ test('an import cut off by a reload is undone on the next start and the officer 
   await app.page.reload();
   await expect(app.page.getByTestId('import-file')).toBeAttached();
   await expect(app.page.getByTestId('import-rolled-back')).toHaveCount(0);
+});
+
+test('leaving the import page while it saves undoes the import, and the list says so', async ({ app }) => {
+  test.setTimeout(240_000);
+  const applications = new ApplicationsPage(app);
+  const importer = new ImportPage(app);
+  await app.chooseLanguage('en');
+  await applications.refreshDictionaries();
+
+  const rowCount = 10_000;
+  await importer.open();
+  expect(await importer.choose(csvFile('left-behind.csv', Array.from({ length: rowCount }, (_, index) => product(index + 1))), { timeout: 120_000 })).toBe('preview');
+  await app.page.getByTestId('import-only-valid').check();
+  await app.page.getByTestId('import-start').click();
+  await expect(app.page.getByText('An import is running. Leaving now undoes it.')).toBeVisible();
+  await expect.poll(() => storedDrafts(app.page), { timeout: 120_000, intervals: [50] }).toBeGreaterThanOrEqual(500);
+  expect(await storedDrafts(app.page), 'the import must still be running when the page is left').toBeLessThan(rowCount);
+  await app.open('applications');
+
+  const notice = app.page.getByTestId('import-rolled-back');
+  await expect(notice).toContainText('The import of “left-behind.csv” was cut off');
+  await expect.poll(() => storedDrafts(app.page)).toBe(0);
 });
 
 test('importing the same products again shows them as already on this computer and adds no duplicates unless asked', async ({ app }) => {

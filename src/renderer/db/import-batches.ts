@@ -9,8 +9,10 @@
  * worker, so a batch marked `running` whose lock is free has lost its importer.
  */
 import type { EntityTable, Table } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { findValue, type ApplicationDraft } from '../../shared/application/draft.ts';
 import { normalizeGtin } from '../../shared/codes/gtin.ts';
+import { useDatabase } from './context.tsx';
 import type { NcgDatabase } from './database.ts';
 import { putDraftRecords } from './drafts.ts';
 import type { DraftRecord } from './records.ts';
@@ -96,32 +98,34 @@ export async function rollBackImportBatch(db: NcgDatabase, id: string, reason: '
   });
 }
 
-/** Runs `work` while holding the batch's lock, so that other tabs know its importer is alive. */
+/**
+ * Runs `work` while holding the batch's lock, so that other tabs know its importer is alive. Start the batch
+ * inside `work`: a batch is never `running` without its lock held.
+ */
 export async function holdingImportBatch<Result>(id: string, work: () => Promise<Result>): Promise<Result> {
   return navigator.locks.request(importBatchLockName(id), work);
 }
 
 /**
- * Rolls back every batch whose importer is gone. A batch still running in another tab is waited for (its lock
- * is requested, and granted when that import ends); then it is `done` or `stopped` and left alone.
+ * Rolls back every batch whose importer is gone. Each batch's lock is requested: granted at once when its
+ * importer died (reload, crash, page left), or when a live importer (another tab) ends, by which time that
+ * batch is `done` or `stopped` and is left alone. So call it in the background; it settles when all are known.
  */
-export async function recoverInterruptedImports(db: NcgDatabase, now = Date.now()): Promise<void> {
+export async function recoverInterruptedImports(db: NcgDatabase, now?: number): Promise<void> {
   const running = await db.importBatches.where('state').equals('running').primaryKeys();
-  await Promise.all(
-    running.map((id) =>
-      navigator.locks.request(importBatchLockName(id), { ifAvailable: true }, async (lock) => {
-        // Held: an importer is alive (this or another tab); it records the outcome itself.
-        if (lock === null) return;
-        await rollBackImportBatch(db, id, 'interrupted', now);
-      }),
-    ),
-  );
+  await Promise.all(running.map((id) => navigator.locks.request(importBatchLockName(id), () => rollBackImportBatch(db, id, 'interrupted', now ?? Date.now()))));
 }
 
 /** Rolled-back imports the officer has not been told of yet, oldest first. */
 export async function importsToReport(db: NcgDatabase): Promise<ImportBatchRecord[]> {
   const batches = await db.importBatches.where('state').equals('rolledBack').toArray();
   return batches.filter((batch) => batch.noticePending === true).sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/** Live: rolled-back imports not yet reported (re-renders when one is rolled back or reported). */
+export function useImportsToReport(): ImportBatchRecord[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => importsToReport(db), [db]);
 }
 
 export async function markImportReported(db: NcgDatabase, id: string): Promise<void> {

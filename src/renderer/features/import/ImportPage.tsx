@@ -3,7 +3,6 @@ import { navigate, routeHref } from '../../app/router.ts';
 import { FileDrop } from './FileDrop.tsx';
 import type { FileAnalysis } from './import-protocol.ts';
 import './import.css';
-import { InterruptedImports } from './InterruptedImports.tsx';
 import { MappingStep } from './MappingStep.tsx';
 import { PreviewStep } from './PreviewStep.tsx';
 import { ProblemText } from './ProblemText.tsx';
@@ -21,7 +20,6 @@ export function ImportPage() {
         <a href={routeHref('applications')}>← {t('importer.back')}</a>
       </p>
       <h1>{t('importer.title')}</h1>
-      <InterruptedImports />
       {state.step === 'choose' && (
         <>
           <p>{t('importer.intro')}</p>

@@ -1,35 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../db/context.tsx';
-import { importsToReport, markImportReported, recoverInterruptedImports, type ImportBatchRecord } from '../../db/import-batches.ts';
+import { markImportReported, recoverInterruptedImports, useImportsToReport } from '../../db/import-batches.ts';
 
 /**
  * On start, undoes the imports a reload or crash cut off (db/import-batches.ts) and says so, once, in the
- * officer's language. Mounted by the import page, and meant for the app's shell so it shows whichever page
- * opens first.
+ * officer's language; later rollbacks (the import page left while importing) show up live. Mounted by the
+ * app's shell, so it shows whichever page is open.
  */
 export function InterruptedImports() {
   const { t } = useTranslation();
   const db = useDatabase();
-  const [reports, setReports] = useState<ImportBatchRecord[]>([]);
+  const reports = useImportsToReport();
 
   useEffect(() => {
-    let live = true;
-    void (async () => {
-      await recoverInterruptedImports(db);
-      const found = await importsToReport(db);
-      if (live) setReports(found);
-    })().catch(() => undefined);
-    return () => {
-      live = false;
-    };
+    void recoverInterruptedImports(db).catch(() => undefined);
   }, [db]);
 
-  if (reports.length === 0) return null;
-  const dismiss = (id: string) => {
-    setReports((current) => current.filter((report) => report.id !== id));
-    void markImportReported(db, id).catch(() => undefined);
-  };
+  if (!reports || reports.length === 0) return null;
+  const dismiss = (id: string) => void markImportReported(db, id).catch(() => undefined);
   return (
     <>
       {reports.map((report) => (

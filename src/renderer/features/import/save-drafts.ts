@@ -35,8 +35,8 @@ export async function saveImportedDrafts(db: NcgDatabase, drafts: readonly Appli
   const batchSize = options.batchSize ?? importBatchSize;
   const newId = options.newId ?? (() => crypto.randomUUID());
   const batchId = newId();
-  await startImportBatch(db, { id: batchId, fileName: options.fileName, total: drafts.length, now: options.now });
   return holdingImportBatch(batchId, async () => {
+    await startImportBatch(db, { id: batchId, fileName: options.fileName, total: drafts.length, now: options.now });
     let saved = 0;
     try {
       for (let start = 0; start < drafts.length; start += batchSize) {

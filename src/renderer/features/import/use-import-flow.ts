@@ -67,10 +67,13 @@ export function useImportFlow(): ImportFlow {
     const worker = connectImportWorker();
     workerRef.current = worker;
     return () => {
+      const importing = stopRef.current !== null;
       worker.dispose();
       workerRef.current = null;
+      // Leaving the page mid-import ends its worker: undo what it saved (the shell says so) rather than keep half.
+      if (importing) void recoverInterruptedImports(db).catch(() => undefined);
     };
-  }, []);
+  }, [db]);
 
   const worker = useCallback((): ImportWorker => {
     if (!workerRef.current) throw new WorkerError('disposed', 'the import page is closed');
