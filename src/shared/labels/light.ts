@@ -55,6 +55,7 @@ export {
   bilingual,
   candidateFromCard,
   candidateFromDraft,
+  candidateFromExportRow,
   draftNtin,
   labelProductFor,
   labelQuantity,
@@ -65,7 +66,7 @@ export {
 } from './product-records.ts';
 export { addToQueue, isValidCopies, labelProductSchema, moveEntry, parseQueue, queueProducts, removeEntry, setCopies, totalLabels, type QueueEntry } from './queue.ts';
 export { DEFAULT_MAX_COPIES, checkLabelItem, productColumns, type FieldProblem, type ItemCheck, type LabelItem, type ProductField } from './records.ts';
-export { classifyQuery, defaultCodeKind, hasCode, mergeCandidates, type ScanQuery } from './scan-query.ts';
+export { classifyQuery, completeCandidate, defaultCodeKind, hasCode, mergeCandidates, type ScanQuery } from './scan-query.ts';
 export {
   builtInTemplates,
   checkTemplate,

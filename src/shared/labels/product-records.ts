@@ -6,6 +6,7 @@
 import { attributeCodes as catalogueAttributeCodes } from '../application/attribute-codes.ts';
 import { findValue, type ApplicationDraft, type DraftValue } from '../application/draft.ts';
 import type { AttributeDefinition, DictionaryValue, PortalProduct } from '../catalogue/dto.ts';
+import type { ExportRow } from '../catalogue/export-dto.ts';
 import type { LabelProduct, LabelProductText } from './product.ts';
 import { unitSymbol } from './unit-symbols.ts';
 
@@ -18,6 +19,11 @@ export interface ProductCandidate extends LabelProductText {
   readonly source: 'local' | 'catalogue';
   readonly ntin?: string;
   readonly gtin?: string;
+  /**
+   * Found by words in the export API, whose rows carry only names and codes: the card's details (quantity,
+   * producer, country) are read from the portal when the product is added.
+   */
+  readonly partial?: true;
 }
 
 /** Names of a dictionary item, e.g. COUNTRY "KZ" or MEASURE_UNIT "112", when the app has them offline. */
@@ -113,6 +119,29 @@ export function candidateFromCard(card: PortalProduct): ProductCandidate {
     unit: unitCode ? unitSymbol(unitCode, firstValue(unit?.values)?.nameRu) : '',
     producer: text(findAttribute(attributes, attributeCodes.producer)?.value),
     country: bilingual(countryValue?.nameKk, countryValue?.nameRu, text(country?.value)),
+  };
+}
+
+/**
+ * A card found by words in the export API (`search_ofd?q=`), or null when it cannot be printed: a
+ * deactivated NTIN (not for new sales, catalogue-api.md §10.3) or no code at all.
+ */
+export function candidateFromExportRow(row: ExportRow): ProductCandidate | null {
+  const ntin = text(row.ntin_code);
+  const gtin = text(row.gtin);
+  if (row.ntin_isdeactivated || (!ntin && !gtin)) return null;
+  return {
+    key: `catalogue:${ntin || gtin}`,
+    source: 'catalogue',
+    ...(ntin ? { ntin } : {}),
+    ...(gtin && gtin !== '-' ? { gtin } : {}),
+    nameKk: text(row.name_kk),
+    nameRu: text(row.name_ru),
+    quantity: '',
+    unit: '',
+    producer: '',
+    country: '',
+    partial: true,
   };
 }
 

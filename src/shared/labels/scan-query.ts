@@ -27,10 +27,23 @@ export function hasCode(candidate: ProductCandidate, digits: string): boolean {
   return printableCodes(candidate).some(({ code }) => gtinToEan13(code) === digits);
 }
 
-/** Local and catalogue results together; a local application already published shows once, as its card. */
+/**
+ * Local and catalogue results together; a product found in both shows once: as its full card, or — when
+ * the catalogue only gave a partial row (a search by words) — as the local application, which has details.
+ */
 export function mergeCandidates(local: readonly ProductCandidate[], catalogue: readonly ProductCandidate[]): ProductCandidate[] {
-  const published = new Set(catalogue.flatMap((candidate) => (candidate.ntin ? [candidate.ntin] : [])));
-  return [...catalogue, ...local.filter((candidate) => !candidate.ntin || !published.has(candidate.ntin))];
+  const localNtins = new Set(local.flatMap((candidate) => (candidate.ntin ? [candidate.ntin] : [])));
+  const cards = catalogue.filter((candidate) => !(candidate.partial && candidate.ntin && localNtins.has(candidate.ntin)));
+  const published = new Set(cards.flatMap((candidate) => (candidate.ntin ? [candidate.ntin] : [])));
+  return [...cards, ...local.filter((candidate) => !candidate.ntin || !published.has(candidate.ntin))];
+}
+
+/** The full card of a partial candidate, among the cards the portal returned for its code (same NTIN, else the first). */
+export function completeCandidate(partial: ProductCandidate, cards: readonly ProductCandidate[]): ProductCandidate {
+  const card = cards.find((candidate) => partial.ntin !== undefined && candidate.ntin === partial.ntin) ?? (partial.ntin ? undefined : cards[0]);
+  if (!card) return partial;
+  // The names the user chose from stay; the card adds what the search row lacked.
+  return { ...card, key: partial.key, nameKk: card.nameKk || partial.nameKk, nameRu: card.nameRu || partial.nameRu };
 }
 
 /** The code kind offered first: the one that was scanned, else the NTIN (the catalogue's own number). */

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft, type ApplicationDraft } from '../../../src/shared/application/draft.ts';
 import { productSchema } from '../../../src/shared/catalogue/dto.ts';
+import { exportRowSchema } from '../../../src/shared/catalogue/export-dto.ts';
 import {
   DEFAULT_MAX_COPIES,
   addToQueue,
@@ -9,10 +10,12 @@ import {
   calibrationFor,
   candidateFromCard,
   candidateFromDraft,
+  candidateFromExportRow,
   checkLabelItem,
   chosenDpi,
   chosenTemplate,
   classifyQuery,
+  completeCandidate,
   customTemplates,
   defaultCodeKind,
   fieldToggles,
@@ -220,5 +223,42 @@ describe('scans', () => {
     if (byGtin === null) throw new Error('no query');
     expect(defaultCodeKind(card, byGtin)).toBe('gtin');
     expect(defaultCodeKind(card, { kind: 'words', input: 'сүт' })).toBe('ntin');
+  });
+});
+
+describe('cards found by words', () => {
+  const row = (overrides: Record<string, unknown> = {}) =>
+    exportRowSchema.parse({ id: 7, name_ru: 'Молоко 2,5 %', name_kk: 'Сүт 2,5 %', gtin: '4870000000012', ntin_code: '0200000000011', modified: 1_700_000_000, ...overrides });
+
+  it('become partial candidates (names and codes), deactivated or code-less rows none', () => {
+    expect(candidateFromExportRow(row())).toEqual({
+      key: 'catalogue:0200000000011',
+      source: 'catalogue',
+      ntin: '0200000000011',
+      gtin: '4870000000012',
+      nameKk: 'Сүт 2,5 %',
+      nameRu: 'Молоко 2,5 %',
+      quantity: '',
+      unit: '',
+      producer: '',
+      country: '',
+      partial: true,
+    });
+    expect(candidateFromExportRow(row({ gtin: '-' }))?.gtin).toBeUndefined();
+    expect(candidateFromExportRow(row({ ntin_isdeactivated: true }))).toBeNull();
+    expect(candidateFromExportRow(row({ ntin_code: '', gtin: '' }))).toBeNull();
+  });
+
+  it('give way to the local application with the same NTIN (which has details), and get their card when added', () => {
+    const partial = candidateFromExportRow(row());
+    if (!partial) throw new Error('no candidate');
+    const { partial: _partial, ...found } = partial;
+    const local: ProductCandidate = { ...found, key: 'local:a', source: 'local', producer: 'ТОО «Сүт»' };
+    expect(mergeCandidates([local], [partial]).map((candidate) => candidate.key)).toEqual(['local:a']);
+    // A full card still wins over the local copy.
+    const card: ProductCandidate = { ...local, key: 'catalogue:0200000000011', source: 'catalogue', country: 'ҚАЗАҚСТАН' };
+    expect(mergeCandidates([local], [card]).map((candidate) => candidate.key)).toEqual(['catalogue:0200000000011']);
+    expect(completeCandidate(partial, [{ ...card, ntin: '0200000000028' }, card])).toEqual({ ...card, key: partial.key });
+    expect(completeCandidate(partial, [])).toBe(partial);
   });
 });

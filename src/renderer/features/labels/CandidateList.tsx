@@ -35,7 +35,7 @@ export function CandidateList({ candidates, selectedKey, onSelect, codeKindOf, o
                 <strong>{name}</strong>
                 {otherName && otherName !== name && <span className="labels-muted">{otherName}</span>}
                 {details && <span>{details}</span>}
-                <span className="labels-source">{t(`printQueue.source.${candidate.source}`)}</span>
+                <span className="labels-source">{t(`printQueue.source.${candidate.partial ? 'cataloguePartial' : candidate.source}`)}</span>
                 {codes.length > 1 ? (
                   <span className="labels-code-choice" role="radiogroup" aria-label={t('printQueue.scan.printAs')}>
                     {codes.map(({ kind, code }) => (

@@ -7,9 +7,11 @@ import { CandidateList } from './CandidateList.tsx';
 import { DEFAULT_MAX_COPIES, checkLabelItem, defaultCodeKind, labelProductFor, printableCodes, type CodeKind, type LabelProduct, type ProductCandidate } from '../../../shared/labels/light.ts';
 import { useProblemText } from './problem-text.ts';
 import { useDigitsGoToScanField } from './scanner-focus.ts';
+import { completeFromCatalogue } from '../../../shared/labels/catalogue-search.ts';
 import { useProductSearch } from './use-product-search.ts';
 
-type Notice = { readonly kind: 'added'; readonly text: string } | { readonly kind: 'refused'; readonly text: string };
+/** `partlyAdded`: added, but without the card's details the catalogue could not give. */
+type Notice = { readonly kind: 'added' | 'partlyAdded' | 'refused'; readonly text: string };
 
 /**
  * Scanning and adding. A keyboard-wedge scanner types the digits and Enter into the focused field, so the
@@ -52,7 +54,17 @@ export function ScanPanel({ bridge, onAdd }: { bridge: Bridge; onAdd: (product: 
    * Adds the product. `searched` is the text its search ran for: the field and the results are cleared only
    * if the field still holds it — a scan typed meanwhile must not be wiped.
    */
-  const add = async (candidate: ProductCandidate, kind: CodeKind, copiesText: string, searched: string) => {
+  const add = async (found: ProductCandidate, kind: CodeKind, copiesText: string, searched: string) => {
+    // Found by words: the catalogue's search row has names and codes; the card gives the rest.
+    let candidate = found;
+    let missingDetails: string | null = null;
+    if (found.partial) {
+      try {
+        candidate = await completeFromCatalogue(bridge, found);
+      } catch (error) {
+        missingDetails = catalogueReason(error);
+      }
+    }
     const code = printableCodes(candidate).find((option) => option.kind === kind)?.code ?? printableCodes(candidate)[0]?.code;
     if (code === undefined) {
       setNotice({ kind: 'refused', text: t('printQueue.scan.noCode') });
@@ -66,7 +78,8 @@ export function ScanPanel({ bridge, onAdd }: { bridge: Bridge; onAdd: (product: 
       return;
     }
     await onAdd(labelProductFor(candidate, code, check.item.copies));
-    setNotice({ kind: 'added', text: t('printQueue.scan.added', { name: nameOf(candidate), copies: check.item.copies }) });
+    const added = t('printQueue.scan.added', { name: nameOf(candidate), copies: check.item.copies });
+    setNotice(missingDetails === null ? { kind: 'added', text: added } : { kind: 'partlyAdded', text: `${added} ${t('printQueue.scan.detailsMissing', { reason: missingDetails })}` });
     setCopies('1');
     if (typed.current.trim() === searched.trim()) {
       changeQuery('');
@@ -156,7 +169,11 @@ export function ScanPanel({ bridge, onAdd }: { bridge: Bridge; onAdd: (product: 
 
       <div aria-live="polite">
         {notice && (
-          <p className={notice.kind === 'refused' ? 'labels-error' : 'labels-ok'} role={notice.kind === 'refused' ? 'alert' : 'status'} data-testid={notice.kind === 'refused' ? 'scan-refusal' : 'scan-added'}>
+          <p
+            className={{ refused: 'labels-error', added: 'labels-ok', partlyAdded: 'notice' }[notice.kind]}
+            role={notice.kind === 'added' ? 'status' : 'alert'}
+            data-testid={notice.kind === 'refused' ? 'scan-refusal' : 'scan-added'}
+          >
             {notice.text}
           </p>
         )}
@@ -164,6 +181,9 @@ export function ScanPanel({ bridge, onAdd }: { bridge: Bridge; onAdd: (product: 
         {state.status === 'found' && state.catalogue.status === 'asking' && <p className="labels-muted" data-testid="scan-asking">{t('printQueue.scan.searchingCatalogue')}</p>}
         {state.status === 'found' && state.catalogue.status === 'unreachable' && (
           <p className="notice" data-testid="scan-offline">{t('printQueue.scan.offline', { reason: state.catalogue.reason })}</p>
+        )}
+        {state.status === 'found' && state.catalogue.status === 'unavailable' && (
+          <p className="notice" data-testid="scan-words-local-only">{t('printQueue.scan.wordsLocalOnly')}</p>
         )}
         {state.status === 'found' && candidates.length === 0 && state.catalogue.status !== 'asking' && (
           <p data-testid="scan-nothing">{t(state.catalogue.status === 'answered' ? 'printQueue.scan.nothing' : 'printQueue.scan.nothingLocal', { query: state.query.input })}</p>

@@ -8,7 +8,7 @@ import { defineMessages } from '../../../shared/i18n/locales.ts';
 const en = {
   title: 'Print queue',
   intro: 'Scan a barcode or type an NTIN or GTIN and press Enter, choose how many copies, add the product to the queue, then print.',
-  source: { local: 'On this computer', catalogue: 'From the catalogue' },
+  source: { local: 'On this computer', catalogue: 'From the catalogue', cataloguePartial: 'From the catalogue (quantity, producer and country are read from the card when you add it)' },
   scan: {
     label: 'Scan or type a code (NTIN or GTIN), or words of a name',
     placeholder: 'Scan a barcode…',
@@ -19,6 +19,8 @@ const en = {
     nothingLocal: 'Nothing found for “{{query}}” on this computer.',
     refused: 'Code {{code}} cannot be printed: {{reason}}',
     offline: 'The catalogue cannot be reached, so only products on this computer are shown. {{reason}}',
+    wordsLocalOnly: 'This catalogue connection offers no search by name, so only the applications on this computer were searched. To find a catalogue card, scan or type its NTIN or GTIN.',
+    detailsMissing: 'Added without quantity, producer and country: the catalogue card could not be read. {{reason}}',
     results: 'Products found',
     choose: 'Choose {{name}}',
     printAs: 'Print as',
@@ -146,7 +148,7 @@ export const printQueueMessages = defineMessages(en, {
   ru: {
     title: 'Очередь печати',
     intro: 'Отсканируйте штрихкод или введите NTIN или GTIN и нажмите Enter, укажите число копий, добавьте товар в очередь и печатайте.',
-    source: { local: 'На этом компьютере', catalogue: 'Из каталога' },
+    source: { local: 'На этом компьютере', catalogue: 'Из каталога', cataloguePartial: 'Из каталога (количество, производитель и страна берутся из карточки при добавлении)' },
     scan: {
       label: 'Отсканируйте или введите код (NTIN или GTIN) либо слова из названия',
       placeholder: 'Отсканируйте штрихкод…',
@@ -157,6 +159,8 @@ export const printQueueMessages = defineMessages(en, {
       nothingLocal: 'По запросу «{{query}}» на этом компьютере ничего не найдено.',
       refused: 'Код {{code}} нельзя напечатать: {{reason}}',
       offline: 'Каталог недоступен, поэтому показаны только товары с этого компьютера. {{reason}}',
+      wordsLocalOnly: 'Это подключение к каталогу не даёт искать по названию, поэтому поиск шёл только по заявкам на этом компьютере. Чтобы найти карточку каталога, отсканируйте или введите её NTIN или GTIN.',
+      detailsMissing: 'Добавлено без количества, производителя и страны: карточку каталога прочитать не удалось. {{reason}}',
       results: 'Найденные товары',
       choose: 'Выбрать {{name}}',
       printAs: 'Печатать как',
@@ -282,7 +286,7 @@ export const printQueueMessages = defineMessages(en, {
   kk: {
     title: 'Басып шығару кезегі',
     intro: 'Штрихкодты сканерлеңіз немесе NTIN не GTIN енгізіп, Enter пернесін басыңыз, көшірме санын көрсетіп, тауарды кезекке қосыңыз, сосын басып шығарыңыз.',
-    source: { local: 'Осы компьютерде', catalogue: 'Каталогтан' },
+    source: { local: 'Осы компьютерде', catalogue: 'Каталогтан', cataloguePartial: 'Каталогтан (саны, өндірушісі және елі қосқан кезде карточкадан алынады)' },
     scan: {
       label: 'Кодты (NTIN немесе GTIN) сканерлеңіз не енгізіңіз, немесе атауындағы сөздерді жазыңыз',
       placeholder: 'Штрихкодты сканерлеңіз…',
@@ -293,6 +297,8 @@ export const printQueueMessages = defineMessages(en, {
       nothingLocal: '«{{query}}» бойынша осы компьютерде ештеңе табылмады.',
       refused: '{{code}} кодын басып шығаруға болмайды: {{reason}}',
       offline: 'Каталогқа қосылу мүмкін болмады, сондықтан тек осы компьютердегі тауарлар көрсетілді. {{reason}}',
+      wordsLocalOnly: 'Каталогқа бұл қосылым атауы бойынша іздеуге мүмкіндік бермейді, сондықтан тек осы компьютердегі өтінімдер ішінен ізделді. Каталог карточкасын табу үшін оның NTIN немесе GTIN кодын сканерлеңіз не теріңіз.',
+      detailsMissing: 'Саны, өндірушісі және елі жоқ қосылды: каталог карточкасын оқу мүмкін болмады. {{reason}}',
       results: 'Табылған тауарлар',
       choose: '{{name}} таңдау',
       printAs: 'Қай кодпен басу',

@@ -1,5 +1,6 @@
 /**
- * One scan's search: local results at once, catalogue results when the host answers. A newer scan makes
+ * One scan's search: local results at once, catalogue results when the host answers (by code, or by words
+ * where the connection offers the catalogue's name search). A newer scan makes
  * the answers of an older one irrelevant, so they are dropped.
  */
 import { useCallback, useRef, useState } from 'react';
@@ -7,13 +8,13 @@ import type { Bridge } from '../../../shared/bridge.ts';
 import { useDatabase } from '../../db/context.tsx';
 import { findLocalByCode, findLocalByWords } from '../../db/label-queue.ts';
 import { classifyQuery, mergeCandidates, type LabelProblem, type ProductCandidate, type ScanQuery } from '../../../shared/labels/light.ts';
-import { findInCatalogue } from './product-search.ts';
+import { findInCatalogue, findInCatalogueByWords, wordSearchUnavailable } from '../../../shared/labels/catalogue-search.ts';
 
 export type CatalogueState =
   | { readonly status: 'asking' }
   | { readonly status: 'answered' }
-  /** Words are searched locally only: the catalogue is looked up by code. */
-  | { readonly status: 'not-asked' }
+  /** Words, and this connection offers no name search (no export API): only this computer was searched. */
+  | { readonly status: 'unavailable'; readonly reason: string }
   | { readonly status: 'unreachable'; readonly reason: string };
 
 export type SearchState =
@@ -43,17 +44,15 @@ export function useProductSearch(bridge: Bridge, catalogueReason: CatalogueReaso
       if (query === null) return publish({ status: 'idle' });
       if (query.kind === 'refused') return publish({ status: 'refused', input: query.input, problem: query.problem });
       publish({ status: 'searching', query });
-      if (query.kind === 'words') {
-        return publish({ status: 'found', query, candidates: await findLocalByWords(db, query.input), catalogue: { status: 'not-asked' } });
-      }
-      const local = await findLocalByCode(db, query.digits);
+      const local = query.kind === 'words' ? await findLocalByWords(db, query.input) : await findLocalByCode(db, query.digits);
       publish({ status: 'found', query, candidates: local, catalogue: { status: 'asking' } });
       try {
-        const cards = await findInCatalogue(bridge, query.digits);
+        const cards = query.kind === 'words' ? await findInCatalogueByWords(bridge, query.input) : await findInCatalogue(bridge, query.digits);
         return publish({ status: 'found', query, candidates: mergeCandidates(local, cards), catalogue: { status: 'answered' } });
       } catch (error) {
-        // Offline (or the catalogue refuses us): the local results still stand, with the reason beside them.
-        return publish({ status: 'found', query, candidates: local, catalogue: { status: 'unreachable', reason: catalogueReason(error) } });
+        // Offline, or no name search on this connection: the local results still stand, with the reason beside them.
+        const status = query.kind === 'words' && wordSearchUnavailable(error) ? 'unavailable' : 'unreachable';
+        return publish({ status: 'found', query, candidates: local, catalogue: { status, reason: catalogueReason(error) } });
       }
     },
     [db, bridge, catalogueReason],
