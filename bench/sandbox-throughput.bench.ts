@@ -1,30 +1,47 @@
 /**
  * Sandbox throughput on loopback: 8 concurrent clients, each looping "create a draft, read its status"
- * (POST /products/requests + GET /{id}/status). The server runs in its own Node process, as the clients do
- * in this one. Baseline in the same run: a bare `node:http` server answering a fixed JSON to the same
- * request mix, from the same clients — the floor of Node's HTTP stack on this machine.
+ * (POST /products/requests + GET /{id}/status). Servers run in their own Node processes, as the clients do
+ * in this one. In the same run:
  *
- * Two client stacks: `node:http` with a keep-alive agent (the server's cost shows), and `fetch` through
- * `createPortalClient` (what the app pays: undici, input validation, zod parsing of answers), each against
- * its own baseline.
+ * - baseline: a bare `node:http` server answering a fixed JSON to the same request mix, from the same
+ *   clients — the floor of Node's HTTP stack on this machine;
+ * - the sandbox in memory, and the sandbox on disk (`dataDir`: every create fsync'd to the journal before
+ *   the answer, group commit), measured in alternating rounds while the state grows, so both see the same
+ *   machine load; the on-disk/in-memory ratio and the first vs last round show the cost of durability and
+ *   whether it stays flat as the state grows (compaction included);
+ * - `createPortalClient` (fetch, validation, zod parsing) against the in-memory sandbox, with a plain-fetch
+ *   baseline: what the app pays.
  *
- *   node --import tsx bench/sandbox-throughput.bench.ts
+ *   node --import tsx bench/sandbox-throughput.bench.ts        (BENCH_ROUNDS, BENCH_ITERATIONS per client per round)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, createServer, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { report, timeMs } from './report.ts';
 
 const concurrency = 8;
+/** Many clients at once: what group commit is for (one fsync shared by every write that arrived meanwhile). */
+const highConcurrency = 64;
 const iterationsPerClient = Number(process.env['BENCH_ITERATIONS'] ?? 600);
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 6);
 const warmupPerClient = 60;
 
 // ------------------------------------------------------------------------------------------ server side
 
 async function serve(kind: string): Promise<void> {
-  if (kind === 'sandbox') {
+  if (kind === 'sandbox' || kind === 'sandbox-disk') {
     const { startSandbox } = await import('../src/sandbox/server.ts');
-    const sandbox = await startSandbox({ port: 0, cards: 2000 });
+    const dataDir = kind === 'sandbox-disk' ? await mkdtemp(join(tmpdir(), 'ncg-bench-sandbox-')) : undefined;
+    const sandbox = await startSandbox({ port: 0, cards: 2000, ...(dataDir ? { dataDir } : {}) });
+    process.once('SIGTERM', () => {
+      void sandbox.close().then(async () => {
+        if (dataDir) await rm(dataDir, { recursive: true, force: true });
+        process.exit(0);
+      });
+    });
     process.stdout.write(`${JSON.stringify({ base: sandbox.portalBaseUrl, key: sandbox.apiKey })}\n`);
     return;
   }
@@ -74,7 +91,7 @@ const leafBody = (index: number, oktru: string, tnved: string) => ({
   ],
 });
 
-const agent = new Agent({ keepAlive: true, maxSockets: concurrency * 2 });
+const agent = new Agent({ keepAlive: true, maxSockets: highConcurrency * 2 });
 
 function httpCall(url: string, method: string, headers: Record<string, string>, body?: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -120,11 +137,60 @@ async function clientLoop(base: string, key: string, iterations: number, oktru: 
 
 type Loop = typeof rawLoop;
 
-async function measure(base: string, key: string, loop: Loop, oktru: string, tnved: string, iterations: number): Promise<{ requestsPerSecond: number; requests: number; ms: number }> {
-  await Promise.all(Array.from({ length: concurrency }, (_, c) => loop(base, key, warmupPerClient, oktru, tnved, 1_000_000 + c * 10_000)));
-  const { ms } = await timeMs(() => Promise.all(Array.from({ length: concurrency }, (_, c) => loop(base, key, iterations, oktru, tnved, c * 100_000))));
+async function measure(
+  base: string,
+  key: string,
+  loop: Loop,
+  oktru: string,
+  tnved: string,
+  iterations: number,
+  options: { warmup?: boolean; offset?: number; clients?: number } = {},
+): Promise<{ requestsPerSecond: number; requests: number; ms: number }> {
+  const concurrency = options.clients ?? 8;
+  if (options.warmup !== false) await Promise.all(Array.from({ length: concurrency }, (_, c) => loop(base, key, warmupPerClient, oktru, tnved, 1_000_000 + c * 10_000)));
+  const offset = options.offset ?? 0;
+  const { ms } = await timeMs(() => Promise.all(Array.from({ length: concurrency }, (_, c) => loop(base, key, iterations, oktru, tnved, offset + c * 100_000))));
   const requests = concurrency * iterations * 2;
   return { requestsPerSecond: Math.round((requests / ms) * 1000), requests, ms };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** In memory and on disk in alternating rounds: the same load on the machine, the state growing in both. */
+async function compareMemoryAndDisk(clients: number, iterations: number, oktru: string, tnved: string) {
+  const memory = await startServer('sandbox');
+  const disk = await startServer('sandbox-disk');
+  await measure(memory.base, memory.key, rawLoop, oktru, tnved, 0, { clients });
+  await measure(disk.base, disk.key, rawLoop, oktru, tnved, 0, { clients });
+  const memoryRounds: number[] = [];
+  const diskRounds: number[] = [];
+  let memoryMs = 0;
+  let diskMs = 0;
+  for (let round = 0; round < rounds; round += 1) {
+    const options = { warmup: false, offset: round * 10_000_000, clients };
+    const inMemory = await measure(memory.base, memory.key, rawLoop, oktru, tnved, iterations, options);
+    const onDisk = await measure(disk.base, disk.key, rawLoop, oktru, tnved, iterations, options);
+    memoryRounds.push(inMemory.requestsPerSecond);
+    diskRounds.push(onDisk.requestsPerSecond);
+    memoryMs += inMemory.ms;
+    diskMs += onDisk.ms;
+  }
+  await Promise.all([stopServer(memory.child), stopServer(disk.child)]);
+  const requests = rounds * clients * iterations * 2;
+  return {
+    clients,
+    requests,
+    creates: requests / 2 + clients * warmupPerClient,
+    memoryRounds,
+    diskRounds,
+    memoryRate: Math.round((requests / memoryMs) * 1000),
+    diskRate: Math.round((requests / diskMs) * 1000),
+  };
 }
 
 async function main(): Promise<void> {
@@ -137,25 +203,34 @@ async function main(): Promise<void> {
   const bare = await startServer('bare');
   const baseline = await measure(bare.base, bare.key, rawLoop, leaf.code, tnved, iterationsPerClient);
   const fetchBaseline = await measure(bare.base, bare.key, fetchLoop, leaf.code, tnved, fetchIterations);
-  bare.child.kill();
+  await stopServer(bare.child);
 
-  const sandboxRaw = await startServer('sandbox');
-  const raw = await measure(sandboxRaw.base, sandboxRaw.key, rawLoop, leaf.code, tnved, iterationsPerClient);
-  sandboxRaw.child.kill();
+  const low = await compareMemoryAndDisk(concurrency, iterationsPerClient, leaf.code, tnved);
+  const high = await compareMemoryAndDisk(highConcurrency, Math.max(1, Math.round((iterationsPerClient * concurrency) / highConcurrency)), leaf.code, tnved);
 
   const sandboxClient = await startServer('sandbox');
   const viaClient = await measure(sandboxClient.base, sandboxClient.key, clientLoop, leaf.code, tnved, fetchIterations);
-  sandboxClient.child.kill();
+  await stopServer(sandboxClient.child);
   agent.destroy();
 
-  report({
-    name: 'sandbox create+status, 8 concurrent node:http keep-alive clients',
-    value: raw.requestsPerSecond,
-    unit: 'requests/s',
-    n: raw.requests,
-    baseline: { name: 'bare node:http server answering a fixed JSON, same clients and request mix', value: baseline.requestsPerSecond, unit: 'requests/s' },
-    notes: `server in its own process on loopback; ${raw.ms} ms for ${raw.requests} requests`,
-  });
+  for (const result of [low, high]) {
+    report({
+      name: `sandbox in memory: create+status, ${result.clients} concurrent node:http keep-alive clients`,
+      value: result.memoryRate,
+      unit: 'requests/s',
+      n: result.requests,
+      baseline: { name: 'bare node:http server answering a fixed JSON, 8 clients, same request mix', value: baseline.requestsPerSecond, unit: 'requests/s' },
+      notes: `per round as the state grows to ${result.creates} requests: ${result.memoryRounds.join(', ')} requests/s`,
+    });
+    report({
+      name: `sandbox on disk (fsync'd journal, group commit): create+status, ${result.clients} concurrent node:http keep-alive clients`,
+      value: result.diskRate,
+      unit: 'requests/s',
+      n: result.requests,
+      baseline: { name: 'the same sandbox in memory, rounds alternating with these', value: result.memoryRate, unit: 'requests/s' },
+      notes: `on-disk/in-memory ${Math.round((result.diskRate / result.memoryRate) * 100)} %; per round as the state grows to ${result.creates} requests: ${result.diskRounds.join(', ')} requests/s (last/first round ${Math.round(((result.diskRounds.at(-1) ?? 0) / (result.diskRounds[0] ?? 1)) * 100)} %); bare node:http ${baseline.requestsPerSecond} requests/s`,
+    });
+  }
   report({
     name: 'sandbox create+status, 8 concurrent createPortalClient (fetch, validation, zod parsing)',
     value: viaClient.requestsPerSecond,

@@ -3,9 +3,11 @@
  *
  * - `<dataDir>/state.json`: a snapshot (the format of earlier versions, plus `generation`); an older file
  *   without `generation` is read as generation 0, so existing data carries over unchanged.
- * - `<dataDir>/journal-<generation>.ndjson`: the changes since that snapshot, appended and fsync'd. One line
- *   per batch (a JSON array of operations), so a batch torn by a crash is one unparsable last line, dropped
- *   on the next start (it was never acknowledged). Each batch carries the id counters.
+ * - `<dataDir>/journal-<generation>.ndjson`: the changes since that snapshot, one line per batch (a JSON
+ *   array of operations, carrying the id counters), each durable (O_DSYNC / fdatasync) before any answer
+ *   that depends on it. The file is pre-filled with zeros in 4 MB chunks and batches overwrite them, so a
+ *   sync never has to change the file's size. What follows the last complete line (zeros, or a batch torn
+ *   by a crash, never acknowledged) is ignored and zeroed on the next start.
  * - Group commit: changes that arrive while a write is on its way go out together in the next one, so many
  *   concurrent clients share one fsync.
  * - Compaction: once the journal outgrows the snapshot (and on close, and after an admin reset), a new
@@ -13,6 +15,7 @@
  *   old journal is removed. A crash in between leaves either the old pair or the new one, both complete.
  * - Start-up removes stray temp files and journals of other generations.
  */
+import { constants as fsConstants } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { emptyState, type Counters, type PendingChanges, type SandboxState, type SandboxStore, type StoredRequest, type UploadRecord } from './store.ts';
@@ -207,16 +210,30 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+const { O_CREAT, O_DSYNC, O_RDWR } = fsConstants;
+/**
+ * Each write is durable when it returns, where the platform has O_DSYNC (one trip to the thread pool per
+ * batch); elsewhere (Windows) write + datasync. `r+` needs the file to exist: `openJournal` creates it.
+ */
+const journalFlags: number | 'r+' = O_DSYNC === undefined ? 'r+' : O_RDWR | O_CREAT | O_DSYNC;
+/** The journal grows in zero-filled chunks, so appending a batch never changes the file's size (cheap fsync). */
+const journalChunkBytes = 4 * 1024 * 1024;
+
 export interface Persister {
   /** Called on every change: schedules a commit. */
   changed(): void;
   /** Resolves once every change made so far is on disk; `undefined` when nothing is pending. */
   durable(): Promise<void> | undefined;
+  /**
+   * For a read of one request: waits only while that request has a change not yet on disk (a reader never
+   * sees what a crash could take back; other clients' pending writes do not delay it).
+   */
+  durableRequest(id: number): Promise<void> | undefined;
   /** Commits and compacts what is pending, then closes the journal. */
   close(): Promise<void>;
 }
 
-export const memoryPersister: Persister = { changed: () => {}, durable: () => undefined, close: async () => {} };
+export const memoryPersister: Persister = { changed: () => {}, durable: () => undefined, durableRequest: () => undefined, close: async () => {} };
 
 interface Waiter {
   sequence: number;
@@ -244,16 +261,29 @@ export async function openPersister(
   let running: Promise<void> | undefined;
   let scheduled = false;
   let closing = false;
+  let windowTimer: NodeJS.Timeout | undefined;
+  let lastBatchWaiters = 0;
+  /** The changes of the batch being written. */
+  let inFlight: PendingChanges | undefined;
+
+  /** Bytes of the journal file already allocated (zeros beyond `journalBytes`). */
+  let allocatedBytes = 0;
+
+  /** Zero-fills [from, to) and makes it durable: later batches overwrite zeros, so no fsync changes the size. */
+  async function zeroFill(handle: FileHandle, from: number, to: number): Promise<void> {
+    const zeros = Buffer.alloc(Math.min(to - from, journalChunkBytes));
+    for (let position = from; position < to; position += zeros.length) await handle.write(zeros, 0, Math.min(zeros.length, to - position), position);
+    await handle.datasync();
+  }
 
   async function openJournal(forGeneration: number, validBytes: number): Promise<FileHandle> {
     const path = join(dataDir, journalFileName(forGeneration));
-    const handle = await open(path, 'a+');
+    if (journalFlags === 'r+') await (await open(path, 'a')).close();
+    const handle = await open(path, journalFlags);
     const { size } = await handle.stat();
-    if (size !== validBytes) {
-      // Cut off a torn tail so the next batch starts on its own line.
-      await handle.truncate(validBytes);
-      await handle.datasync();
-    }
+    // A torn tail becomes zeros again, so the next batch starts on its own line; then room for more batches.
+    allocatedBytes = Math.max(size, validBytes + journalChunkBytes);
+    await zeroFill(handle, validBytes, allocatedBytes);
     await syncDirectory(dataDir);
     return handle;
   }
@@ -281,11 +311,17 @@ export async function openPersister(
     const line = Buffer.from(encode(changes));
     const handle = journal as FileHandle;
     try {
-      await handle.write(line, 0, line.length, null);
-      await handle.datasync();
+      if (journalBytes + line.length > allocatedBytes) {
+        const grown = journalBytes + line.length + journalChunkBytes;
+        await zeroFill(handle, allocatedBytes, grown);
+        allocatedBytes = grown;
+      }
+      // Overwrites zeros in place: with O_DSYNC one call is durable, and the file size does not change.
+      await handle.write(line, 0, line.length, journalBytes);
+      if (journalFlags === 'r+') await handle.datasync();
     } catch (error) {
-      // A half-written line would glue onto the next batch: cut it off (best effort).
-      await handle.truncate(journalBytes).catch(() => undefined);
+      // A half-written line would glue onto the next batch: zero it again (best effort).
+      await handle.write(Buffer.alloc(line.length), 0, line.length, journalBytes).catch(() => undefined);
       throw error;
     }
     journalBytes += line.length;
@@ -316,47 +352,74 @@ export async function openPersister(
     await rm(join(dataDir, journalFileName(previousGeneration)), { force: true });
   }
 
-  async function commitLoop(): Promise<void> {
-    while (durableSequence < changeSequence || snapshotWanted) {
-      const target = changeSequence;
-      const changes = store().takeChanges();
-      try {
-        if (snapshotWanted || changes.replaced || journalBytes > Math.max(minimumCompactionBytes, 2 * snapshotBytes)) {
-          await compact();
-          snapshotWanted = false;
-        } else await append(changes);
-      } catch (error) {
-        store().restoreChanges(changes);
-        const failure = new Error(`the sandbox state could not be saved in ${dataDir}: ${(error as Error).message}`);
-        log(`sandbox: ${failure.message}`);
-        settle(target, failure);
-        return;
-      }
-      durableSequence = target;
-      settle(target);
+  /** Writes one batch (or a snapshot); false when the write failed (its waiters are told). */
+  async function commitBatch(): Promise<boolean> {
+    const target = changeSequence;
+    const changes = store().takeChanges();
+    inFlight = changes;
+    try {
+      if (snapshotWanted || changes.replaced || journalBytes > Math.max(minimumCompactionBytes, 2 * snapshotBytes)) {
+        await compact();
+        snapshotWanted = false;
+      } else await append(changes);
+    } catch (error) {
+      store().restoreChanges(changes);
+      inFlight = undefined;
+      const failure = new Error(`the sandbox state could not be saved in ${dataDir}: ${(error as Error).message}`);
+      log(`sandbox: ${failure.message}`);
+      settle(target, failure);
+      return false;
     }
+    inFlight = undefined;
+    durableSequence = target;
+    lastBatchWaiters = settle(target);
+    return true;
   }
 
-  function settle(upTo: number, failure?: Error): void {
+  /** Settles the waiters up to `upTo`; returns how many. */
+  function settle(upTo: number, failure?: Error): number {
     const done = waiters.filter((waiter) => waiter.sequence <= upTo);
     waiters = waiters.filter((waiter) => waiter.sequence > upTo);
     for (const waiter of done) {
       if (failure) waiter.reject(failure);
       else waiter.resolve();
     }
+    return done.length;
   }
 
+  function startCommit(): void {
+    scheduled = false;
+    if (windowTimer) clearTimeout(windowTimer);
+    windowTimer = undefined;
+    if (running) return;
+    running = commitBatch().then((ok) => {
+      running = undefined;
+      // After a failure retry only for newer writers (a full disk must not spin).
+      if (ok ? durableSequence < changeSequence || snapshotWanted : waiters.length > 0) kick();
+    });
+  }
+
+  /**
+   * Group commit: the clients answered by the last batch are given up to 1 ms to send their next writes, so
+   * they share the next fsync instead of splitting into alternating half-batches. A lone client (last batch
+   * of one) never waits.
+   */
   function kick(): void {
-    if (running || scheduled) return;
+    if (running || scheduled || closing) return;
     scheduled = true;
-    // Let every request already readable in this turn of the event loop join the batch.
-    setImmediate(() => {
-      scheduled = false;
-      if (running) return;
-      running = commitLoop().finally(() => {
-        running = undefined;
-        if (durableSequence < changeSequence && waiters.length && !closing) kick();
-      });
+    if (waiters.length >= lastBatchWaiters) setImmediate(startCommit);
+    else windowTimer = setTimeout(startCommit, 1);
+  }
+
+  function durable(): Promise<void> | undefined {
+    if (durableSequence >= changeSequence && !snapshotWanted) return undefined;
+    return new Promise<void>((resolve, reject) => {
+      waiters.push({ sequence: changeSequence, resolve, reject });
+      if (windowTimer && waiters.length >= lastBatchWaiters) {
+        clearTimeout(windowTimer);
+        windowTimer = undefined;
+        setImmediate(startCommit);
+      } else kick();
     });
   }
 
@@ -369,20 +432,21 @@ export async function openPersister(
       changeSequence += 1;
       kick();
     },
-    durable() {
-      if (durableSequence >= changeSequence && !snapshotWanted) return undefined;
-      return new Promise<void>((resolve, reject) => {
-        waiters.push({ sequence: changeSequence, resolve, reject });
-        kick();
-      });
+    durable,
+    durableRequest(id) {
+      const unsaved = store().hasPendingRequest(id) || (inFlight !== undefined && (inFlight.replaced || inFlight.requests.has(id)));
+      return unsaved ? durable() : undefined;
     },
     async close() {
       closing = true;
+      if (windowTimer) {
+        clearTimeout(windowTimer);
+        windowTimer = undefined;
+        scheduled = false;
+      }
       while (running || scheduled) await (running ?? new Promise((resolve) => setImmediate(resolve)));
       snapshotWanted = true;
-      running = commitLoop();
-      await running;
-      running = undefined;
+      await commitBatch();
       await journal?.close();
     },
   };

@@ -240,8 +240,10 @@ export async function createSandboxHandler(options: SandboxOptions = {}): Promis
         reply = apiError(500, 'INTERNAL_ERROR');
       }
     }
-    // Acknowledge nothing (not even a read of it) before it is on disk.
-    const durable = persister.durable();
+    // Acknowledge nothing (not even a read of it) before it is on disk. A read of one request waits only for
+    // that request; everything else waits for every pending change.
+    const requestId = method === 'GET' && match.params['id'] !== undefined ? Number(match.params['id']) : undefined;
+    const durable = requestId !== undefined && Number.isSafeInteger(requestId) ? persister.durableRequest(requestId) : persister.durable();
     if (durable) {
       try {
         await durable;

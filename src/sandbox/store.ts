@@ -155,6 +155,11 @@ export class SandboxStore {
     return taken;
   }
 
+  /** True while a change of this request (or a reset) waits to be persisted. */
+  hasPendingRequest(id: number): boolean {
+    return this.pending.replaced || this.pending.requests.has(id);
+  }
+
   /** A write failed: its changes are pending again (merged with anything newer). */
   restoreChanges(changes: PendingChanges): void {
     for (const id of changes.requests) this.pending.requests.add(id);

@@ -1,5 +1,5 @@
 /** State survives a restart (snapshot + fsync'd journal in dataDir); `reset` starts clean; ids never repeat. */
-import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,11 @@ import { startSandbox } from '../../../src/sandbox/server.ts';
 import { admin, jpegBytes, portal, requestsPath, uploadRaw, validBody } from './fixtures.ts';
 
 let dataDir: string;
+
+/** The journal's lines; the zeros it is pre-filled with are not content. */
+async function journalLines(file: string): Promise<string[]> {
+  return (await readFile(file, 'utf8')).replace(/\0+$/, '').split('\n').filter(Boolean);
+}
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'ncg-sandbox-'));
@@ -121,7 +126,7 @@ describe('persistence', () => {
       const after = await stat(join(dataDir, 'state.json')).catch(() => undefined);
       expect(after?.mtimeMs).toBe(before?.mtimeMs);
       const journal = (await readdir(dataDir)).find((name) => name.startsWith('journal-')) ?? '';
-      const lines = (await readFile(join(dataDir, journal), 'utf8')).trim().split('\n');
+      const lines = (await journalLines(join(dataDir, journal))).map((line) => JSON.parse(line) as unknown);
       expect(lines.length).toBeGreaterThanOrEqual(21);
     } finally {
       await sandbox.close();
@@ -134,15 +139,20 @@ describe('persistence', () => {
     await first.close();
     // A crash in the middle of writing a batch leaves a half line at the end of the journal.
     const journal = (await readdir(dataDir)).find((name) => name.startsWith('journal-')) ?? '';
-    await appendFile(join(dataDir, journal), '[{"r":{"id":999999,"bo');
+    const bytes = await readFile(join(dataDir, journal));
+    const end = bytes.indexOf(0) === -1 ? bytes.length : bytes.indexOf(0);
+    const file = await open(join(dataDir, journal), 'r+');
+    await file.write('[{"r":{"id":999999,"body":{"attributes":[]},"status":"new","extras":{}}},{"n":{"nextRequ', end);
+    await file.close();
     const second = await startSandbox({ port: 0, dataDir, cards: 10 });
     try {
       expect((await portal(second)('GET', `${requestsPath}/${kept}/status`)).status).toBe(200);
       const next = ((await portal(second)('POST', requestsPath, { body: validBody() })).json as unknown as { id: number }).id;
       expect(next).toBeGreaterThan(kept);
       // The new batch went on a line of its own: the journal replays cleanly.
-      const lines = (await readFile(join(dataDir, journal), 'utf8')).split('\n').filter(Boolean);
+      const lines = await journalLines(join(dataDir, journal));
       expect(lines.map((line) => JSON.parse(line) as unknown)).toHaveLength(lines.length);
+      expect(lines.join('\n')).toContain(`"id":${next}`);
     } finally {
       await second.close();
     }
@@ -186,6 +196,6 @@ describe('persistence', () => {
     const snapshot = JSON.parse(await readFile(join(dataDir, 'state.json'), 'utf8')) as { generation: number; requests: { id: number }[] };
     expect(snapshot.requests.map((request) => request.id)).toEqual(ids);
     expect(await readdir(dataDir)).toEqual(expect.arrayContaining(['state.json', `journal-${snapshot.generation}.ndjson`]));
-    expect((await readFile(join(dataDir, `journal-${snapshot.generation}.ndjson`), 'utf8')).length).toBe(0);
+    expect(await journalLines(join(dataDir, `journal-${snapshot.generation}.ndjson`))).toEqual([]);
   });
 });
