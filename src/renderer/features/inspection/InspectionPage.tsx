@@ -4,6 +4,7 @@ import type { Inspection } from '../../../shared/inspection/index.ts';
 import { useDatabase } from '../../db/context.tsx';
 import { changeInspection, useCurrentInspection } from '../../db/inspections.ts';
 import { CopyTab } from './CopyTab.tsx';
+import { FinesTab } from './FinesTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
 import { ScanTab } from './ScanTab.tsx';
 import { SessionTab } from './SessionTab.tsx';
@@ -14,7 +15,7 @@ import { useScannerLog } from './use-scanner-log.ts';
 import { useWedgeScanner } from './use-wedge-scanner.ts';
 import './inspection.css';
 
-const tabs = ['scan', 'session', 'history', 'copy'] as const;
+const tabs = ['scan', 'session', 'history', 'copy', 'fines'] as const;
 type Tab = (typeof tabs)[number];
 
 export function InspectionPage() {
@@ -53,6 +54,7 @@ export function InspectionPage() {
         {tab === 'session' ? <SessionTab /> : null}
         {tab === 'history' ? <HistoryTab onOpen={() => setTab('session')} /> : null}
         {tab === 'copy' ? <CopyTab /> : null}
+        {tab === 'fines' ? <FinesTab /> : null}
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import { defineMessages } from '../../../shared/i18n/locales.ts';
 
 const en = {
   title: 'Inspection',
-  tabs: { scan: 'Scan', session: 'Inspection record', history: 'Past inspections', copy: 'Catalogue copy' },
+  tabs: { scan: 'Scan', session: 'Inspection record', history: 'Past inspections', copy: 'Catalogue copy', fines: 'Fine tables' },
   copy: {
     title: 'Offline catalogue copy',
     intro: 'Take the whole catalogue onto this computer while online; then every scan is answered with no network.',
@@ -86,6 +86,19 @@ const en = {
     badQuantity: 'A quantity is a whole number from 1 to 1,000,000.',
     copyUsed: 'Catalogue copy of {{date}}, {{count}} cards',
   },
+  fines: {
+    title: 'Fine tables',
+    intro: 'The fine estimate in the act is computed from these tables only. Edit them, or import them from a JSON file.',
+    article: 'Article',
+    part: 'Part',
+    mci: 'Fine, MCI',
+    mciValues: 'MCI value by year',
+    year: 'Year',
+    add: 'Add',
+    import: 'Import from a file',
+    export: 'Save to a file',
+    reset: 'Restore the defaults',
+  },
   history: {
     search: 'Search by organisation, BIN/IIN, place, inspector or date',
     none: 'No inspections yet.',
@@ -97,7 +110,7 @@ const en = {
 export const inspectionUiMessages = defineMessages(en, {
   ru: {
     title: 'Проверка',
-    tabs: { scan: 'Сканирование', session: 'Акт проверки', history: 'Прошлые проверки', copy: 'Копия каталога' },
+    tabs: { scan: 'Сканирование', session: 'Акт проверки', history: 'Прошлые проверки', copy: 'Копия каталога', fines: 'Таблицы штрафов' },
     copy: {
       title: 'Офлайн-копия каталога',
       intro: 'Загрузите весь каталог на этот компьютер, пока есть сеть; потом каждый скан проверяется без сети.',
@@ -176,6 +189,19 @@ export const inspectionUiMessages = defineMessages(en, {
       badQuantity: 'Количество — целое число от 1 до 1 000 000.',
       copyUsed: 'Копия каталога от {{date}}, карточек: {{count}}',
     },
+    fines: {
+      title: 'Таблицы штрафов',
+      intro: 'Оценка штрафа в акте рассчитывается только по этим таблицам. Измените их или импортируйте из файла JSON.',
+      article: 'Статья',
+      part: 'Часть',
+      mci: 'Штраф, МРП',
+      mciValues: 'МРП по годам',
+      year: 'Год',
+      add: 'Добавить',
+      import: 'Импортировать из файла',
+      export: 'Сохранить в файл',
+      reset: 'Восстановить по умолчанию',
+    },
     history: {
       search: 'Поиск по организации, БИН/ИИН, месту, проверяющему или дате',
       none: 'Проверок ещё нет.',
@@ -185,7 +211,7 @@ export const inspectionUiMessages = defineMessages(en, {
   },
   kk: {
     title: 'Тексеру',
-    tabs: { scan: 'Сканерлеу', session: 'Тексеру актісі', history: 'Өткен тексерулер', copy: 'Каталог көшірмесі' },
+    tabs: { scan: 'Сканерлеу', session: 'Тексеру актісі', history: 'Өткен тексерулер', copy: 'Каталог көшірмесі', fines: 'Айыппұл кестелері' },
     copy: {
       title: 'Каталогтың офлайн көшірмесі',
       intro: 'Желі бар кезде бүкіл каталогты осы компьютерге жүктеңіз; содан кейін әр скан желісіз тексеріледі.',
@@ -263,6 +289,19 @@ export const inspectionUiMessages = defineMessages(en, {
       noItemsYet: 'Тауарларды сканерлеңіз: әр скан осында қосылады.',
       badQuantity: 'Саны — 1-ден 1 000 000-ға дейінгі бүтін сан.',
       copyUsed: '{{date}} каталог көшірмесі, {{count}} карточка',
+    },
+    fines: {
+      title: 'Айыппұл кестелері',
+      intro: 'Актідегі айыппұлдың бағасы тек осы кестелер бойынша есептеледі. Оларды өзгертіңіз немесе JSON файлынан импорттаңыз.',
+      article: 'Бап',
+      part: 'Бөлік',
+      mci: 'Айыппұл, АЕК',
+      mciValues: 'Жылдар бойынша АЕК',
+      year: 'Жыл',
+      add: 'Қосу',
+      import: 'Файлдан импорттау',
+      export: 'Файлға сақтау',
+      reset: 'Әдепкі мәндерді қайтару',
     },
     history: {
       search: 'Ұйым, БСН/ЖСН, орын, тексеруші немесе күн бойынша іздеу',
