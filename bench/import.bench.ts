@@ -4,14 +4,27 @@
  * Baseline in the same run: exceljs loading the same bytes and reading every cell, with none of our work,
  * i.e. the floor that parsing the file alone costs. Also: the same rows as CSV, and the XLSX export.
  *
- * Run: node --import tsx bench/import.bench.ts   (one JSON line per figure)
+ * In the app (Debian's Chromium against the built web twin, when dist/web exists): opening the same rows as a
+ * CSV until the preview shows (read → analyse → check in one worker call), and saving the valid rows as one
+ * recorded batch (chunks of 500, each with its record, the already-imported look-up before). Baseline in the
+ * same browser: bare IndexedDB writing the same drafts (same chunks, search words computed beforehand), i.e.
+ * the floor that storing them costs.
+ *
+ * Run: node --import tsx bench/import.bench.ts   (one JSON line per figure; `npm run build:web` first for the app's figures)
  */
 import ExcelJS from 'exceljs';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.ts';
 import { exportDraftsToXlsx, importSpreadsheet, prepareSchemas, type ImportResult } from '../src/shared/application/import/index.ts';
 import type { DictionaryLookup } from '../src/shared/application/validate.ts';
+import { attributeCodes, nameAttributeCodes } from '../src/shared/application/attribute-codes.ts';
+import { findValue, type ApplicationDraft } from '../src/shared/application/draft.ts';
 import { gs1CheckDigit } from '../src/shared/codes/gs1.ts';
+import { searchWords } from '../src/shared/search-words.ts';
 import { buildSeed } from '../src/sandbox/seed/index.ts';
 import { report, timeMs } from './report.ts';
+import { serveWebTwin } from './web-twin-server.ts';
 
 const rows = 5000;
 const runs = 5;
@@ -149,3 +162,98 @@ report({
   baseline: { name: 'exceljs.write.ms', value: writeFloor.ms, unit: 'ms' },
   notes: 'drafts → XLSX (text cells, escaped); baseline: exceljs writing the same rows as plain addRow',
 });
+
+// ------------------------------------------------------------------------------------------ in the app
+
+/** The words the list's search index holds for a draft (as src/renderer/db/search-words.ts computes them). */
+function draftSearchWords(draft: ApplicationDraft): string[] {
+  const texts = [...nameAttributeCodes, attributeCodes.gtin, attributeCodes.ntin, attributeCodes.tnved].map((code) => {
+    const found = findValue(draft, code)?.value;
+    return typeof found === 'string' ? found : Array.isArray(found) ? found.join(' ') : undefined;
+  });
+  return searchWords(...texts, draft.editOfNtin);
+}
+
+/** The app's import in Chromium: open → preview, then save as one recorded batch; bare IndexedDB as the floor. */
+async function inTheApp(): Promise<void> {
+  if (!existsSync(new URL('../dist/web/index.html', import.meta.url))) {
+    process.stderr.write('import.bench: dist/web is missing (npm run build:web): the in-app figures are skipped\n');
+    return;
+  }
+  const site = await serveWebTwin();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(site.url);
+    await page.goto(`${site.url}#/settings`);
+    await page.getByTestId('refresh-dictionaries').click();
+    await page.getByTestId('dictionaries-panel').and(page.locator('[data-refresh-state="done"]')).waitFor({ timeout: 120_000 });
+
+    await page.goto(`${site.url}#/applications/import`);
+    await page.getByTestId('import-file').waitFor({ state: 'attached' });
+    // Timed inside the page: from the file's arrival to the preview's counts, and from the click to the summary.
+    await page.evaluate(() => {
+      const marks = {} as Record<string, number>;
+      (window as unknown as { benchMarks: Record<string, number> }).benchMarks = marks;
+      document.querySelector('[data-testid="import-file"]')?.addEventListener('change', () => (marks.chosen = performance.now()), { capture: true });
+      document.addEventListener('click', (event) => {
+        if ((event.target as Element).closest('[data-testid="import-start"]')) marks.started = performance.now();
+      }, { capture: true });
+      new MutationObserver(() => {
+        if (marks.previewed === undefined && document.querySelector('[data-testid="import-counts"]')) marks.previewed = performance.now();
+        if (marks.saved === undefined && document.querySelector('[data-testid="import-done"]')) marks.saved = performance.now();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByTestId('import-file').setInputFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-counts').waitFor({ timeout: 300_000 });
+    const valid = Number(await page.getByTestId('count-rows').innerText()) - Number(await page.getByTestId('count-errors').innerText());
+    await page.getByTestId('import-only-valid').check();
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 300_000 });
+    const marks = await page.evaluate(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks);
+    const openMs = Math.round((marks.previewed ?? Number.NaN) - (marks.chosen ?? Number.NaN));
+    const saveMs = Math.round((marks.saved ?? Number.NaN) - (marks.started ?? Number.NaN));
+
+    // The floor: the same drafts (as the core made them) with their search words, written by bare IndexedDB.
+    const now = Date.now();
+    const records = last.drafts
+      .filter((_draft, index) => !last.rows[index]?.problems.some((problem) => problem.severity === 'error'))
+      .map((draft, index) => ({ id: `floor-${String(index)}`, localState: 'draft', draft: { ...draft, id: `floor-${String(index)}` }, createdAt: now - index, updatedAt: now - index, searchWords: draftSearchWords(draft) }));
+    const floorMs = await page.evaluate(async (rows) => {
+      const opening = indexedDB.open(`bench-floor-${String(Math.random())}`, 1);
+      opening.onupgradeneeded = () => opening.result.createObjectStore('drafts', { keyPath: 'id' }).createIndex('searchWords', 'searchWords', { multiEntry: true });
+      const db = await new Promise<IDBDatabase>((resolve) => (opening.onsuccess = () => resolve(opening.result)));
+      const start = performance.now();
+      for (let at = 0; at < rows.length; at += 500) {
+        const transaction = db.transaction('drafts', 'readwrite');
+        for (const row of rows.slice(at, at + 500)) transaction.objectStore('drafts').put(row);
+        await new Promise((resolve) => (transaction.oncomplete = resolve));
+      }
+      const ms = performance.now() - start;
+      db.close();
+      return Math.round(ms);
+    }, records);
+
+    report({
+      name: 'import.app.openToPreview.ms',
+      value: openMs,
+      unit: 'ms',
+      n: rows,
+      baseline: { name: 'import.csv.ms (core alone, Node)', value: median(csvTimes), unit: 'ms' },
+      notes: 'web twin in Chromium: file chosen → preview shown (read, analyse, schemas, check in one worker call, already-imported look-up); baseline the core import of the same CSV in Node',
+    });
+    report({
+      name: 'import.app.saveBatch.ms',
+      value: saveMs,
+      unit: 'ms',
+      n: valid,
+      baseline: { name: 'indexedDB.put.sameDrafts.ms', value: floorMs, unit: 'ms' },
+      notes: `click → summary: ${String(valid)} drafts as one recorded batch (chunks of 500 with their record, search words); baseline bare IndexedDB puts of the same drafts in the same chunks`,
+    });
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+await inTheApp();
