@@ -79,21 +79,26 @@ try {
       context.putImageData(pixels, 0, 0);
       const input = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
 
-      // ---- the production worker, driven by its own request/answer protocol (worker-rpc.ts)
+      // ---- the production worker, called as the app calls it: the one worker channel (workers/rpc.ts over
+      // Comlink), spoken here on the wire because this page imports nothing: APPLY `dispatch` with the call.
       const photoWorker = new Worker(workerUrl, { type: 'module' });
       let nextId = 1;
-      type Answer = { id: number; ok: boolean; result?: { upload: Blob; width: number; height: number; reencoded: { quality: number; encodes: number } | null }; failure?: { message: string } };
+      type Prepared = { upload: Blob; width: number; height: number; reencoded: { quality: number; encodes: number } | null };
+      type Answer = { id: string; value?: { ok: boolean; value?: Prepared; message?: string } };
       const prepare = (file: Blob) =>
-        new Promise<NonNullable<Answer['result']>>((resolve, reject) => {
-          const id = nextId++;
+        new Promise<Prepared>((resolve, reject) => {
+          const id = `bench-${String(nextId++)}`;
           const onAnswer = (event: MessageEvent<Answer>) => {
             if (event.data.id !== id) return;
             photoWorker.removeEventListener('message', onAnswer);
-            if (event.data.ok && event.data.result) resolve(event.data.result);
-            else reject(new Error(event.data.failure?.message ?? 'failed'));
+            const answer = event.data.value;
+            if (answer?.ok && answer.value) resolve(answer.value);
+            else reject(new Error(answer?.message ?? 'failed'));
           };
           photoWorker.addEventListener('message', onAnswer);
-          photoWorker.postMessage({ id, payload: { file, maxBytes, thumbnailSide: 320 } });
+          const channel = new MessageChannel();
+          const request = { method: 'prepare', input: { file, maxBytes, thumbnailSide: 320 }, port: channel.port2 };
+          photoWorker.postMessage({ id, type: 'APPLY', path: ['dispatch'], argumentList: [{ type: 'RAW', value: request }] }, [channel.port2]);
         });
 
       // ---- the baselines, in a worker too (same thread kind, same decoder)

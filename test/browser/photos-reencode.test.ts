@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { portalFileLimitBytes } from '../../src/shared/application/validate.ts';
 import { preparePhotoInWorker } from '../../src/renderer/workers/photo-worker-client.ts';
 import { CannotFitError, fitJpegUnderLimit } from '../../src/renderer/workers/photo-reencode.ts';
-import { WorkerError } from '../../src/renderer/workers/worker-rpc.ts';
+import { WorkerError } from '../../src/renderer/workers/rpc.ts';
 
 /** Per-pixel noise: the worst case for JPEG, so a few megapixels make tens of megabytes at top quality. */
 async function noiseImage(width: number, height: number, type: 'image/jpeg' | 'image/png', options: { transparentCorner?: boolean } = {}): Promise<Blob> {

@@ -6,7 +6,7 @@ import { portalFileLimitBytes } from '../../../../shared/application/validate.ts
 import { sniffFile, type FileSignature } from '../../../workers/file-signature.ts';
 import type { PreparedPhoto } from '../../../workers/photo-protocol.ts';
 import { preparePhotoInWorker } from '../../../workers/photo-worker-client.ts';
-import { WorkerError } from '../../../workers/worker-rpc.ts';
+import { WorkerError } from '../../../workers/rpc.ts';
 
 export type PhotoRefusalCode = 'heic' | 'avif' | 'gif' | 'webp' | 'otherImage' | 'pdf' | 'notImage' | 'empty' | 'undecodable' | 'cannotFit' | 'failed';
 
