@@ -27,13 +27,49 @@ export const journalFileName = (generation: number) => `journal-${generation}.nd
 /** A journal operation: upsert a request, delete one, upsert a card or an upload, set the counters. */
 type Operation = { r: StoredRequest } | { d: number } | { c: CardRecord } | { u: UploadRecord } | { n: Counters };
 
-/** The state files cannot be read: names the file and what to do (the CLI prints `message` as is). */
+/** The state files cannot be used: names the file and what to do (the CLI prints `message` as is). */
 export class SandboxStateError extends Error {
   readonly file: string;
-  constructor(file: string, problem: string) {
-    super(`${file}: ${problem}. Move it away, or start with --reset to discard the sandbox state.`);
+  constructor(file: string, problem: string, advice = 'Move it away, or start with --reset to discard the sandbox state.') {
+    super(`${file}: ${problem}. ${advice}`);
     this.file = file;
   }
+}
+
+export const lockFileName = 'sandbox.lock';
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** One sandbox per folder: two writers would interleave their journals. A lock left by a killed process is taken over. */
+async function acquireLock(dataDir: string): Promise<void> {
+  const file = join(dataDir, lockFileName);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const handle = await open(file, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+    if (Number.isSafeInteger(holder) && holder > 0 && isRunning(holder)) {
+      throw new SandboxStateError(file, `the folder is in use by another sandbox (process ${holder})`, 'Stop it first, or choose another folder with --data DIR.');
+    }
+    await rm(file, { force: true });
+  }
+  throw new SandboxStateError(file, 'cannot be created', 'Choose another folder with --data DIR.');
+}
+
+export async function releaseLock(dataDir: string): Promise<void> {
+  await rm(join(dataDir, lockFileName), { force: true });
 }
 
 export interface LoadedState {
@@ -150,6 +186,16 @@ function replay(state: SandboxState, journal: Buffer, file: string): number {
 /** Reads snapshot + journal. With `reset`, starts empty but keeps the id counters when they are readable. */
 export async function loadState(dataDir: string, reset: boolean): Promise<LoadedState> {
   await mkdir(dataDir, { recursive: true });
+  await acquireLock(dataDir);
+  try {
+    return await loadLocked(dataDir, reset);
+  } catch (error) {
+    await releaseLock(dataDir);
+    throw error;
+  }
+}
+
+async function loadLocked(dataDir: string, reset: boolean): Promise<LoadedState> {
   const file = join(dataDir, stateFileName);
   let loaded: LoadedState;
   try {
@@ -448,6 +494,7 @@ export async function openPersister(
       snapshotWanted = true;
       await commitBatch();
       await journal?.close();
+      await releaseLock(dataDir);
     },
   };
 }

@@ -20,7 +20,7 @@ import type { SandboxCore } from './core.ts';
 import { FaultInjector, type FaultRule } from './faults.ts';
 import { apiError, BodyTooLarge, HttpError, text, type Reply } from './http.ts';
 import { ModerationEngine, type ModerationMode } from './moderation.ts';
-import { loadState, memoryPersister, openPersister, type Persister } from './persistence.ts';
+import { loadState, memoryPersister, openPersister, releaseLock, type Persister } from './persistence.ts';
 import { matchRoute, type RequestContext, type Route } from './router.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
@@ -140,7 +140,14 @@ export async function createSandboxHandler(options: SandboxOptions = {}): Promis
   let persister: Persister = memoryPersister;
   const loaded = options.dataDir ? await loadState(options.dataDir, options.reset === true) : undefined;
   const store: SandboxStore = new SandboxStore(seed, loaded?.state ?? emptyState(), () => persister.changed());
-  if (options.dataDir && loaded) persister = await openPersister(options.dataDir, () => store, loaded, log);
+  if (options.dataDir && loaded) {
+    try {
+      persister = await openPersister(options.dataDir, () => store, loaded, log);
+    } catch (error) {
+      await releaseLock(options.dataDir);
+      throw error;
+    }
+  }
 
   const core: SandboxCore = {
     seed,

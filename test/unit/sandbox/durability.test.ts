@@ -53,9 +53,8 @@ interface Acknowledged {
   name: string;
 }
 
-/** `creators` loops creating drafts until the server goes away; returns what was acknowledged. */
-async function createUntilKilled(portal: string, creators: number, round: number): Promise<Acknowledged[]> {
-  const acknowledged: Acknowledged[] = [];
+/** `creators` loops creating drafts until the server goes away, recording into `acknowledged` as answers come. */
+async function createUntilKilled(portal: string, creators: number, round: number, acknowledged: Acknowledged[]): Promise<Acknowledged[]> {
   const loop = async (creator: number) => {
     for (let index = 0; ; index += 1) {
       const name = `Сүт ${round}-${creator}-${index} ӘҒҚҢӨҰҮҺІ`;
@@ -93,12 +92,13 @@ describe('sandbox durability (kill -9)', () => {
         const attributes = ((await details.json()) as { attributes: { code: string; value?: string }[] }).attributes;
         expect(attributes.find((attribute) => attribute.code === 'name_ru')?.value, `request ${id} now holds another request`).toBe(name);
       }
-      const creating = createUntilKilled(portal, 12, round);
-      // Kill at a random moment once creates are flowing.
-      await expect.poll(async () => (await fetch(`${portal}${requestsPath}?page=1&size=1`, { headers: { 'X-API-KEY': apiKey } })).ok).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 150 + Math.floor(Math.random() * 500)));
+      const acknowledged: Acknowledged[] = [];
+      const creating = createUntilKilled(portal, 12, round, acknowledged);
+      // Kill at a random moment once creates are flowing (some acknowledged, many in flight).
+      await expect.poll(() => acknowledged.length, { timeout: 20_000 }).toBeGreaterThan(10);
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 400)));
       await killHard(child);
-      const acknowledged = await creating;
+      await creating;
       expect(acknowledged.length, 'no create was acknowledged before the kill').toBeGreaterThan(0);
       for (const { id, name } of acknowledged) {
         expect(everAcknowledged.has(id), `id ${id} handed out twice`).toBe(false);

@@ -198,4 +198,18 @@ describe('persistence', () => {
     expect(await readdir(dataDir)).toEqual(expect.arrayContaining(['state.json', `journal-${snapshot.generation}.ndjson`]));
     expect(await journalLines(join(dataDir, `journal-${snapshot.generation}.ndjson`))).toEqual([]);
   });
+
+  it('refuses a second sandbox on a folder in use, and takes over a lock left by a killed process', async () => {
+    const first = await startSandbox({ port: 0, dataDir, cards: 10 });
+    try {
+      await expect(startSandbox({ port: 0, dataDir, cards: 10 })).rejects.toThrow(/in use by another sandbox \(process \d+\)/);
+    } finally {
+      await first.close();
+    }
+    // A pid that cannot be running (above the kernel's pid limit) stands for a process killed with -9.
+    await writeFile(join(dataDir, 'sandbox.lock'), '99999999');
+    const second = await startSandbox({ port: 0, dataDir, cards: 10 });
+    await second.close();
+    expect(await readdir(dataDir)).not.toContain('sandbox.lock');
+  });
 });
