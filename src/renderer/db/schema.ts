@@ -68,6 +68,12 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
   // v5: inspections' catalogue copy; v6: sync; v7: import batches (reserved; appended by their owners).
+  {
+    // v6: the sync engine's record of each application being sent or followed (db/sync-store.ts): every
+    // step's outcome (uploaded file names, request id) and the catalogue's last status.
+    version: 6,
+    stores: { syncRecords: 'applicationId, phase, requestId, updatedAt' },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;
