@@ -18,6 +18,8 @@ export interface CopyState extends CopyInfo {
   startedAt: string | undefined;
   /** The `from` the running download started with (for its progress estimate). */
   startedFrom: number;
+  /** The running download began on an empty copy: its pages cannot hold a card twice (the feed's cursor is strict). */
+  initial?: boolean;
 }
 
 interface CopyMetaRecord {
@@ -47,9 +49,20 @@ export async function writeCopyState(db: NcgDatabase, state: CopyState): Promise
  * cards (count, cursor, highest NTIN) and returns what else changes (resume point, status). Returns how many
  * cards were new. A card already held with a later `modified` is kept.
  */
-export async function storeCopyBatch(db: NcgDatabase, cards: readonly CopyCard[], nextState: (state: CopyState) => CopyState): Promise<number> {
+export async function storeCopyBatch(
+  db: NcgDatabase,
+  cards: readonly CopyCard[],
+  nextState: (state: CopyState) => CopyState,
+  /** True when none of these keys can be held yet (the first download of an empty copy): skips the read. */
+  allNew = false,
+): Promise<number> {
   return db.transaction('rw', db.copyCards, db.copyMeta, async () => {
     const state = await readCopyState(db);
+    if (allNew) {
+      await db.copyCards.bulkPut(cards as CopyCard[]);
+      await writeCopyState(db, nextState({ ...state, ...advanceCopyInfo(state, cards, cards.length) }));
+      return cards.length;
+    }
     const held = await db.copyCards.bulkGet(cards.map((card) => card.key));
     const fresh: CopyCard[] = [];
     let added = 0;

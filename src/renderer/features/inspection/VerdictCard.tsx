@@ -16,7 +16,7 @@ export function VerdictCard({ entry }: { entry: ScanEntry }) {
   const { verdict } = entry;
   const copyDate = entry.copyDate ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short' }).format(new Date(entry.copyDate)) : '—';
   return (
-    <li className={`verdict verdict-${verdict.kind}`} data-testid="verdict" data-verdict={verdict.kind} data-code={verdict.input}>
+    <li className={`verdict verdict-${verdict.kind}`} data-testid="verdict" data-verdict={verdict.kind} data-code={verdict.input} data-ms={entry.ms.toFixed(3)}>
       <div className="verdict-head">
         <strong className="verdict-words">{t(verdictKey(verdict.kind))}</strong>
         <code>{verdict.input}</code>

@@ -85,9 +85,9 @@ async function bytesNeeded(held: number, remaining: number): Promise<number> {
   return Math.ceil(perCard * Math.max(remaining, 1000) * 1.2);
 }
 
-async function store(db: NcgDatabase, cards: CopyCard[], remaining: () => number, nextState: Parameters<typeof storeCopyBatch>[2]): Promise<number> {
+async function store(db: NcgDatabase, cards: CopyCard[], remaining: () => number, nextState: Parameters<typeof storeCopyBatch>[2], allNew = false): Promise<number> {
   try {
-    return await storeCopyBatch(db, cards, nextState);
+    return await storeCopyBatch(db, cards, nextState, allNew);
   } catch (error) {
     if (!isQuotaError(error)) throw error;
     const held = (await readCopyState(db)).count;
@@ -105,8 +105,14 @@ export async function downloadCopy(db: NcgDatabase, source: PageSource, control:
   const resuming = before.status === 'partial' && before.resumeUrl !== undefined;
   const startedAt = resuming && before.startedAt ? before.startedAt : new Date().toISOString();
   const startedFrom = resuming ? before.startedFrom : Math.max(0, before.cursor - OVERLAP_SECONDS);
+  const initial = resuming ? before.initial === true : before.count === 0;
   const nowSeconds = Date.parse(startedAt) / 1000;
-  let request: ExportPageRequest = resuming ? { url: before.resumeUrl } : { from: startedFrom, limit };
+  const fetchPage = (request: ExportPageRequest) => {
+    const answer = source(request);
+    answer.catch(() => undefined); // a prefetched page that fails is reported when its turn comes
+    return answer;
+  };
+  let pending = fetchPage(resuming ? { url: before.resumeUrl } : { from: startedFrom, limit });
   const startedMs = performance.now();
   let stored = 0;
   let added = 0;
@@ -115,11 +121,13 @@ export async function downloadCopy(db: NcgDatabase, source: PageSource, control:
     if (control.signal.aborted) return { outcome: 'stopped', stored, added, held, copyDate: before.copyDate };
     let result: ExportPageResult;
     try {
-      result = await source(request);
+      result = await pending;
     } catch {
       throw new CopyRunError('network', { detail: 'no answer' });
     }
     const { cards, next } = readPage(result);
+    // The next page travels while this one is written.
+    if (next) pending = fetchPage({ url: next });
     // The feed is ordered by `modified`: how far the cursor is between `from` and now tells the share done.
     let fraction: number | undefined;
     const newest = cards.reduce((max, card) => Math.max(max, card.modified), 0);
@@ -132,15 +140,15 @@ export async function downloadCopy(db: NcgDatabase, source: PageSource, control:
       resumeUrl: next,
       startedAt,
       startedFrom,
+      initial,
       copyDate: next ? state.copyDate : startedAt,
-    }));
+    }), initial);
     stored += cards.length;
-    held = (await readCopyState(db)).count;
+    held = before.count + added;
     const rate = rateOf(stored, startedMs);
     const secondsLeft = fraction && fraction > 0 && fraction < 1 ? Math.round(((performance.now() - startedMs) / 1000) * ((1 - fraction) / fraction)) : fraction === 1 ? 0 : undefined;
     control.progress({ phase: 'download', cards: stored, held, rate, secondsLeft, fraction });
     if (!next) return { outcome: 'complete', stored, added, held, copyDate: startedAt };
-    request = { url: next };
   }
 }
 
@@ -161,7 +169,8 @@ export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: R
   try {
     await readSnapshotCards(verified, async (cards) => {
       if (control.signal.aborted) throw new CopyRunError('aborted');
-      added += await store(db, cards, () => header.count - stored, (state) => state);
+      // Into an empty copy every card of a snapshot is new (its keys are unique): no read before the write.
+      added += await store(db, cards, () => header.count - stored, (state) => state, heldBefore === 0);
       stored += cards.length;
       const fraction = header.count > 0 ? stored / header.count : 1;
       const rate = rateOf(stored, startedMs);
