@@ -157,8 +157,9 @@ export function useImportFlow(): ImportFlow {
         );
         setState({ step: 'done', result });
       } catch (error) {
-        // A failed write is rolled back by the worker; a crashed worker left its batch running: undo it now.
-        await recoverInterruptedImports(db).catch(() => undefined);
+        // A failed write is rolled back by the worker; a crashed worker left its batch running: undo it now (its
+        // lock went with it; the look-up also waits for other tabs' imports, so it runs in the background).
+        void recoverInterruptedImports(db).catch(() => undefined);
         fail('', error, true);
       } finally {
         stopRef.current = null;
