@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { codesMessages } from '../../src/shared/codes/messages.ts';
 import { labelsMessages } from '../../src/shared/labels/messages.ts';
+import { printQueueMessages } from '../../src/renderer/features/labels/messages.ts';
 import { defineTemplate, findTemplate, slotOrigin, type LabelTemplate } from '../../src/shared/labels/templates.ts';
 import { expect, test } from './fixtures.ts';
 import { LabelsQueuePage } from './pages/labels.ts';
@@ -218,3 +219,127 @@ test('with quick add on, one scan of a known code queues it at once with the cop
   await expect(labels.entry('0200000000011').getByTestId('queue-copies')).toHaveValue('3');
   await expect(labels.entries).toHaveCount(1);
 });
+
+/** The served web twin's catalogue settings (the sandbox it talks to). */
+async function webTwinConfig(request: APIRequestContext): Promise<{ portalBaseUrl: string; exportBaseUrl: string; apiKey?: string }> {
+  return (await (await request.get('web-twin.json')).json()) as { portalBaseUrl: string; exportBaseUrl: string; apiKey?: string };
+}
+
+test('words find catalogue cards too ("сүт"), and the card’s producer and country reach the label', async ({ app, request, shell }, testInfo) => {
+  test.skip(shell !== 'web', 'reads the served web-twin.json and captures Save PDF as a browser download');
+  test.setTimeout(90_000);
+  const config = await webTwinConfig(request);
+  // What the catalogue's name search answers for "сүт": the page must show these cards.
+  const search = await request.get(`${config.exportBaseUrl}/search_ofd/?q=${encodeURIComponent('сүт')}`);
+  const rows = ((await search.json()) as { result: (ExportRow & { ntin_isdeactivated: boolean })[] }).result.filter((row) => !row.ntin_isdeactivated && row.ntin_code !== '');
+  const [milk] = rows;
+  if (!milk) throw new Error('the sandbox has no milk card for "сүт"');
+
+  await app.chooseLanguage('kk');
+  const labels = new LabelsQueuePage(app);
+  await labels.open();
+  await labels.scan('сүт');
+  await expect(labels.candidate(milk.ntin_code)).toBeVisible();
+  await expect(labels.candidate(milk.ntin_code)).toContainText(printQueueMessages.kk.source.cataloguePartial);
+  await expect(app.page.getByTestId('scan-words-local-only')).toHaveCount(0);
+  await expect(labels.candidates).toHaveCount(Math.min(rows.length, 20));
+
+  // Chosen and added: the card is read by its NTIN for what the name search does not give.
+  await labels.candidate(milk.ntin_code).getByRole('radio').first().check();
+  await labels.addSelected(1);
+  await expect(labels.scanAdded).not.toHaveClass(/notice/u);
+  await expect(labels.entry(milk.ntin_code)).toHaveCount(1);
+
+  const card = (await (await request.get(`${config.portalBaseUrl}/portal/api/v2/products/${milk.ntin_code}`, { headers: config.apiKey ? { 'X-API-KEY': config.apiKey } : {} })).json()) as { attributes: { code: string; value?: string; values?: { nameKk?: string } | { nameKk?: string }[] }[] }[];
+  const attributes = card[0]?.attributes ?? [];
+  const producer = attributes.find((attribute) => attribute.code === 'a4282e5d')?.value ?? '';
+  const countryValues = attributes.find((attribute) => attribute.code === 'country')?.values;
+  const countryKk = (Array.isArray(countryValues) ? countryValues[0] : countryValues)?.nameKk ?? '';
+  expect(`${producer}${countryKk}`).not.toBe('');
+
+  await labels.chooseTemplate('thermal-58x40');
+  const download = await labels.savePdf();
+  const pdfPath = join(testInfo.outputPath('words'), 'labels.pdf');
+  await download.saveAs(pdfPath);
+  const text = execFileSync('pdftotext', ['-raw', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+  // On 58 × 40 stock the producer and the country wrap rather than being cut: every word is printed.
+  for (const word of `${producer} ${countryKk}`.split(/\s+/u).filter(Boolean)) expect(text).toContain(word);
+  expect(text).not.toContain('…');
+});
+
+test('a connection without the catalogue’s name search says so, and offline words still search this computer', async ({ app, shell }) => {
+  test.skip(shell !== 'web', 'the web twin reaches the sandbox with fetch, which the test can cut; Electron calls it from the host');
+  // The export API refuses us (as with no export token): the page says words search only this computer.
+  await app.page.route('**/search_ofd/**', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Invalid token.' }) }));
+  await app.chooseLanguage('ru');
+  const labels = new LabelsQueuePage(app);
+  await labels.open();
+  await labels.scan('молоко');
+  await expect(app.page.getByTestId('scan-words-local-only')).toHaveText(printQueueMessages.ru.scan.wordsLocalOnly);
+  await expect(app.page.getByTestId('scan-nothing')).toContainText('на этом компьютере ничего не найдено');
+  await expect(app.page.getByTestId('scan-offline')).toHaveCount(0);
+
+  // No network at all: that is "unreachable", not "not offered".
+  await app.page.unroute('**/search_ofd/**');
+  await app.page.route('**/search_ofd/**', (route) => route.abort('internetdisconnected'));
+  await labels.scan('қымыз');
+  await expect(app.page.getByTestId('scan-offline')).toContainText('Каталог недоступен', { timeout: 20_000 });
+  await expect(app.page.getByTestId('scan-words-local-only')).toHaveCount(0);
+});
+
+test('errors on the page are sentences in the reader’s language, styled as errors', async ({ app, shell }) => {
+  test.skip(shell !== 'web', 'the web twin cannot open a socket, which this spec relies on');
+  await app.chooseLanguage('en');
+  const labels = new LabelsQueuePage(app);
+  await labels.open();
+  await labels.scan('0200000000011');
+  await labels.addSelected(1);
+  await labels.chooseTemplate('thermal-58x40');
+  // An address that is not a host name: refused before anything is sent.
+  await app.page.getByTestId('zpl-host').fill('printer; rm -rf /');
+  await app.page.getByTestId('send-zpl').click();
+  await expect(labels.outputMessage).toHaveText(printQueueMessages.en.output.badHost);
+  await expect(labels.outputMessage).toHaveClass(/labels-error/u);
+  await expect(labels.outputMessage).toHaveAttribute('role', 'alert');
+  const look = await labels.outputMessage.evaluate((element) => getComputedStyle(element).backgroundColor);
+  expect(look).not.toBe('rgba(0, 0, 0, 0)');
+  // A good address: the web twin says in English (not the host's words) that this needs the desktop app.
+  await app.page.getByTestId('zpl-host').fill('192.168.1.20');
+  await app.page.getByTestId('send-zpl').click();
+  await expect(labels.outputMessage).toHaveText(printQueueMessages.en.output.sendNeedsDesktop);
+});
+
+for (const language of ['kk', 'ru', 'en'] as const) {
+  test(`the label template picker shows its whole choice (${language})`, async ({ app }) => {
+    const labels = new LabelsQueuePage(app);
+    for (const width of [1280, 1201, 1100]) {
+      await app.page.setViewportSize({ width, height: 900 });
+      await app.chooseLanguage(language);
+      await labels.open();
+      for (const id of ['avery-l7160', 'avery-l7163', 'avery-l7651', 'thermal-58x40', 'thermal-58x30', 'thermal-100x150']) {
+        await labels.template.selectOption(id);
+        // The chosen option's text, measured in the select's own font, against the room left of the arrow.
+        const fit = await labels.template.evaluate((select: HTMLSelectElement) => {
+          const style = getComputedStyle(select);
+          const context = document.createElement('canvas').getContext('2d');
+          if (!context) return { text: '', needed: Infinity, room: 0 };
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const text = select.options[select.selectedIndex]?.text ?? '';
+          const arrow = 24;
+          return { text, needed: context.measureText(text).width, room: select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow };
+        });
+        expect(fit.needed, `${language} ${String(width)} px: "${fit.text}"`).toBeLessThanOrEqual(fit.room);
+        if (id.startsWith('avery-')) await expect(app.page.getByTestId('label-template-details')).toBeVisible();
+      }
+      // The scan field's placeholder is not cut either.
+      const placeholder = await labels.scanInput.evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d');
+        if (!context) return { needed: Infinity, room: 0 };
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        return { needed: context.measureText(input.placeholder).width, room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+      });
+      expect(placeholder.needed, `${language} ${String(width)} px placeholder`).toBeLessThanOrEqual(placeholder.room);
+    }
+  });
+}

@@ -39,16 +39,40 @@ function useTemplateLabel(): (template: LabelTemplate, custom?: boolean) => stri
       : template.kind === 'thermal'
       ? t('printQueue.options.thermal', { width: number.format(template.labelWidthMm), height: number.format(template.labelHeightMm) })
       : t('printQueue.options.sheet', {
-          name: template.name.split(' — ')[0] ?? template.id,
+          // The first of the stock's names: the option must fit a narrow column (the details line has them all).
+          name: stockNames(template).split(' / ')[0] ?? template.id,
           count: labelsPerPage(template),
           width: number.format(template.labelWidthMm),
           height: number.format(template.labelHeightMm),
         });
 }
 
+/** "Avery L7160 / J8160": a built-in sheet's names, the part of its (English) name before the dash. */
+function stockNames(template: LabelTemplate): string {
+  return template.name.split(' — ')[0] ?? template.id;
+}
+
+/** What the short option leaves out, under the picker: every name of the stock and its grid. */
+function useTemplateDetails(): (template: LabelTemplate) => string | null {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(numberLocale(i18n.language), { maximumFractionDigits: 2 });
+  return (template) =>
+    template.kind === 'sheet' && !template.id.startsWith('custom-')
+      ? t('printQueue.options.sheetDetails', {
+          names: stockNames(template),
+          columns: template.columns,
+          rows: template.rows,
+          count: labelsPerPage(template),
+          width: number.format(template.labelWidthMm),
+          height: number.format(template.labelHeightMm),
+        })
+      : null;
+}
+
 export function PrintSettingsPanel({ options, update, template, printers, printerName, startPosition, onStartPosition }: PrintSettingsPanelProps) {
   const { t } = useTranslation();
   const templateLabel = useTemplateLabel();
+  const templateDetails = useTemplateDetails();
   const perPage = labelsPerPage(template);
   const calibration = calibrationFor(options, printerName);
   const toggles = fieldToggles(template, options);
@@ -69,6 +93,7 @@ export function PrintSettingsPanel({ options, update, template, printers, printe
           <span>{t('printQueue.options.template')}</span>
           <select
             value={template.id}
+            title={templateDetails(template) ?? templateLabel(template, template.id.startsWith('custom-'))}
             onChange={(event) => {
               const templateId = event.target.value;
               onStartPosition(1);
@@ -89,6 +114,7 @@ export function PrintSettingsPanel({ options, update, template, printers, printe
               </optgroup>
             )}
           </select>
+          {templateDetails(template) && <small className="labels-muted" data-testid="label-template-details">{templateDetails(template)}</small>}
         </label>
         {template.kind === 'thermal' && dpi !== undefined && (
           <label className="field">

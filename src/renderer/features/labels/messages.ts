@@ -52,7 +52,8 @@ const en = {
   options: {
     title: 'Label stock and printer',
     template: 'Label template',
-    sheet: '{{name}} — A4, {{count}} labels {{width}} × {{height}} mm',
+    sheet: '{{name}} — {{count}} labels {{width}} × {{height}} mm',
+    sheetDetails: '{{names}}: A4 sheet, {{columns}} × {{rows}} = {{count}} labels of {{width}} × {{height}} mm.',
     thermal: 'Thermal roll {{width}} × {{height}} mm',
     dpi: 'Thermal printer resolution',
     dpiValue: '{{dpi}} dpi',
@@ -192,7 +193,8 @@ export const printQueueMessages = defineMessages(en, {
     options: {
       title: 'Этикетки и принтер',
       template: 'Шаблон этикеток',
-      sheet: '{{name}} — A4, {{count}} этикеток {{width}} × {{height}} мм',
+      sheet: '{{name}} — {{count}} этикеток {{width}} × {{height}} мм',
+      sheetDetails: '{{names}}: лист A4, {{columns}} × {{rows}} = {{count}} этикеток {{width}} × {{height}} мм.',
       thermal: 'Термолента {{width}} × {{height}} мм',
       dpi: 'Разрешение термопринтера',
       dpiValue: '{{dpi}} dpi',
@@ -330,7 +332,8 @@ export const printQueueMessages = defineMessages(en, {
     options: {
       title: 'Заттаңбалар мен принтер',
       template: 'Заттаңба үлгісі',
-      sheet: '{{name}} — A4, {{count}} заттаңба {{width}} × {{height}} мм',
+      sheet: '{{name}} — {{count}} заттаңба {{width}} × {{height}} мм',
+      sheetDetails: '{{names}}: A4 парағы, {{columns}} × {{rows}} = {{width}} × {{height}} мм өлшемді {{count}} заттаңба.',
       thermal: 'Термолента {{width}} × {{height}} мм',
       dpi: 'Термопринтердің ажыратымдылығы',
       dpiValue: '{{dpi}} dpi',
