@@ -9,7 +9,7 @@
  */
 import { ImportRefused, importLimits, type ImportLimits } from './limits.ts';
 import { cellReference, cellText, type ImportTable, type TableIssue } from './table.ts';
-import { StringItemText, XlsxArchive } from './xml-parts.ts';
+import { prefixedAttribute, StringItemText, XlsxArchive } from './xml-parts.ts';
 import { ZipFormatError } from './zip.ts';
 
 export interface XlsxOptions {
@@ -80,7 +80,7 @@ function readWorkbook(archive: XlsxArchive): WorkbookInfo {
   let date1904 = false;
   if (!archive.parse('xl/workbook.xml', {
     open(name, attributes) {
-      if (name === 'sheet') declared.push({ name: attributes.name ?? '', relation: attributes.id ?? '' });
+      if (name === 'sheet') declared.push({ name: attributes.name ?? '', relation: prefixedAttribute(attributes, 'id') ?? attributes.id ?? '' });
       else if (name === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
     },
   })) throw new ZipFormatError('no workbook part');

@@ -11,7 +11,10 @@ import { ImportRefused, type ImportLimits } from './limits.ts';
 import { readZipDirectory, unpackEntry, UnpackBudget, type ZipEntry } from './zip.ts';
 
 export interface XmlHandlers {
-  /** An element opened; `name` without its namespace prefix, attribute names likewise. */
+  /**
+   * An element opened; `name` without its namespace prefix. Attribute names are as written: SpreadsheetML's
+   * own attributes carry no prefix even on prefixed elements; only foreign ones do (`r:id`, `xml:space`).
+   */
   open?(name: string, attributes: Readonly<Record<string, string>>): void;
   close?(name: string): void;
   /** Character data (text or CDATA), entities resolved; may come in several pieces. */
@@ -20,7 +23,26 @@ export interface XmlHandlers {
 
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
+/**
+ * The length of the run of bytes without `<` at the end of `chunk`, given the run before it; -1 as soon as
+ * a run exceeds `maxRun`. (A plain loop over the bytes: the hot path of every part.)
+ */
+function runAfter(chunk: Uint8Array, runBefore: number, maxRun: number): number {
+  let run = runBefore;
+  for (let i = 0; i < chunk.length; i += 1) {
+    if (chunk[i] === 0x3c) run = 0;
+    else if (++run > maxRun) return -1;
+  }
+  return run;
+}
+
 /** An opened XLSX archive: its directory and one unpacking budget for every part read from it. */
+/** The value of the attribute with this local name, whatever its prefix (`r:id`, `ns1:id`…). */
+export function prefixedAttribute(attributes: Readonly<Record<string, string>>, local: string): string | undefined {
+  for (const [name, value] of Object.entries(attributes)) if (name.endsWith(`:${local}`)) return value;
+  return undefined;
+}
+
 export class XlsxArchive {
   private readonly entries: Map<string, ZipEntry>;
   private readonly budget: UnpackBudget;
@@ -48,9 +70,7 @@ export class XlsxArchive {
     const { open, close, text } = handlers;
     if (open) {
       parser.on('opentag', (tag: SaxesTagPlain) => {
-        const attributes: Record<string, string> = {};
-        for (const [name, value] of Object.entries(tag.attributes)) attributes[localName(name)] = value;
-        open(localName(tag.name), attributes);
+        open(localName(tag.name), tag.attributes);
       });
     }
     if (close) parser.on('closetag', (tag) => close(localName(tag.name)));
@@ -63,10 +83,8 @@ export class XlsxArchive {
     const maxRun = this.limits.maxCellChars * 8 + 1024;
     let run = 0;
     unpackEntry(this.bytes, entry, this.budget, (chunk) => {
-      for (let i = 0; i < chunk.length; i += 1) {
-        if (chunk[i] === 0x3c) run = 0;
-        else if (++run > maxRun) this.refuseRun();
-      }
+      run = runAfter(chunk, run, maxRun);
+      if (run < 0) this.refuseRun();
       parser.write(decoder.decode(chunk, { stream: true }));
     });
     parser.write(decoder.decode());
