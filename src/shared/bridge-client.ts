@@ -10,6 +10,7 @@ export const bridgeChannels = [
   'catalogue:configure',
   'catalogue:call',
   'catalogue:exportPage',
+  'catalogue:upload',
   'print:printers',
   'print:pdf',
   'print:raw',

@@ -9,6 +9,7 @@ import { portalCallSchema } from './catalogue/operations.ts';
 import { exportPageRequestSchema, exportPageResultSchema } from './catalogue-export-call.ts';
 import { BridgeError, type bridgeChannels, type BridgeResult } from './bridge-client.ts';
 import { printerHostSchema, rawPrinterPortSchema } from './printers.ts';
+import { catalogueUploadRequestSchema } from './sync/upload-channel.ts';
 
 export * from './bridge-client.ts';
 
@@ -115,6 +116,11 @@ export const bridgeContract = {
   'catalogue:exportPage': {
     request: exportPageRequestSchema,
     response: exportPageResultSchema,
+  },
+  /** A photo (JPEG/PNG) or document (PDF) to the catalogue, as bytes checked here: ≤ 5 MB, type by content. */
+  'catalogue:upload': {
+    request: catalogueUploadRequestSchema,
+    response: catalogueCallResultSchema,
   },
   'print:printers': {
     request: noArguments,

@@ -1,6 +1,7 @@
 import type { BridgeHandlers } from '../../shared/bridge.ts';
 import { runCatalogueCall } from '../../shared/catalogue-call.ts';
 import { runExportPage } from '../../shared/catalogue-export-call.ts';
+import { runCatalogueUpload } from '../../shared/sync/upload-channel.ts';
 import type { ConnectionManager } from '../catalogue-connection.ts';
 import type { PdfPrintJob, PrinterSummary } from '../printing.ts';
 import { openExternalChecked } from '../security.ts';
@@ -27,6 +28,7 @@ export function createHostHandlers(services: HostServices): BridgeHandlers {
     'catalogue:connection': () => services.catalogue.connection(),
     'catalogue:configure': (settings) => services.catalogue.configure(settings),
     'catalogue:call': async (request) => runCatalogueCall(await services.catalogue.portalClient(), request),
+    'catalogue:upload': async (request) => runCatalogueUpload(await services.catalogue.portalClient(), request),
     'catalogue:exportPage': async (request) => {
       if (!services.catalogue.exportClient) throw new Error('The export feed is not configured in this host.');
       return runExportPage(await services.catalogue.exportClient(), request);

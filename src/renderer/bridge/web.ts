@@ -7,6 +7,7 @@ import { buildBridge, dispatchBridgeCall, type Bridge, type BridgeHandlers } fro
 import { createExportClient, createPortalClient } from '../../shared/catalogue/index.ts';
 import { runExportPage } from '../../shared/catalogue-export-call.ts';
 import { runCatalogueCall } from '../../shared/catalogue-call.ts';
+import { runCatalogueUpload } from '../../shared/sync/upload-channel.ts';
 import { checkExternalUrl } from '../../shared/external-url.ts';
 
 /** Written by `ncg web` beside the static files: where the sandbox catalogue runs. */
@@ -42,6 +43,7 @@ export function createWebHandlers(config: WebTwinConfig): BridgeHandlers {
       return connection();
     },
     'catalogue:call': (request) => runCatalogueCall(portal, request),
+    'catalogue:upload': (request) => runCatalogueUpload(portal, request),
     'catalogue:exportPage': (request) => runExportPage(exportFeed, request),
     'print:printers': async () => ({ printers: [] }), // the browser's own dialog chooses
     'print:pdf': async ({ bytes }) => printThroughBrowser(bytes),

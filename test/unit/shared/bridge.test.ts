@@ -18,6 +18,7 @@ const handlers: BridgeHandlers = {
   'catalogue:configure': async () => ({ kind: 'sandbox', portalBaseUrl: 'p', exportBaseUrl: 'e', hasApiKey: false }),
   'catalogue:call': async () => ({ ok: true, value: null }),
   'catalogue:exportPage': async () => ({ ok: true, rows: [], skipped: 0, next: null }),
+  'catalogue:upload': async () => ({ ok: true, value: null }),
   'print:printers': async () => ({ printers: [] }),
   'print:pdf': async () => ({ printed: true }),
   'print:raw': async () => ({ sentBytes: 0 }),
