@@ -477,6 +477,56 @@ test('leaving the import page while it saves undoes the import, and the list say
   await expect.poll(() => storedDrafts(app.page)).toBe(0);
 });
 
+test('the worker downloads a missing extended schema itself, through the catalogue port the page hands it', async ({ app }) => {
+  const applications = new ApplicationsPage(app);
+  const importer = new ImportPage(app);
+  await app.chooseLanguage('en');
+  // The refresh gets no extended schema (as from a catalogue that publishes few)…
+  await app.page.route(/\/gov-attributes/, (route) =>
+    route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ code: 'NOT_FOUND', message: 'Запрашиваемые данные не найдены.' }) }),
+  );
+  await applications.refreshDictionaries();
+  // …then the catalogue has it: opening the file fetches it, and the rows are checked against it.
+  await app.page.unroute(/\/gov-attributes/);
+  const asked: string[] = [];
+  app.page.on('request', (request) => {
+    if (request.url().includes('/gov-attributes')) asked.push(request.url());
+  });
+  await importer.open();
+  expect(await importer.choose(await fixture('kazakh-default.csv'))).toBe('preview');
+  expect(asked.some((url) => url.includes(encodeURIComponent(foodLeaf.code)) || url.includes(foodLeaf.code))).toBe(true);
+  await expect(app.page.getByTestId('categories-without-schema')).toHaveCount(0);
+  expect(await importer.counts()).toEqual({ rows: 3, errors: 0, warnings: 0, clean: 3 });
+});
+
+test('stopping keeps the whole chunks saved before the stop, and says how many', async ({ app }) => {
+  test.setTimeout(240_000);
+  const applications = new ApplicationsPage(app);
+  const importer = new ImportPage(app);
+  await app.chooseLanguage('en');
+  await applications.refreshDictionaries();
+
+  const rowCount = 10_000;
+  await importer.open();
+  expect(await importer.choose(csvFile('stopped.csv', Array.from({ length: rowCount }, (_, index) => product(index + 1))), { timeout: 120_000 })).toBe('preview');
+  await app.page.getByTestId('import-only-valid').check();
+  await app.page.getByTestId('import-start').click();
+  await expect(app.page.getByTestId('import-progress')).not.toHaveAttribute('data-done', '0', { timeout: 120_000 });
+  await app.page.getByTestId('import-stop').click();
+  const done = app.page.getByTestId('import-done');
+  await expect(done).toBeVisible({ timeout: 60_000 });
+  const kept = Number((await done.getByRole('status').innerText()).match(/\d+/u)?.[0]);
+  expect(kept % 500).toBe(0);
+  expect(kept).toBeLessThan(rowCount);
+  await expect(done.getByRole('status')).toContainText(`Stopped. Applications added before stopping: ${String(kept)}.`);
+  expect(await storedDrafts(app.page)).toBe(kept);
+  // A stop is the officer's choice: nothing is undone on the next start.
+  await app.page.reload();
+  await expect(app.page.getByTestId('import-file')).toBeAttached();
+  await expect(app.page.getByTestId('import-rolled-back')).toHaveCount(0);
+  expect(await storedDrafts(app.page)).toBe(kept);
+});
+
 test('importing the same products again shows them as already on this computer and adds no duplicates unless asked', async ({ app }) => {
   const applications = new ApplicationsPage(app);
   const importer = new ImportPage(app);
