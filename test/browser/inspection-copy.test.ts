@@ -131,6 +131,33 @@ describe('catalogue copy download', () => {
     expect(result).toMatchObject({ outcome: 'complete', added: 200, held: 800 });
   });
 
+  it('a full disk stops cleanly: pages stored so far kept, the space still needed said', async () => {
+    const db = newDatabase();
+    const rows = feedRows(1500);
+    const realBulkPut = db.copyCards.bulkPut.bind(db.copyCards);
+    let calls = 0;
+    // The one edge a test cannot reach for real: the browser's quota. The second page's write is refused as Chromium refuses it.
+    db.copyCards.bulkPut = ((...args: Parameters<typeof realBulkPut>) => {
+      calls += 1;
+      return calls === 2 ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : realBulkPut(...args);
+    }) as typeof db.copyCards.bulkPut;
+    const error = await failure(downloadCopy(db, feed(rows, 500), control()));
+    expect(error.code).toBe('quota');
+    expect(error.params['stored']).toBe(500);
+    expect(Number(error.params['needed'])).toBeGreaterThan(0);
+    expect(await readCopyState(db)).toMatchObject({ status: 'partial', count: 500 });
+    expect(await db.copyCards.count()).toBe(500);
+    db.copyCards.bulkPut = realBulkPut as typeof db.copyCards.bulkPut;
+    expect(await downloadCopy(db, feed(rows, 500), control())).toMatchObject({ outcome: 'complete', held: 1500 });
+  });
+
+  it('a refused token stops before anything is written', async () => {
+    const db = newDatabase();
+    const refused: ExportPageResult = { ok: false, error: { kind: 'unauthorised', retryable: false, message: 'Invalid token.', messageKey: 'catalogue.errors.unauthorised', status: 401, attributeCodes: [] } };
+    expect((await failure(downloadCopy(db, feed(feedRows(10), 500, { page: 0, answer: refused }), control()))).code).toBe('unauthorised');
+    expect(await readCopyState(db)).toMatchObject({ status: 'empty', count: 0 });
+  });
+
   it('stops when asked and continues later from where it stopped', async () => {
     const db = newDatabase();
     const rows = feedRows(1500);
