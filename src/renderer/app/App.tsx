@@ -5,6 +5,9 @@ import { locales } from '../../shared/i18n/locales.ts';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage.tsx';
 import { ExportSelectedButton } from '../features/import/ExportSelectedButton.tsx';
 import { InterruptedImports } from '../features/import/InterruptedImports.tsx';
+import { SyncPanel } from '../features/sync/SyncPanel.tsx';
+import { SyncProvider } from '../features/sync/SyncProvider.tsx';
+import { SendToCatalogueButton } from './components/SendToCatalogueButton.tsx';
 import { useBridge } from './bridge-context.tsx';
 import { routeHref, routes, useLocation, type Route } from './router.ts';
 
@@ -18,7 +21,18 @@ const ImportPage = lazy(() => import('../features/import/ImportPage.tsx').then((
 function ApplicationsRoute() {
   const { rest } = useLocation();
   if (rest[0] === 'import') return <ImportPage />;
-  return <ApplicationsPage selectionActions={(ids) => <ExportSelectedButton ids={ids} />} />;
+  // Loaded with the app, not lazily: the sending panel must open while the network is down.
+  if (rest[0] === 'sync') return <SyncPanel />;
+  return (
+    <ApplicationsPage
+      selectionActions={(ids) => (
+        <>
+          <ExportSelectedButton ids={ids} />
+          <SendToCatalogueButton draftIds={ids} />
+        </>
+      )}
+    />
+  );
 }
 
 // The first screen loads with the app; the other sections (PDF rendering, label layout…) load when opened.
@@ -38,39 +52,41 @@ export function App() {
   const Page = pages[route];
 
   return (
-    <div className="shell">
-      <header className="shell-header">
-        <span className="app-name">{t('ui.appName')}</span>
-        {connection.data?.kind === 'sandbox' && (
-          <span className="sandbox-badge" role="status" data-testid="sandbox-badge">
-            {t('ui.sandboxBadge')}
-          </span>
-        )}
-        <label className="language">
-          <span>{t('ui.language.label')}</span>
-          <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)} data-testid="language">
-            {locales.map((locale) => (
-              <option key={locale} value={locale}>
-                {t(`ui.language.${locale}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <nav className="shell-nav" aria-label={t('ui.nav.main')}>
-        {routes.map((name) => (
-          <a key={name} href={routeHref(name)} aria-current={name === route ? 'page' : undefined}>
-            {t(`ui.nav.${name}`)}
-          </a>
-        ))}
-      </nav>
-      <main className="shell-main">
-        {/* On start, whichever page opens: an import a reload or crash cut off is undone and reported. */}
-        <InterruptedImports />
-        <Suspense fallback={<p>{t('ui.loading')}</p>}>
-          <Page />
-        </Suspense>
-      </main>
-    </div>
+    <SyncProvider>
+      <div className="shell">
+        <header className="shell-header">
+          <span className="app-name">{t('ui.appName')}</span>
+          {connection.data?.kind === 'sandbox' && (
+            <span className="sandbox-badge" role="status" data-testid="sandbox-badge">
+              {t('ui.sandboxBadge')}
+            </span>
+          )}
+          <label className="language">
+            <span>{t('ui.language.label')}</span>
+            <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)} data-testid="language">
+              {locales.map((locale) => (
+                <option key={locale} value={locale}>
+                  {t(`ui.language.${locale}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </header>
+        <nav className="shell-nav" aria-label={t('ui.nav.main')}>
+          {routes.map((name) => (
+            <a key={name} href={routeHref(name)} aria-current={name === route ? 'page' : undefined}>
+              {t(`ui.nav.${name}`)}
+            </a>
+          ))}
+        </nav>
+        <main className="shell-main">
+          {/* On start, whichever page opens: an import a reload or crash cut off is undone and reported. */}
+          <InterruptedImports />
+          <Suspense fallback={<p>{t('ui.loading')}</p>}>
+            <Page />
+          </Suspense>
+        </main>
+      </div>
+    </SyncProvider>
   );
 }

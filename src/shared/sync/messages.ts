@@ -82,6 +82,7 @@ export const syncMessages = defineMessages(
       notifyTitle: 'An application needs you',
       foreign: 'Requests made elsewhere with this key ({{count}})',
       adopt: 'Adopt as a local application',
+      openPanel: 'Sending and moderation →',
     },
   },
   {
@@ -165,6 +166,7 @@ export const syncMessages = defineMessages(
         notifyTitle: 'Заявка требует вашего внимания',
         foreign: 'Заявки, созданные в другом месте с этим ключом ({{count}})',
         adopt: 'Взять в локальные заявки',
+        openPanel: 'Отправка и модерация →',
       },
     },
     kk: {
@@ -247,6 +249,7 @@ export const syncMessages = defineMessages(
         notifyTitle: 'Өтінім сіздің назарыңызды қажет етеді',
         foreign: 'Осы кілтпен басқа жерде жасалған өтінімдер ({{count}})',
         adopt: 'Жергілікті өтінімдерге алу',
+        openPanel: 'Жіберу және модерация →',
       },
     },
   },

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Refusal } from '../../../shared/sync/preflight.ts';
 import { useDatabase } from '../../db/context.tsx';
+import { routeHref } from '../router.ts';
 import { queueDraftsForSending } from '../../db/sync-store.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
@@ -34,6 +35,7 @@ export function SendToCatalogueButton({ draftIds, publish, names }: { draftIds: 
         {draftIds.length > 1 ? t('sync.ui.sendSelected', { count: draftIds.length }) : t('sync.ui.send')}
       </button>
       {outcome && outcome.queued > 0 ? <span role="status">{t('sync.ui.queued', { count: outcome.queued })}</span> : null}
+      {outcome ? <a href={routeHref('applications', 'sync')} data-testid="open-sync-panel">{t('sync.ui.openPanel')}</a> : null}
       {outcome && outcome.refused.length > 0 ? (
         <div role="alert" data-testid="send-refused">
           <span>{t('sync.ui.refused')}</span>
