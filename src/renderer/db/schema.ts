@@ -67,12 +67,30 @@ export const schemaVersions: readonly SchemaVersion[] = [
         });
     },
   },
-  // v5: inspections' catalogue copy; v6: sync; v7: import batches (reserved; appended by their owners).
+  {
+    // v5: the inspections' offline catalogue copy (cards by NTIN key, all cards of a GTIN by `gtin`; its state
+    // and resume point in `copyMeta`) and the inspections themselves (searched by `searchWords`).
+    version: 5,
+    stores: {
+      copyCards: 'key, gtin',
+      copyMeta: 'key',
+      inspections: 'id, updatedAt, *searchWords',
+    },
+  },
   {
     // v6: the sync engine's record of each application being sent or followed (db/sync-store.ts): every
     // step's outcome (uploaded file names, request id) and the catalogue's last status.
     version: 6,
     stores: { syncRecords: 'applicationId, phase, requestId, updatedAt' },
+  },
+  {
+    // v7: an import is one recorded batch (db/import-batches.ts): its state, and per chunk the drafts it wrote,
+    // so an import cut off by a reload or crash is rolled back on the next start.
+    version: 7,
+    stores: {
+      importBatches: 'id, state',
+      importBatchChunks: '[batchId+seq], batchId',
+    },
   },
 ];
 
