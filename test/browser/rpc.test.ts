@@ -40,6 +40,15 @@ describe('one worker channel (rpc.ts, Comlink in real Chromium)', () => {
     expect(seen).toEqual(Array.from({ length: 25 }, (_value, index) => index + 1));
   });
 
+  it('delivers every progress of a burst before the answer settles', async () => {
+    const { api } = connect();
+    for (let round = 0; round < 5; round++) {
+      let last = 0;
+      const answer = await api.burst({ count: 2000 }, { onProgress: (done) => (last = done) });
+      expect(last).toBe(answer);
+    }
+  });
+
   it('tells the worker to stop; the call still answers what was done', async () => {
     const { api } = connect();
     const controller = new AbortController();

@@ -26,7 +26,8 @@
  * unreadable message, failed load) rejects every open call with `crashed` and is started afresh on the next
  * call; `dispose()` rejects open calls with `disposed`; `job.throwIfCancelled()` throws `cancelled`.
  * Aborting the signal only tells the worker: the call settles with whatever the worker then returns or throws
- * (an import stopped after its current batch still reports what it saved).
+ * (an import stopped after its current batch still reports what it saved). Every progress reported before the
+ * answer reaches `onProgress` before the call settles.
  *
  * Workers that need the catalogue get a `MessagePort` from the page (see catalogue-port.ts) in their input.
  */
@@ -92,7 +93,8 @@ interface WireRequest {
   port: MessagePort;
 }
 type WireAnswer = { ok: true; value: unknown } | { ok: false; code: string; message: string };
-type PortMessage = { type: 'progress'; value: unknown } | { type: 'cancel' };
+/** On a call's port: progress and, last, `end` (so the page has every progress before it settles); `cancel` back. */
+type PortMessage = { type: 'progress'; value: unknown } | { type: 'end' } | { type: 'cancel' };
 interface Dispatcher {
   dispatch(request: WireRequest): Promise<WireAnswer>;
 }
@@ -109,7 +111,11 @@ export function exposeWorker<Api extends object>(api: Api): void {
   const dispatcher: Dispatcher = {
     async dispatch({ method, input, port }) {
       const run: unknown = (api as Record<string, unknown>)[method];
-      if (typeof run !== 'function') return { ok: false, code: rpcFailureCodes.unknownMethod, message: `no worker function "${method}"` };
+      if (typeof run !== 'function') {
+        port.postMessage({ type: 'end' } satisfies PortMessage);
+        port.close();
+        return { ok: false, code: rpcFailureCodes.unknownMethod, message: `no worker function "${method}"` };
+      }
       const controller = new AbortController();
       port.addEventListener('message', (event: MessageEvent<PortMessage>) => {
         if (event.data.type === 'cancel') controller.abort();
@@ -130,6 +136,7 @@ export function exposeWorker<Api extends object>(api: Api): void {
       } catch (error) {
         return { ok: false, code: codeOf(error), message: error instanceof Error ? error.message : String(error) };
       } finally {
+        port.postMessage({ type: 'end' } satisfies PortMessage);
         port.close();
       }
     },
@@ -183,8 +190,13 @@ export function connectWorker<Api extends object>(start: () => Worker): WorkerCo
     const channel = new MessageChannel();
     const { onProgress, signal } = options;
     const cancel = () => channel.port1.postMessage({ type: 'cancel' } satisfies PortMessage);
+    let ended: () => void = () => undefined;
+    const allProgressIn = new Promise<void>((resolve) => {
+      ended = resolve;
+    });
     channel.port1.addEventListener('message', (event: MessageEvent<PortMessage>) => {
       if (event.data.type === 'progress') onProgress?.(event.data.value);
+      else if (event.data.type === 'end') ended();
     });
     channel.port1.start();
     if (signal?.aborted) cancel();
@@ -206,13 +218,15 @@ export function connectWorker<Api extends object>(start: () => Worker): WorkerCo
       open.add(fail);
       const inputTransfers = typeof input === 'object' && input !== null ? (marked.get(input) ?? []) : [];
       const request = Comlink.transfer<WireRequest>({ method, input, port: channel.port2 }, [...inputTransfers, channel.port2]);
+      const settle = (answer: WireAnswer) => {
+        if (settled) return;
+        finish();
+        if (answer.ok) resolve(answer.value);
+        else reject(new WorkerError(answer.code, answer.message));
+      };
       remote.dispatch(request).then(
-        (answer) => {
-          if (settled) return;
-          finish();
-          if (answer.ok) resolve(answer.value);
-          else reject(new WorkerError(answer.code, answer.message));
-        },
+        // The answer and the progress travel on two channels: settle once the last progress is in.
+        (answer) => void allProgressIn.then(() => settle(answer)),
         (error: unknown) => fail(new WorkerError(rpcFailureCodes.failed, error instanceof Error ? error.message : String(error))),
       );
     });

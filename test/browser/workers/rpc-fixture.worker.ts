@@ -17,6 +17,11 @@ const api = {
     }
     return input.to;
   },
+  /** Progress posted in one burst right before the answer: the page must still get every one before it settles. */
+  burst(input: { count: number }, job: Job<number>): number {
+    for (let done = 1; done <= input.count; done++) job.progress(done);
+    return input.count;
+  },
   /** Counts until the caller aborts, then says how far it got: a stop that still reports its work. */
   async countUntilStopped(_input: void, job: Job<number>): Promise<{ counted: number; stopped: boolean }> {
     let counted = 0;
