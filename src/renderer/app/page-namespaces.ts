@@ -4,6 +4,7 @@ import { photosMessages } from '../features/applications/photos/messages.ts';
 import { documentsMessages } from '../features/documents/messages.ts';
 import { printQueueMessages } from '../features/labels/messages.ts';
 import { importerMessages } from '../features/import/messages.ts';
+import { inspectionUiMessages } from '../features/inspection/messages.ts';
 
 /**
  * The page's own message namespaces (the core's are in src/shared/i18n/resources.ts). A feature with many
@@ -15,4 +16,5 @@ export const pageNamespaces = {
   documents: documentsMessages,
   printQueue: printQueueMessages,
   importer: importerMessages,
+  inspectionUi: inspectionUiMessages,
 } satisfies Record<string, Translations<MessageTable>>;
