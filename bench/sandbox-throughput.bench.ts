@@ -195,6 +195,29 @@ async function compareMemoryAndDisk(clients: number, iterations: number, oktru: 
   };
 }
 
+/** The disk itself in this run: median latency of a durable (O_DSYNC) 1 KB overwrite, as the journal does. */
+async function durableWriteMs(): Promise<number> {
+  const { constants } = await import('node:fs');
+  const { open } = await import('node:fs/promises');
+  const dir = await mkdtemp(join(tmpdir(), 'ncg-bench-fsync-'));
+  const file = join(dir, 'probe');
+  const zeros = await open(file, 'w');
+  await zeros.write(Buffer.alloc(1024 * 1024));
+  await zeros.sync();
+  await zeros.close();
+  const handle = await open(file, constants.O_RDWR | (constants.O_DSYNC ?? 0));
+  const line = Buffer.alloc(1024, 0x61);
+  const samples: number[] = [];
+  for (let index = 0; index < 200; index += 1) {
+    const { ms } = await timeMs(() => handle.write(line, 0, line.length, index * line.length));
+    if (constants.O_DSYNC === undefined) await handle.datasync();
+    samples.push(ms);
+  }
+  await handle.close();
+  await rm(dir, { recursive: true, force: true });
+  return median(samples);
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -213,6 +236,7 @@ async function main(): Promise<void> {
   const fetchBaseline = await measure(bare.base, bare.key, fetchLoop, leaf.code, tnved, fetchIterations);
   await stopServer(bare.child);
 
+  const syncMs = await durableWriteMs();
   const low = await compareMemoryAndDisk(concurrency, iterationsPerClient, leaf.code, tnved);
   const high = await compareMemoryAndDisk(highConcurrency, Math.max(1, Math.round((iterationsPerClient * concurrency) / highConcurrency)), leaf.code, tnved);
 
@@ -236,7 +260,7 @@ async function main(): Promise<void> {
       unit: 'requests/s',
       n: result.requests,
       baseline: { name: 'the same sandbox in memory, rounds alternating with these', value: result.memoryRate, unit: 'requests/s' },
-      notes: `on-disk/in-memory ${Math.round((result.diskRate / result.memoryRate) * 100)} % overall, median of adjacent rounds ${Math.round(result.medianRoundRatio * 100)} %; per round as the state grows to ${result.creates} requests: ${result.diskRounds.join(', ')} requests/s (last/first round ${Math.round(((result.diskRounds.at(-1) ?? 0) / (result.diskRounds[0] ?? 1)) * 100)} %); bare node:http ${baseline.requestsPerSecond} requests/s`,
+      notes: `on-disk/in-memory ${Math.round((result.diskRate / result.memoryRate) * 100)} % overall, median of adjacent rounds ${Math.round(result.medianRoundRatio * 100)} %; per round as the state grows to ${result.creates} requests: ${result.diskRounds.join(', ')} requests/s (last/first round ${Math.round(((result.diskRounds.at(-1) ?? 0) / (result.diskRounds[0] ?? 1)) * 100)} %); bare node:http ${baseline.requestsPerSecond} requests/s; a durable 1 KB write takes ${syncMs} ms on this disk now (median), so ${result.clients} closed-loop clients cannot exceed ~${Math.round((result.clients / syncMs) * 1000 * 2)} requests/s on disk`,
     });
   }
   report({

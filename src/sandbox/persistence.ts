@@ -309,6 +309,7 @@ export async function openPersister(
   let closing = false;
   let windowTimer: NodeJS.Timeout | undefined;
   let lastBatchWaiters = 0;
+  let lastCommitMs = 1;
   /** The changes of the batch being written. */
   let inFlight: PendingChanges | undefined;
 
@@ -402,6 +403,7 @@ export async function openPersister(
   async function commitBatch(): Promise<boolean> {
     const target = changeSequence;
     const changes = store().takeChanges();
+    const started = performance.now();
     inFlight = changes;
     try {
       if (snapshotWanted || changes.replaced || journalBytes > Math.max(minimumCompactionBytes, 2 * snapshotBytes)) {
@@ -418,6 +420,7 @@ export async function openPersister(
     }
     inFlight = undefined;
     durableSequence = target;
+    lastCommitMs = performance.now() - started;
     lastBatchWaiters = settle(target);
     return true;
   }
@@ -454,7 +457,7 @@ export async function openPersister(
     if (running || scheduled || closing) return;
     scheduled = true;
     if (waiters.length >= lastBatchWaiters) setImmediate(startCommit);
-    else windowTimer = setTimeout(startCommit, 1);
+    else windowTimer = setTimeout(startCommit, Math.min(5, Math.max(1, Math.round(lastCommitMs))));
   }
 
   function durable(): Promise<void> | undefined {

@@ -33,8 +33,9 @@ ${Object.entries(markers)
   .map(([marker, outcome]) => `  ${marker.padEnd(12)} → ${describeOutcome(outcome)}`)
   .join('\n')}
 
-Only requests addressed to a loopback host are served. Admin routes need the header X-Sandbox-Secret
-(printed at start; set it with the environment variable NCG_SANDBOX_ADMIN_SECRET): GET /__sandbox, PUT /__sandbox/moderation {"mode"}, POST /__sandbox/moderation/run,
+Only requests addressed to a loopback host are served, and web pages only from --allow-origin origins.
+Admin routes need the header X-Sandbox-Secret (printed at start; fix it with the environment variable
+NCG_SANDBOX_ADMIN_SECRET): GET /__sandbox, PUT /__sandbox/moderation {"mode"}, POST /__sandbox/moderation/run,
   POST /__sandbox/requests/{id}/moderate {"outcome": accept|auto|approve|revision|reject|similar|exists|photo},
   POST /__sandbox/requests/{id}/gz {"code"}, GET|PUT|DELETE /__sandbox/faults {"faults": [...]},
   POST /__sandbox/reset`;

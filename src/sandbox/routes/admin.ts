@@ -1,5 +1,6 @@
 /**
- * The sandbox's own admin routes (no key needed; the sandbox listens on loopback by default):
+ * The sandbox's own admin routes, behind the per-run secret in header `X-Sandbox-Secret` (server.ts checks it
+ * before any of these run):
  *
  * | method | path                                   | body / effect                                                         |
  * |--------|----------------------------------------|-----------------------------------------------------------------------|
@@ -11,7 +12,7 @@
  * | GET    | /__sandbox/faults                      | the active fault rules and how often each fired                       |
  * | PUT    | /__sandbox/faults                      | `{ "faults": FaultRule[] }` replaces the rules (see faults.ts)         |
  * | DELETE | /__sandbox/faults                      | removes every rule                                                    |
- * | POST   | /__sandbox/reset                       | forgets every request, upload and published card                      |
+ * | POST   | /__sandbox/reset                       | forgets every request, upload and published card (ids keep counting)  |
  */
 import { z } from 'zod';
 import { gzStatusCodes } from '../../shared/catalogue/dto.ts';
