@@ -103,6 +103,8 @@ export async function rollBackImportBatch(db: NcgDatabase, id: string, reason: '
  * inside `work`: a batch is never `running` without its lock held.
  */
 export async function holdingImportBatch<Result>(id: string, work: () => Promise<Result>): Promise<Result> {
+  // Web Locks exist in every secure context we run in (http://127.0.0.1, app://); without them, import unguarded.
+  if (typeof navigator.locks === 'undefined') return work();
   return navigator.locks.request(importBatchLockName(id), work);
 }
 
@@ -112,6 +114,8 @@ export async function holdingImportBatch<Result>(id: string, work: () => Promise
  * batch is `done` or `stopped` and is left alone. So call it in the background; it settles when all are known.
  */
 export async function recoverInterruptedImports(db: NcgDatabase, now?: number): Promise<void> {
+  // Without Web Locks a live import cannot be told from a dead one: leave them all.
+  if (typeof navigator.locks === 'undefined') return;
   const running = await db.importBatches.where('state').equals('running').primaryKeys();
   await Promise.all(running.map((id) => navigator.locks.request(importBatchLockName(id), () => rollBackImportBatch(db, id, 'interrupted', now ?? Date.now()))));
 }
