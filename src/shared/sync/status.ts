@@ -97,3 +97,35 @@ export function bareStatus(code: string): RequestStatus {
     gzStatus: undefined,
   };
 }
+
+/** One remark the catalogue made about an application, placed where the editor shows it. */
+export interface FieldRemark {
+  /** An attribute code (`name_ru`, `measure`), `photos` for the AI photo check, or `` for the general comment. */
+  field: string;
+  comment: string;
+  /** The value the moderator objected to, when given. */
+  value?: string | undefined;
+  source: 'moderator' | 'photoCheck' | 'procurement';
+}
+
+/**
+ * The remarks of the last status, by field: `revisionDetails` on the attributes they name, `photoModeration`
+ * on the photo slots, the ЦЭФ part's own remarks, and the general comment. For the editor to show each on
+ * its field (features/applications reads them through `useSyncRecord`).
+ */
+export function remarksByField(record: SyncRecord | undefined): FieldRemark[] {
+  const status = record?.remote?.status;
+  if (!status) return [];
+  const remarks: FieldRemark[] = [];
+  const general = status.comment ?? status.reason;
+  if (general) remarks.push({ field: '', comment: general, source: 'moderator' });
+  for (const detail of status.revisionDetails ?? []) {
+    remarks.push({ field: detail.attributeCode ?? '', comment: detail.comment ?? '', value: detail.value, source: 'moderator' });
+  }
+  if (status.photoModeration) remarks.push({ field: 'photos', comment: status.photoModeration.comment ?? '', value: String(status.photoModeration.score), source: 'photoCheck' });
+  for (const detail of status.gzStatus?.revisionDetails ?? []) {
+    remarks.push({ field: detail.attributeCode ?? '', comment: detail.comment ?? '', value: detail.value, source: 'procurement' });
+  }
+  if (status.gzStatus?.comment) remarks.push({ field: '', comment: status.gzStatus.comment, source: 'procurement' });
+  return remarks;
+}

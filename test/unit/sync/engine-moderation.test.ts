@@ -172,3 +172,25 @@ describe('bad input is refused before anything is sent', () => {
     }
   });
 });
+
+describe('remarks by field', () => {
+  it('puts revisionDetails on their attributes, the AI photo check on the photos, ЦЭФ remarks apart', async () => {
+    const { remarksByField } = await import('../../../src/shared/sync/status.ts');
+    const { requestStatusSchema } = await import('../../../src/shared/catalogue/dto.ts');
+    const status = requestStatusSchema.parse({
+      code: 'underRevision',
+      comment: 'Исправьте наименование',
+      revisionDetails: [{ attributeCode: 'name_kk', value: 'Сут', comment: 'Қате: «Сүт»' }],
+      photoModeration: { score: 31, comment: 'Фон' },
+      gzStatus: { code: 'underRevisionGz', revisionDetails: [{ attributeCode: 'enstrus', comment: 'Код ЕНС ТРУ' }] },
+    });
+    const remarks = remarksByField({ remote: { code: 'underRevision', status, checkedAt: 0 } } as never);
+    expect(remarks).toEqual([
+      { field: '', comment: 'Исправьте наименование', source: 'moderator' },
+      { field: 'name_kk', comment: 'Қате: «Сүт»', value: 'Сут', source: 'moderator' },
+      { field: 'photos', comment: 'Фон', value: '31', source: 'photoCheck' },
+      { field: 'enstrus', comment: 'Код ЕНС ТРУ', value: undefined, source: 'procurement' },
+    ]);
+    expect(remarksByField(undefined)).toEqual([]);
+  });
+});

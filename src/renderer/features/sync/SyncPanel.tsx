@@ -114,7 +114,7 @@ function Row({ record }: { record: SyncRecord }) {
         {record.phase === 'pending' ? <small> · {t(`sync.steps.${record.step}`)}</small> : null}
         {record.remote?.ntin ? <div>{t('sync.ui.ntin', { ntin: record.remote.ntin })}</div> : null}
         {record.problem ? <ProblemText problem={record.problem} /> : null}
-        {state === 'needsRework' || state === 'rejected' ? <Remarks record={record} /> : null}
+        {state === 'needsRework' || state === 'rejected' || record.remote?.status?.gzStatus ? <Remarks record={record} /> : null}
         {state === 'duplicateReview' ? <Duplicates record={record} /> : null}
         {record.history.length > 0 ? (
           <details>
