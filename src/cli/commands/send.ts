@@ -5,7 +5,8 @@ import { dictionaryCodes } from '../../shared/application/schema.ts';
 import { createPortalClient } from '../../shared/catalogue/portal-client.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
 import { CatalogueLimiter } from '../../shared/sync/limiter.ts';
-import { SyncEngine } from '../../shared/sync/engine.ts';
+import { CatalogueError } from '../../shared/catalogue/errors.ts';
+import { problemOf, SyncEngine } from '../../shared/sync/engine.ts';
 import { jobFromDraft } from '../../shared/sync/from-draft.ts';
 import type { SyncJob, SyncProblem, SyncRecord } from '../../shared/sync/types.ts';
 import { defineCommand, integerOption, UsageError, type CommandSpec, type OptionSpecs } from '../args.ts';
@@ -118,7 +119,8 @@ export const run = defineCommand(spec, async ({ values, positionals, locale }, i
     const schemas = await prepareSchemas(catalogue.source, result.oktruCodes);
     jobs = result.rows.map((row) => jobFromDraft(row.draft, schemas.forOktru(row.draft.oktru), { blobSize: () => undefined, document: () => undefined }, { revision: 1, publish: values.publish, row: row.row }));
   } catch (error) {
-    io.stderr(`ncg send: the catalogue could not be reached: ${shown(error instanceof Error ? error.message : String(error), 300)}`);
+    if (!(error instanceof CatalogueError)) throw error;
+    io.stderr(`ncg send: ${describeProblem(problemOf(error), t)}`);
     return ExitCode.failed;
   }
 

@@ -57,11 +57,15 @@ describe('ncg send', () => {
     expect(existsSync(`${file}.ncg-journal`)).toBe(false);
   });
 
-  it('stops on a wrong key with a clear message and keeps the journal; the right key finishes', async () => {
+  it('a wrong key or a wrong address is told in the user’s language before anything is sent; the right key finishes', async () => {
     const file = csv('key.csv', 'KEYCLI', 3);
-    // The check itself needs the catalogue: with a wrong key it cannot even read the schemas.
+    // The check itself needs the catalogue: with a wrong key or address it cannot even read the schemas.
     const wrong = capture();
     expect(await main(['send', file, '--catalogue', sandbox.portalBaseUrl, '--api-key', 'wrong', '--lang', 'ru'], wrong.io)).toBe(1);
+    expect(wrong.err.join('\n')).toContain('Каталог не принял API-ключ');
+    const html = capture();
+    expect(await main(['send', file, '--catalogue', `${sandbox.origin}/portal`, '--api-key', apiKey, '--lang', 'kk'], html.io)).toBe(1);
+    expect(html.err.join('\n')).toContain('Каталог мекенжайы қате');
     expect(await sandboxRequests(sandbox, 'KEYCLI')).toHaveLength(0);
     const right = capture();
     expect(await main(['send', file, '--catalogue', sandbox.portalBaseUrl, '--api-key', apiKey, '--publish'], right.io)).toBe(0);
