@@ -13,9 +13,9 @@ const seed = buildSeed({ cards: 0 });
 const foodLeaf = seed.leaves.find((leaf) => leaf.sectionKey === 'food' && !leaf.isDeleted)!;
 const columns = ['oktru', 'name_ru', 'name_kk', 'short_name_ru', 'brand', 'tnved', 'country', 'measure_unit', 'quantity', 'a4282e5d'];
 
-function csv(run: string, count: number): Buffer {
+function csv(run: string, count: number, names: (index: number) => string = (index) => `Қымыз ${run} №${String(index + 1)}`): Buffer {
   const rows = Array.from({ length: count }, (_, index) =>
-    [foodLeaf.code, `Қымыз ${run} №${String(index + 1)}`, `Қымыз Әже ${run} №${String(index + 1)}`, 'Қымыз', 'Сүт Әлемі', foodLeaf.tnvedCodes[0]!, 'KZ', '112', '1', 'ТОО «Сүт Әлемі»'].join(';'),
+    [foodLeaf.code, names(index), `Қымыз Әже ${run} №${String(index + 1)}`, 'Қымыз', 'Сүт Әлемі', foodLeaf.tnvedCodes[0]!, 'KZ', '112', '1', 'ТОО «Сүт Әлемі»'].join(';'),
   );
   return Buffer.from(`${columns.join(';')}\r\n${rows.join('\r\n')}\r\n`, 'utf8');
 }
@@ -73,4 +73,36 @@ test('sends selected applications exactly once through a cut network and a reloa
   }, run);
   expect(names).toHaveLength(count);
   expect(new Set(names).size).toBe(count);
+});
+
+test('shows the moderator’s remarks and resolves a duplicate review through the panel', async ({ app, appPage: page }) => {
+  test.setTimeout(120_000);
+  const run = `d${Date.now().toString(36)}`;
+  const names = [`Айран ${run} обычный`, `[similar] Айран ${run} похожий`, `[revision] Айран ${run} на доработку`];
+  const applications = new ApplicationsPage(app);
+  const importer = new ImportPage(app);
+  await app.chooseLanguage('en');
+  await applications.refreshDictionaries();
+  await importer.open();
+  expect(await importer.choose({ name: `${run}.csv`, mimeType: 'text/csv', buffer: csv(run, 3, (index) => names[index]!) })).toBe('preview');
+  await importer.importRows('valid');
+  await importer.openList();
+  await page.getByRole('searchbox').fill(run);
+  await expect(page.getByTestId('applications-list').getByRole('row')).toHaveCount(3);
+  await page.getByRole('checkbox', { name: 'Select all shown' }).check();
+  await page.getByTestId('send-to-catalogue').click();
+  await page.getByTestId('open-sync-panel').click();
+  const row = (name: string) => page.locator('[data-testid="sync-row"]', { hasText: name });
+  await expect(page.locator('[data-testid="sync-row"][data-state="sending"]')).toHaveCount(0, { timeout: 60_000 });
+
+  await page.getByRole('button', { name: 'Check statuses now' }).click();
+  await expect(row(names[0]!)).toHaveAttribute('data-state', 'readyToPublish');
+  await expect(row(names[2]!)).toHaveAttribute('data-state', 'needsRework');
+  await expect(row(names[2]!).getByRole('list', { name: 'Moderator’s remarks' })).toBeVisible();
+  const similar = row(names[1]!);
+  await expect(similar).toHaveAttribute('data-state', 'duplicateReview');
+  await similar.getByRole('button', { name: 'Review duplicates' }).click();
+  await expect(similar.getByText(/% similar/u).first()).toBeVisible();
+  await similar.getByRole('button', { name: 'Continue with a new card' }).click();
+  await expect(similar).toHaveAttribute('data-state', 'readyToPublish');
 });
