@@ -89,7 +89,8 @@ function Working({ state }: { state: Extract<ImportStep, { step: 'working' }> })
   const { t } = useTranslation();
   return (
     <p role="status" aria-busy="true" data-testid="import-working">
-      {state.progress && state.progress.total > 1 ? <progress max={state.progress.total} value={state.progress.done} /> : <progress />} {t(`importer.working.${state.activity}`, { fileName: state.fileName })}
+      {/* Downloads are counted; reading and checking are one step each, shown as busy. */}
+      {state.progress?.phase === 'schemas' ? <progress max={state.progress.total} value={state.progress.done} /> : <progress />} {t(`importer.working.${state.activity}`, { fileName: state.fileName })}
     </p>
   );
 }
