@@ -9,6 +9,7 @@ import type { ResolvedField } from './fields.ts';
 import { snapNearest } from './grid.ts';
 import type { TextRole, TextRun, TextSlot } from './layout-model.ts';
 import type { LabelItem } from './records.ts';
+import { ptToMm } from './units.ts';
 
 const ELLIPSIS = '…';
 /** Sizes are chosen in tenths of a point. */
@@ -65,58 +66,104 @@ function oneLine(text: string, slot: TextSlot, face: FontFace, dot: number | nul
   return run(ellipsized(text, face, size, slot.widthMm), size, slot, face, dot, baselineMm, true);
 }
 
-/** Every place a value may break: at a space (dropped), or after a hyphen or slash inside a word (kept). */
-function splits(text: string): [string, string][] {
-  const chars = Array.from(text);
-  const out: [string, string][] = [];
-  chars.forEach((char, i) => {
-    const next = chars[i + 1];
-    if (i === 0 || next === undefined) return;
-    if (char === ' ') out.push([chars.slice(0, i).join('').trimEnd(), chars.slice(i + 1).join('').trimStart()]);
-    else if ((char === '-' || char === '/') && next !== ' ' && chars[i - 1] !== ' ') out.push([chars.slice(0, i + 1).join(''), chars.slice(i + 1).join('')]);
-  });
-  // A line never starts with closing punctuation, a slash or "%" ("3,2 %" stays whole), nor ends with an opening quote.
-  return out.filter(([first, second]) => first !== '' && second !== '' && !/^[/\-–—:;,.!?»)%]/u.test(second) && !/[«(„“]$/u.test(first));
+/** A place a value may break: the line before ends at `end` (exclusive), the next one starts at `start`. */
+interface Break {
+  readonly end: number;
+  readonly start: number;
 }
 
 /**
- * The value broken into exactly `count` lines so that the longest is shortest (balanced lines allow the
- * largest size), with that longest width at 1 pt; null when it has too few places to break.
+ * A value measured once: its characters, the running width of each prefix at 1 pt (text is measured as the
+ * sum of glyph advances, so any run's width is a difference of two of these), and where it may break.
  */
-function balancedLines(text: string, face: FontFace, count: number): { lines: string[]; widthPerPt: number } | null {
-  if (count === 1) return { lines: [text], widthPerPt: face.widthMm(text, 1) };
+interface Measured {
+  readonly chars: readonly string[];
+  readonly prefixPerPt: readonly number[];
+  readonly breaks: readonly Break[];
+}
+
+/** A line never starts with closing punctuation, a slash or "%" ("3,2 %" stays whole), nor ends with an opening quote. */
+const noLineStart = /^[/\-–—:;,.!?»)%]$/u;
+const noLineEnd = /^[«(„“]$/u;
+
+/** Breaks at a space (dropped), or after a hyphen or slash inside a word (kept). */
+function measure(text: string, face: FontFace): Measured {
+  const chars = Array.from(text);
+  const mmPerUnit = ptToMm(1) / face.unitsPerEm;
+  const prefixPerPt = [0];
+  let total = 0;
+  for (const char of chars) {
+    total += face.advance(char.codePointAt(0) ?? 0) * mmPerUnit;
+    prefixPerPt.push(total);
+  }
+  const breaks: Break[] = [];
+  chars.forEach((char, i) => {
+    const next = chars[i + 1];
+    if (i === 0 || next === undefined) return;
+    let candidate: Break | null = null;
+    if (char === ' ') candidate = { end: i, start: i + 1 };
+    else if ((char === '-' || char === '/') && next !== ' ' && chars[i - 1] !== ' ') candidate = { end: i + 1, start: i + 1 };
+    if (!candidate) return;
+    const last = chars[candidate.end - 1] ?? '';
+    const first = chars[candidate.start] ?? '';
+    if (last !== ' ' && first !== ' ' && !noLineStart.test(first) && !noLineEnd.test(last)) breaks.push(candidate);
+  });
+  return { chars, prefixPerPt, breaks };
+}
+
+function widthPerPt(measured: Measured, from: number, to: number): number {
+  return (measured.prefixPerPt[to] ?? 0) - (measured.prefixPerPt[from] ?? 0);
+}
+
+function slice(measured: Measured, from: number, to: number): string {
+  return measured.chars.slice(from, to).join('');
+}
+
+/**
+ * The value from `from` on broken into exactly `count` lines so that the longest is shortest (balanced lines
+ * allow the largest size), with that longest width at 1 pt; null when it has too few places to break.
+ */
+function balancedLines(measured: Measured, count: number, from = 0): { lines: string[]; widthPerPt: number } | null {
+  const end = measured.chars.length;
+  if (count === 1) return { lines: [slice(measured, from, end)], widthPerPt: widthPerPt(measured, from, end) };
   let best: { lines: string[]; widthPerPt: number } | null = null;
-  for (const [first, rest] of splits(text)) {
-    const firstWidth = face.widthMm(first, 1);
-    if (best && firstWidth >= best.widthPerPt) continue;
-    const tail = balancedLines(rest, face, count - 1);
+  for (const cut of measured.breaks) {
+    if (cut.end <= from) continue;
+    const first = widthPerPt(measured, from, cut.end);
+    if (best && first >= best.widthPerPt) break; // later breaks only make the first line longer
+    const tail = balancedLines(measured, count - 1, cut.start);
     if (!tail) continue;
-    const widthPerPt = Math.max(firstWidth, tail.widthPerPt);
-    if (!best || widthPerPt < best.widthPerPt) best = { lines: [first, ...tail.lines], widthPerPt };
+    const widest = Math.max(first, tail.widthPerPt);
+    if (!best || widest < best.widthPerPt) best = { lines: [slice(measured, from, cut.end), ...tail.lines], widthPerPt: widest };
   }
   return best;
 }
 
 /** `count` lines at `sizePt` for a value that cannot fit them whole: each line as full as it can be, the last cut. */
-function cutOverLines(text: string, face: FontFace, sizePt: number, widthMm: number, count: number): string[] {
+function cutOverLines(measured: Measured, face: FontFace, sizePt: number, widthMm: number, count: number): string[] {
   const lines: string[] = [];
-  let rest = text;
-  while (lines.length < count - 1 && rest !== '') {
-    const fitting = splits(rest).filter(([first]) => face.widthMm(first, sizePt) <= widthMm);
+  const end = measured.chars.length;
+  const room = widthMm / sizePt;
+  let from = 0;
+  while (lines.length < count - 1 && from < end) {
+    const fitting = measured.breaks.filter((cut) => cut.end > from && widthPerPt(measured, from, cut.end) <= room);
     const chosen = fitting[fitting.length - 1];
     if (chosen) {
-      lines.push(chosen[0]);
-      rest = chosen[1];
+      lines.push(slice(measured, from, chosen.end));
+      from = chosen.start;
       continue;
     }
     // One long word: break it where the line ends.
-    const chars = Array.from(rest);
-    let taken = 1;
-    while (taken < chars.length && face.widthMm(chars.slice(0, taken + 1).join(''), sizePt) <= widthMm) taken += 1;
-    lines.push(chars.slice(0, taken).join(''));
-    rest = chars.slice(taken).join('').trimStart();
+    let taken = from + 1;
+    while (taken < end && widthPerPt(measured, from, taken + 1) <= room) taken += 1;
+    lines.push(slice(measured, from, taken));
+    from = taken;
+    while (measured.chars[from] === ' ') from += 1;
   }
-  if (rest !== '') lines.push(face.widthMm(rest, sizePt) <= widthMm ? rest : ellipsized(rest, face, sizePt, widthMm));
+  if (from < end) {
+    const rest = slice(measured, from, end);
+    lines.push(widthPerPt(measured, from, end) <= room ? rest : ellipsized(rest, face, sizePt, widthMm));
+  }
   return lines;
 }
 
@@ -141,9 +188,10 @@ function settle(slot: TextSlot, text: string, face: FontFace, spareMm: number): 
   const full = face.widthMm(text, slot.sizePt);
   if (full <= slot.widthMm || field.maxLines < 2) return { kind: 'line', slot, text };
   const heightPerPt = lineHeightMm(face, 1);
+  const measured = measure(text, face);
   /** The largest size for `count` balanced lines (0 when they cannot be made). */
   const sizeFor = (count: number) => {
-    const balanced = balancedLines(text, face, count);
+    const balanced = balancedLines(measured, count);
     if (!balanced) return { size: 0, lines: [] as string[] };
     return { size: Math.min(slot.sizePt, tenthDown(spareMm / (count * heightPerPt)), tenthDown(slot.widthMm / balanced.widthPerPt)), lines: balanced.lines };
   };
@@ -160,7 +208,7 @@ function settle(slot: TextSlot, text: string, face: FontFace, spareMm: number): 
   // The last resort, at the minimum size: as many lines as the block has room for, the last one cut.
   const room = Math.min(field.maxLines, Math.floor(spareMm / (field.minSizePt * heightPerPt) + 1e-9));
   if (room < 2) return { kind: 'line', slot, text };
-  const lines = cutOverLines(text, face, field.minSizePt, slot.widthMm, room);
+  const lines = cutOverLines(measured, face, field.minSizePt, slot.widthMm, room);
   return wrapped(lines, field.minSizePt, lines[lines.length - 1]?.endsWith(ELLIPSIS) === true);
 }
 
