@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { importSpreadsheet, spreadsheetFormat, type ImportProblem, type SchemaSource } from '../../shared/application/import/index.ts';
+import { importSpreadsheet, spreadsheetFormat } from '../../shared/application/import/import.ts';
+import type { ImportProblem, SchemaSource } from '../../shared/application/import/rows.ts';
 import { dictionaryCodes } from '../../shared/application/schema.ts';
 import { createDictionaryLookup, type DictionaryEntryStatus, type DictionaryLookup } from '../../shared/application/validate.ts';
 import { CatalogueError } from '../../shared/catalogue/errors.ts';

@@ -24,7 +24,7 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 }
 
 describe('the prebuilt command line', () => {
-  it('bundles the sources into runnable modules with a manifest of every source file', async () => {
+  it('bundles the sources into runnable modules with a manifest of every source file', { timeout: 120_000 }, async () => {
     const outdir = join(folder, 'lib');
     const build = await run(process.execPath, ['scripts/build-cli.mjs'], { NCG_CLI_OUTDIR: outdir });
     expect(build.code).toBe(0);
@@ -88,7 +88,7 @@ describe('the prebuilt command line', () => {
     expect(prebuiltEntry(base, {}).reason).toMatch(/ENOENT|no prebuild/u);
   });
 
-  it('bin/ncg.mjs runs from the sources when told to, and ends quietly when its reader goes away', async () => {
+  it('bin/ncg.mjs runs from the sources when told to, and ends quietly when its reader goes away', { timeout: 120_000 }, async () => {
     const fromSource = await run(process.execPath, ['bin/ncg.mjs', 'validate', 'ntin', '0200253509538'], { NCG_CLI_FROM_SOURCE: '1', NCG_CLI_DEBUG: '1' });
     expect(fromSource.code).toBe(0);
     expect(fromSource.stderr).toBe('ncg: from source: NCG_CLI_FROM_SOURCE=1\n');

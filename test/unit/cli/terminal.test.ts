@@ -48,7 +48,7 @@ describe('terminalSafe (every line the process writes)', () => {
 });
 
 describe('the real process', () => {
-  it('writes no control character a file or an argument brought in', async () => {
+  it('writes no control character a file or an argument brought in', { timeout: 120_000 }, async () => {
     const { execFile } = await import('node:child_process');
     const root = new URL('../../../', import.meta.url);
     const run = (args: string[]) =>

@@ -6,7 +6,6 @@
  * the file is later converted to (CSV) ever takes it for a formula: a `=HYPERLINK(…)` that came in as text
  * goes out as the text `'=HYPERLINK(…)`. The import removes that `'` again (table.ts `cellText`).
  */
-import ExcelJS from 'exceljs';
 import type { ApplicationDraft, DraftValue } from '../draft.ts';
 import { findValue } from '../draft.ts';
 import { toSchemaIndex, type AttributeSchemas, type SchemaIndex } from '../schema.ts';
@@ -66,6 +65,8 @@ export async function exportDraftsToXlsx(drafts: readonly ApplicationDraft[], op
       return drafts.some((draft) => cellValue(draft, target) !== '');
     });
   }
+  // Loaded here, not at the top: reading files never needs exceljs, and it is a megabyte of code.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(options.sheetName ?? 'drafts', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((target) => ({ header: escapeCellText(targetHeader(target, index)), width: 18, style: { numFmt: '@' } }));
