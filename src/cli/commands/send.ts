@@ -75,11 +75,12 @@ export function journalFailure(error: unknown, io: CliIO, command: string): numb
 /** Progress on a terminal: one line at most twice a second. */
 function progressReporter(io: CliIO, total: number) {
   let last = 0;
-  return (records: { sent: number; failed: number }, bytes: { done: number }, state: string) => {
+  return (counts: () => { sent: number; failed: number }, bytes: { done: number }, state: string) => {
     if (!io.isTTY) return;
     const now = Date.now();
     if (now - last < 500) return;
     last = now;
+    const records = counts();
     io.stderr(`ncg send: ${state}: ${String(records.sent)}/${String(total)} sent, ${String(records.failed)} failed, ${(bytes.done / 1048576).toFixed(1)} MB uploaded`);
   };
 }
@@ -135,17 +136,22 @@ export const run = defineCommand(spec, async ({ values, positionals, locale }, i
   }
   try {
     const progress = progressReporter(io, jobs.length);
-    let counts = { sent: 0, failed: 0 };
+    const phases = new Map((await journal.list()).map((record) => [record.applicationId, record.phase]));
+    const counts = () => {
+      let sent = 0;
+      let failed = 0;
+      for (const phase of phases.values()) {
+        if (phase === 'sent') sent += 1;
+        else if (phase === 'failed') failed += 1;
+      }
+      return { sent, failed };
+    };
     const engine = new SyncEngine({
       store: journal,
       catalogue: client,
       limiter,
       concurrency,
-      onRecord: () => {
-        void journal.list().then((records) => {
-          counts = { sent: records.filter((r) => r.phase === 'sent').length, failed: records.filter((r) => r.phase === 'failed').length };
-        });
-      },
+      onRecord: (record) => phases.set(record.applicationId, record.phase),
       onState: (snapshot) => progress(counts, snapshot.bytes, t(`sync.engine.${snapshot.state}`)),
     });
     const { refused } = await engine.enqueue(jobs.map((job) => ({ job })), { allOrNothing: true });

@@ -51,6 +51,7 @@ export function createDexieSyncStore(db: NcgDatabase): SyncStore {
       await db.transaction('rw', db.syncRecords, db.drafts, async () => {
         await db.syncRecords.put(record);
         if (record.requestId !== undefined) await db.drafts.update(record.applicationId, { catalogue: catalogueSummary(record) });
+        else if (record.history.at(-1)?.code === 'deleted') await db.drafts.update(record.applicationId, { catalogue: undefined });
       });
     },
     readFile: async (_job, file) => {

@@ -611,6 +611,31 @@ export class SyncEngine {
     return this.refresh(applicationId, signal);
   }
 
+  /**
+   * Deletes the request in the catalogue (a `new` draft only, as the portal allows) and forgets its id: the
+   * application is local again and may be sent anew later (its accepted uploads are kept).
+   */
+  async deleteRemote(applicationId: string, signal?: AbortSignal): Promise<SyncRecord | undefined> {
+    const record = await this.store.get(applicationId);
+    if (record?.requestId === undefined) return record;
+    await this.catalogue.deleteRequest(record.requestId, { signal });
+    const at = this.now();
+    const next: SyncRecord = {
+      ...record,
+      phase: 'cancelled',
+      step: 'upload',
+      requestId: undefined,
+      createStarted: undefined,
+      sentRevision: undefined,
+      problem: undefined,
+      remote: undefined,
+      history: [...record.history, { code: 'deleted', at }],
+    };
+    this.requestIds?.delete(applicationId);
+    await this.save(next);
+    return next;
+  }
+
   /** Withdraws a request from moderation (`onModeration` only, as the portal allows). */
   async withdraw(applicationId: string, signal?: AbortSignal): Promise<SyncRecord | undefined> {
     const record = await this.store.get(applicationId);

@@ -94,6 +94,7 @@ export function limitCatalogue(catalogue: SyncCatalogue, limiter: CatalogueLimit
     submitForModeration: wrap('submitForModeration', (id, o) => catalogue.submitForModeration(id, o)),
     publishRequest: wrap('publishRequest', (id, o) => catalogue.publishRequest(id, o)),
     cancelRequest: wrap('cancelRequest', (id, o) => catalogue.cancelRequest(id, o)),
+    deleteRequest: wrap('deleteRequest', (id, o) => catalogue.deleteRequest(id, o)),
     getStatus: wrap('getStatus', (id, o) => catalogue.getStatus(id, o)),
     getDuplicates: wrap('getDuplicates', (id, o) => catalogue.getDuplicates(id, o)),
     decideDuplicates: wrap('decideDuplicates', (id, d, o) => catalogue.decideDuplicates(id, d, o)),

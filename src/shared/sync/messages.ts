@@ -83,6 +83,7 @@ export const syncMessages = defineMessages(
       foreign: 'Requests made elsewhere with this key ({{count}})',
       adopt: 'Adopt as a local application',
       openPanel: 'Sending and moderation →',
+      deleteRemote: 'Delete the draft in the catalogue',
     },
   },
   {
@@ -167,6 +168,7 @@ export const syncMessages = defineMessages(
         foreign: 'Заявки, созданные в другом месте с этим ключом ({{count}})',
         adopt: 'Взять в локальные заявки',
         openPanel: 'Отправка и модерация →',
+        deleteRemote: 'Удалить черновик в каталоге',
       },
     },
     kk: {
@@ -250,6 +252,7 @@ export const syncMessages = defineMessages(
         foreign: 'Осы кілтпен басқа жерде жасалған өтінімдер ({{count}})',
         adopt: 'Жергілікті өтінімдерге алу',
         openPanel: 'Жіберу және модерация →',
+        deleteRemote: 'Каталогтағы жобаны жою',
       },
     },
   },

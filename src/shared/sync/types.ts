@@ -151,6 +151,7 @@ export interface SyncCatalogue {
   submitForModeration(id: number, o?: CallOptions): Promise<void>;
   publishRequest(id: number, o?: CallOptions): Promise<void>;
   cancelRequest(id: number, o?: CallOptions): Promise<void>;
+  deleteRequest(id: number, o?: CallOptions): Promise<void>;
   getStatus(id: number, o?: CallOptions): Promise<RequestStatus>;
   getDuplicates(id: number, o?: CallOptions): Promise<DuplicateMatch[]>;
   decideDuplicates(id: number, decision: DuplicateDecision, o?: CallOptions): Promise<void>;

@@ -83,6 +83,28 @@ describe('moderation follow-up', () => {
     expect(await sandboxRequests(sandbox, 'MOD')).toHaveLength(5);
   });
 
+  it('a request the catalogue refuses to moderate fails with a reason; deleted, fixed and sent again it goes through once', async () => {
+    const store = createMemorySyncStore();
+    const [base] = makeJobs('XTIN', 1, store.files);
+    const job = { ...(base as SyncJob), body: { ...(base as SyncJob).body, attributes: [...(base as SyncJob).body.attributes, { code: 'xtin', value: '1234567890123' }] } };
+    const engine = new SyncEngine({ store, catalogue: asCatalogue(clientFor(sandbox)), ...fast });
+    await engine.enqueue([{ job }]);
+    await engine.run();
+    const failed = await store.get(job.applicationId);
+    expect(failed).toMatchObject({ phase: 'failed', step: 'submit', problem: { code: 'sync.errors.wrongStatus', kind: 'wrong-status' } });
+    expect(await sandboxRequests(sandbox, 'XTIN')).toHaveLength(1);
+
+    const deleted = await engine.deleteRemote(job.applicationId);
+    expect(deleted).toMatchObject({ phase: 'cancelled', requestId: undefined });
+    expect(await sandboxRequests(sandbox, 'XTIN')).toHaveLength(0);
+
+    const fixed = { ...job, revision: 2, body: { ...job.body, attributes: job.body.attributes.filter((attribute) => attribute.code !== 'xtin') } };
+    expect((await engine.enqueue([{ job: fixed }])).accepted).toEqual([job.applicationId]);
+    await engine.run();
+    expect((await store.get(job.applicationId))?.phase).toBe('sent');
+    expect(await sandboxRequests(sandbox, 'XTIN')).toHaveLength(1);
+  });
+
   it('lists requests made elsewhere with the same key as foreign', async () => {
     const store = createMemorySyncStore();
     const engine = new SyncEngine({ store, catalogue: asCatalogue(clientFor(sandbox)), ...fast });

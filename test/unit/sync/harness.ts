@@ -117,6 +117,7 @@ export function asCatalogue(client: ReturnType<typeof createPortalClient>): Sync
     submitForModeration: (id, o) => client.submitForModeration(id, o),
     publishRequest: (id, o) => client.publishRequest(id, o),
     cancelRequest: (id, o) => client.cancelRequest(id, o),
+    deleteRequest: (id, o) => client.deleteRequest(id, o),
     getStatus: (id, o) => client.getStatus(id, o),
     getDuplicates: (id, o) => client.getDuplicates(id, o),
     decideDuplicates: (id, d, o) => client.decideDuplicates(id, d, o),

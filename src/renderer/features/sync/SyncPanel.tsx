@@ -139,6 +139,9 @@ function Row({ record }: { record: SyncRecord }) {
         {engine && state === 'readyToPublish' ? (
           <button type="button" onClick={() => void engine.publish(record.applicationId)}>{t('sync.ui.publish')}</button>
         ) : null}
+        {engine && record.requestId !== undefined && (record.phase === 'failed' || record.remote?.code === 'new') ? (
+          <button type="button" onClick={() => void engine.deleteRemote(record.applicationId)}>{t('sync.ui.deleteRemote')}</button>
+        ) : null}
         {engine && record.remote?.code === 'onModeration' ? (
           <button type="button" onClick={() => void engine.withdraw(record.applicationId)}>{t('sync.ui.withdraw')}</button>
         ) : null}

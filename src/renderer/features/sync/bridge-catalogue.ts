@@ -23,6 +23,7 @@ export function bridgeCatalogue(bridge: Bridge): SyncCatalogue {
     submitForModeration: (id) => callCatalogue(bridge, 'onModerationRequest', { id }),
     publishRequest: (id) => callCatalogue(bridge, 'publish', { id }),
     cancelRequest: (id) => callCatalogue(bridge, 'cancelRequest', { id }),
+    deleteRequest: (id) => callCatalogue(bridge, 'deleteProductRequest', { id }),
     getStatus: (id) => callCatalogue(bridge, 'getStatus', { id }),
     getDuplicates: (id) => callCatalogue(bridge, 'getDuplicates', { id }),
     decideDuplicates: (id, decision) => callCatalogue(bridge, 'makeDuplicateDecision', { id, decision }),
