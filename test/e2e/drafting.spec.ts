@@ -103,9 +103,14 @@ test('two tabs editing one application keep both changes, and each shows the oth
   await expect(editorA.field('name_kk')).toHaveValue('Қымыз «Әсел» 0,5 л');
   await editorA.type('short_name_ru', 'Кумыс 0,5 л');
   await expect(editorB.field('short_name_ru')).toHaveValue('Кумыс 0,5 л');
+  // Typed key by key, each keystroke is a save of its own; their echoes arriving while later ones are on the way
+  // are this tab's own values, never a conflict.
+  await editorB.field('short_name_kk').pressSequentially('Қымыз 0,5 л, биенің сүті');
+  await expect(editorA.field('short_name_kk')).toHaveValue('Қымыз 0,5 л, биенің сүті');
   await expect(app.page.getByTestId('save-state')).toHaveText('Сохранено на этом компьютере');
   await expect(pageB.getByTestId('save-state')).toHaveText('Сохранено на этом компьютере');
   await expect(app.page.getByTestId('edit-conflicts')).toHaveCount(0);
+  await expect(pageB.getByTestId('edit-conflicts')).toHaveCount(0);
 
   // Both tabs' values are what is stored: a fresh tab reads them back.
   await pageB.close();
@@ -113,6 +118,7 @@ test('two tabs editing one application keep both changes, and each shows the oth
   await expect(editorA.field('name_ru')).toHaveValue('Кумыс «Асель» 0,5 л');
   await expect(editorA.field('name_kk')).toHaveValue('Қымыз «Әсел» 0,5 л');
   await expect(editorA.field('short_name_ru')).toHaveValue('Кумыс 0,5 л');
+  await expect(editorA.field('short_name_kk')).toHaveValue('Қымыз 0,5 л, биенің сүті');
 });
 
 test('a clash on one field between two tabs is shown with both values and settled by the officer, never dropped', async ({ app, shell }) => {

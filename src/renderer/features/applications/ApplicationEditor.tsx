@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nameCodeFor } from '../../../shared/application/attribute-codes.ts';
-import { changedFields, mergeDrafts, withFieldValue, type FieldChange, type FieldConflict } from '../../../shared/application/draft-fields.ts';
+import { changedFields, mergeDrafts, sameValue, withFieldValue, type FieldChange, type FieldConflict } from '../../../shared/application/draft-fields.ts';
 import { findValue, immutableOnEdit, setDraftValue, type ApplicationDraft, type DraftValue } from '../../../shared/application/draft.ts';
 import { toSchemaIndex, type IndexedAttribute } from '../../../shared/application/schema.ts';
 import { canMarkReady, validateDraft, type Problem } from '../../../shared/application/validate.ts';
@@ -78,10 +78,19 @@ function EditorForm({ stored, recovered }: { stored: DraftRecord; recovered: App
     [updateConflicts],
   );
 
+  // Changes sent and not answered yet: the live record may show one of them before its save answers, and this
+  // editor's own value coming back is no conflict.
+  const inFlight = useRef(new Set<readonly FieldChange[]>());
+  const isOwnEcho = useCallback(
+    (conflict: FieldConflict) => [...inFlight.current].some((changes) => changes.some((change) => change.field === conflict.field && sameValue(change.after, conflict.theirs))),
+    [],
+  );
+
   const save = useCallback(
     (changes: readonly FieldChange[], shown: ApplicationDraft) => {
       if (changes.length === 0) return;
       setPendingSaves((count) => count + 1);
+      inFlight.current.add(changes);
       saveDraftChanges(db, shown.id, changes)
         .then(
           (saved) => {
@@ -92,7 +101,10 @@ function EditorForm({ stored, recovered }: { stored: DraftRecord; recovered: App
           },
           (error: unknown) => setSaveError(error ?? new Error('save failed')),
         )
-        .finally(() => setPendingSaves((count) => count - 1));
+        .finally(() => {
+          inFlight.current.delete(changes);
+          setPendingSaves((count) => count - 1);
+        });
     },
     [db, addConflicts],
   );
@@ -138,8 +150,8 @@ function EditorForm({ stored, recovered }: { stored: DraftRecord; recovered: App
       show(merged.draft);
       setPrevious(undefined); // an undo must not take back what someone else saved
     }
-    addConflicts(merged.conflicts);
-  }, [stored, show, addConflicts]);
+    addConflicts(merged.conflicts.filter((conflict) => !isOwnEcho(conflict)));
+  }, [stored, show, addConflicts, isOwnEcho]);
 
   const keepMine = (conflict: FieldConflict) => {
     updateConflicts((current) => current.filter((one) => one.field !== conflict.field));
