@@ -4,7 +4,6 @@ import { ExitCode, type CliCommand, type CliIO } from './io.ts';
 import { pickLocale } from './locale.ts';
 import { shown } from './terminal.ts';
 
-
 /**
  * The one argument parser of the `ncg` commands, on Node's own `util.parseArgs` (strict: unknown options
  * and stray positionals are usage errors).
@@ -15,11 +14,12 @@ import { shown } from './terminal.ts';
  *     name: 'labels',                       // messages start with "ncg labels: "
  *     usage,                                // --help prints it; its first paragraph follows a usage error
  *     options: { out: { type: 'string', short: 'o' }, outlines: { type: 'boolean' }, port: { type: 'string', default: '8787' } },
- *     positionals: { min: 0, max: 0 },      // default: none allowed; { min: 1 } = at least one, no maximum
+ *     positionals: { min: 1, max: 1 },      // omitted: none allowed; {} = any number; no max = no upper bound
  *     lang: true,                           // adds --lang kk|ru|en and resolves `locale` (else from LANG, else en)
  *   },
  *   async ({ values, positionals, locale }, io) => {
- *     const port = integerOption(values.port, '--port', { min: 0, max: 65_535 });  // throws UsageError
+ *     const port = integerOption(values.port, '--port', { min: 0, max: 65_535 });  // UsageError if not
+ *     const dpi = choiceOption(values.dpi, '--dpi', ['203', '300']);                // likewise
  *     if (!values.out) throw new UsageError('say where to write the labels (--out)');
  *     …
  *     return ExitCode.ok;
@@ -33,11 +33,16 @@ import { shown } from './terminal.ts';
  *
  * A usage error — from `util.parseArgs`, from the positional count, or a `UsageError` thrown by the body —
  * exits 2 with ONE line on stderr, `ncg <name>: <message>`, followed by the usage synopsis. Values echoed in
- * messages go through `shown`/`quoted` (control characters stripped, length capped); do the same in your own
- * `UsageError` messages. Other exceptions propagate: report runtime failures yourself with exit 1.
+ * messages go through `shown` (./terminal.ts: control characters stripped, length capped); do the same in
+ * your own `UsageError` messages and in anything else you print from a file or an argument. Other
+ * exceptions propagate: report runtime failures yourself (one line, exit 1).
  *
- * `parseCommandArgs` is the same parse without the wrapper, for commands with their own entry point
- * (it throws `UsageError`; pair it with `reportUsageError`).
+ * A spec declared apart from `defineCommand` keeps its literal types with
+ * `const spec = { … } as const satisfies CommandSpec<OptionSpecs>`; the body then takes
+ * `CommandArgs<typeof spec.options>` (see commands/labels.ts).
+ *
+ * `parseCommandArgs` is the same parse without the wrapper, for commands with their own entry point (such
+ * as a runner tests can stop): it throws `UsageError` (print it with `reportUsageError`) or `HelpRequested`.
  */
 
 /** An echoed value inside an (English) usage message. */
