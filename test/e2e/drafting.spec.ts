@@ -134,28 +134,33 @@ test('a clash on one field between two tabs is shown with both values and settle
   await expect(editorB.field('name_kk')).toBeVisible();
 
   // Tab B holds the drafts store for a moment (as a slow disk would), so both tabs type before either save lands.
-  await pageB.evaluate(
-    () =>
-      new Promise<void>((held) => {
-        const open = indexedDB.open('ncg-desk');
-        open.onsuccess = () => {
-          const store = open.result.transaction('drafts', 'readwrite').objectStore('drafts');
-          const spin = () => {
-            if ((window as unknown as { releaseDrafts?: boolean }).releaseDrafts) return;
-            store.count().onsuccess = spin;
+  const holdDrafts = () =>
+    pageB.evaluate(
+      () =>
+        new Promise<void>((held) => {
+          (window as unknown as { releaseDrafts?: boolean }).releaseDrafts = false;
+          const open = indexedDB.open('ncg-desk');
+          open.onsuccess = () => {
+            const store = open.result.transaction('drafts', 'readwrite').objectStore('drafts');
+            const spin = () => {
+              if ((window as unknown as { releaseDrafts?: boolean }).releaseDrafts) return;
+              store.count().onsuccess = spin;
+            };
+            spin();
+            held();
           };
-          spin();
-          held();
-        };
-      }),
-  );
+        }),
+    );
+  const releaseDrafts = () =>
+    pageB.evaluate(() => {
+      (window as unknown as { releaseDrafts?: boolean }).releaseDrafts = true;
+    });
+  await holdDrafts();
   await editorA.type('name_kk', 'Қымыз «Әсел»');
   await expect(app.page.getByTestId('save-state')).toHaveText('Saving…');
   await editorB.type('name_kk', 'Қымыз биенің сүтінен');
   await expect(pageB.getByTestId('save-state')).toHaveText('Saving…');
-  await pageB.evaluate(() => {
-    (window as unknown as { releaseDrafts?: boolean }).releaseDrafts = true;
-  });
+  await releaseDrafts();
 
   // Tab A saved first; tab B is told, with both values, and its own stays on screen.
   const conflict = pageB.getByTestId('edit-conflict');
@@ -169,7 +174,20 @@ test('a clash on one field between two tabs is shown with both values and settle
   await conflict.getByTestId('conflict-keep-mine').click();
   await expect(pageB.getByTestId('edit-conflicts')).toHaveCount(0);
   await expect(editorA.field('name_kk')).toHaveValue('Қымыз биенің сүтінен');
+
+  // Another clash, settled the other way: tab B takes tab A's value, and nothing more is written.
+  await holdDrafts();
+  await editorA.type('short_name_kk', 'Қымыз 0,5 л');
+  await expect(app.page.getByTestId('save-state')).toHaveText('Saving…');
+  await editorB.type('short_name_kk', 'Қымыз (бие сүті)');
+  await releaseDrafts();
+  await expect(pageB.getByTestId('edit-conflict')).toContainText('there “Қымыз 0,5 л”, here “Қымыз (бие сүті)”');
+  await pageB.getByTestId('conflict-take-theirs').click();
+  await expect(pageB.getByTestId('edit-conflicts')).toHaveCount(0);
+  await expect(editorB.field('short_name_kk')).toHaveValue('Қымыз 0,5 л');
+  await expect(pageB.getByTestId('save-state')).toHaveText('Saved on this computer');
   await pageB.close();
   await app.page.reload();
   await expect(editorA.field('name_kk')).toHaveValue('Қымыз биенің сүтінен');
+  await expect(editorA.field('short_name_kk')).toHaveValue('Қымыз 0,5 л');
 });
