@@ -79,6 +79,20 @@ describe('ncg send', () => {
     expect(status.out).toEqual(right.out);
   });
 
+  it('shows progress on a terminal, and `ncg status` lists every request of the key without a journal', async () => {
+    const file = csv('tty.csv', 'TTYCLI', 2);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIO = { stdout: (line) => out.push(line), stderr: (line) => err.push(line), isTTY: true };
+    expect(await main(['send', file, '--catalogue', sandbox.portalBaseUrl, '--api-key', apiKey], io)).toBe(0);
+    expect(err.some((line) => /^ncg send: .*: \d+\/2 sent/u.test(line))).toBe(true);
+    expect(out).toHaveLength(2);
+    const listed = capture();
+    expect(await main(['status', '--catalogue', sandbox.portalBaseUrl, '--api-key', apiKey], listed.io)).toBe(0);
+    expect(listed.out.filter((line) => line.includes('TTYCLI'))).toHaveLength(2);
+    for (const line of listed.out.filter((entry) => entry.includes('TTYCLI'))) expect(line).toMatch(/^\d+ readyToPublish TTYCLI /u);
+  });
+
   it('one engine per journal: a live lock refuses, a dead one is taken over, a torn tail is cut', async () => {
     const path = join(folder, 'lock.ncg-journal');
     const first = await openJournal(path, { catalogue: sandbox.portalBaseUrl });
