@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../app/bridge-context.tsx';
+import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { useLabelQueue, usePrintOptions } from '../../db/label-queue.ts';
 import {
   addToQueue,
@@ -72,11 +73,18 @@ export function LabelsPage() {
   const problemsOf = (index: number): string[] =>
     render.current && outcome && outcome.kind !== 'failed' ? outcome.problems.filter((problem) => problem.index === index).map((problem) => problemText(problem.problem)) : [];
 
+  // A change the database refused is shown (translated) until the next change succeeds.
+  const [queueError, setQueueError] = useState<unknown>(null);
+  const change = (edit: Parameters<typeof updateQueue>[0]) =>
+    void updateQueue(edit).then(
+      () => setQueueError(null),
+      (error: unknown) => setQueueError(error),
+    );
   const actions: QueueActions = {
-    setCopies: (id, copies) => void updateQueue((current) => setCopies(current, id, copies)),
-    move: (id, delta) => void updateQueue((current) => moveEntry(current, id, delta)),
-    remove: (id) => void updateQueue((current) => removeEntry(current, id)),
-    clear: () => void updateQueue(() => []),
+    setCopies: (id, copies) => change((current) => setCopies(current, id, copies)),
+    move: (id, delta) => change((current) => moveEntry(current, id, delta)),
+    remove: (id) => change((current) => removeEntry(current, id)),
+    clear: () => change(() => []),
   };
   const add = async (product: LabelProduct) => {
     await updateQueue((current) => addToQueue(current, product, crypto.randomUUID()));
@@ -89,6 +97,7 @@ export function LabelsPage() {
       <div className="labels-layout">
         <div className="labels-column">
           <ScanPanel bridge={bridge} onAdd={add} />
+          {queueError !== null && <ErrorMessage error={queueError} testId="queue-error" />}
           {queue && <QueueTable queue={queue} actions={actions} problemsOf={problemsOf} />}
         </div>
         <div className="labels-column">

@@ -77,7 +77,14 @@ export function ScanPanel({ bridge, onAdd }: { bridge: Bridge; onAdd: (product: 
       setNotice({ kind: 'refused', text: t('printQueue.scan.refused', { code, reason: reasons }) });
       return;
     }
-    await onAdd(labelProductFor(candidate, code, check.item.copies));
+    try {
+      await onAdd(labelProductFor(candidate, code, check.item.copies));
+    } catch (error) {
+      // The queue could not be stored (a full disk, a closed database): say so; the scan stays in the field.
+      const reason = errorText(error);
+      setNotice({ kind: 'refused', text: t(reason.key, reason.params ?? {}) });
+      return;
+    }
     const added = t('printQueue.scan.added', { name: nameOf(candidate), copies: check.item.copies });
     setNotice(missingDetails === null ? { kind: 'added', text: added } : { kind: 'partlyAdded', text: `${added} ${t('printQueue.scan.detailsMissing', { reason: missingDetails })}` });
     setCopies('1');
