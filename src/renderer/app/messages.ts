@@ -112,6 +112,7 @@ export const uiMessages = defineMessages(
       persistedYes: 'yes',
       persistedNo: 'no (the browser may clear data when disk space runs low)',
       unknown: 'unknown',
+      remoteNeedsDesktop: 'The real catalogue is reached from the desktop app, which keeps its API key; this web twin works with its sandbox only.',
     },
   },
   {
@@ -225,6 +226,7 @@ export const uiMessages = defineMessages(
         persistedYes: 'да',
         persistedNo: 'нет (браузер может удалить данные при нехватке места)',
         unknown: 'неизвестно',
+        remoteNeedsDesktop: 'К настоящему каталогу подключается настольное приложение, которое хранит ключ API; эта веб-версия работает только со своей песочницей.',
       },
     },
     kk: {
@@ -337,6 +339,7 @@ export const uiMessages = defineMessages(
         persistedYes: 'иә',
         persistedNo: 'жоқ (орын жетіспесе, браузер деректерді өшіруі мүмкін)',
         unknown: 'белгісіз',
+        remoteNeedsDesktop: 'Нақты каталогқа API кілтін сақтайтын жұмыс үстелі қолданбасы қосылады; бұл веб-нұсқа тек өз сынақ ортасымен жұмыс істейді.',
       },
     },
   },

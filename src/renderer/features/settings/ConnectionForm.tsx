@@ -12,7 +12,7 @@ export const productionExportUrl = 'https://nct.gov.kz/api/integration/ofd';
  * Switches between the embedded sandbox and the real catalogue. The key is sent to the host once and never
  * shown again: the field stays empty, and leaving it empty keeps the stored key.
  */
-export function ConnectionForm({ current }: { current: CatalogueConnection }) {
+export function ConnectionForm({ current, webTwin }: { current: CatalogueConnection; webTwin: boolean }) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const queryClient = useQueryClient();
@@ -48,9 +48,11 @@ export function ConnectionForm({ current }: { current: CatalogueConnection }) {
         {t('ui.settings.connectionKind.sandbox')}
       </label>
       <label className="checkbox">
-        <input type="radio" name="connection-kind" checked={kind === 'remote'} onChange={() => setKind('remote')} />
+        <input type="radio" name="connection-kind" checked={kind === 'remote'} onChange={() => setKind('remote')} disabled={webTwin} data-testid="connection-remote" />
         {t('ui.settings.connectionKind.remote')}
       </label>
+      {/* The web twin is given the sandbox's demo key only; a real key belongs in the desktop app's host. */}
+      {webTwin && <p className="hint" data-testid="remote-needs-desktop">{t('ui.settings.remoteNeedsDesktop')}</p>}
       {kind === 'remote' && (
         <div className="fields">
           <label className="field">

@@ -34,7 +34,7 @@ export function SettingsPage() {
         ) : (
           connection.error ? <ErrorMessage error={connection.error} /> : <p>{t('ui.loading')}</p>
         )}
-        {connection.data && <ConnectionForm key={JSON.stringify(connection.data)} current={connection.data} />}
+        {connection.data && <ConnectionForm key={JSON.stringify(connection.data)} current={connection.data} webTwin={info.data?.shell === 'web'} />}
         {info.data && (
           <dl>
             <dt>{t('ui.settings.shell')}</dt>
