@@ -303,6 +303,10 @@ export class SyncEngine {
 
   private async step(record: SyncRecord): Promise<void> {
     const signal = this.abort.signal;
+    // A file added by an edit after the uploads ran is uploaded before anything references the files.
+    if ((record.step === 'create' || record.step === 'update' || record.step === 'submit') && hasUploadsLeft(record)) {
+      return this.save({ ...record, step: 'upload' });
+    }
     switch (record.step) {
       case 'upload':
         return this.upload(record, signal);
@@ -514,7 +518,10 @@ export class SyncEngine {
   }
 
   private async save(record: SyncRecord): Promise<void> {
-    const stamped = { ...record, updatedAt: this.now() };
+    // An edit stored while this step ran (a newer job revision) is kept, never overwritten by the step's copy.
+    const current = await this.store.get(record.applicationId);
+    const job = current && current.job.revision > record.job.revision ? current.job : record.job;
+    const stamped = { ...record, job, updatedAt: this.now() };
     await this.store.put(stamped);
     if (stamped.requestId !== undefined) this.requestIds?.set(stamped.applicationId, stamped.requestId);
     if (this.active.has(record.applicationId)) this.active.set(record.applicationId, stamped.step);
@@ -643,6 +650,10 @@ export class SyncEngine {
     await this.catalogue.cancelRequest(record.requestId, { signal });
     return this.refresh(applicationId, signal);
   }
+}
+
+function hasUploadsLeft(record: SyncRecord): boolean {
+  return record.job.files.some((file) => !file.uploadedAs && !record.uploaded[file.id]);
 }
 
 /** Codes whose `/status` carries something the list does not: remarks, NTIN, duplicate review, reason. */

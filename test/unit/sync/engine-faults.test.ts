@@ -255,3 +255,36 @@ describe('engine killed at every instant and restarted from its stored state', (
     expect(details.imageData.imageFiles).toHaveLength(1);
   });
 });
+
+describe('edits while the engine runs', () => {
+  it('an edit stored mid-send (new text, one more photo) is what the catalogue ends up with', async () => {
+    const sandbox = await sandboxFor({ faults: [{ route: 'uploadFile', kind: 'slow', delayMs: 150 }] });
+    try {
+      const store = createMemorySyncStore();
+      const [job] = makeJobs('MIDEDIT', 1, store.files, { photos: 1 });
+      if (!job) throw new Error('no job');
+      const engine = new SyncEngine({ store, catalogue: asCatalogue(clientFor(sandbox)), ...fast });
+      await engine.enqueue([{ job }]);
+      const done = engine.run();
+      await waitFor(async () => (await store.get(job.applicationId))?.step !== 'upload' || engine.snapshot().active.length > 0);
+      const back = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
+      store.files.set('MIDEDIT/back', back);
+      await engine.resend({
+        ...job,
+        revision: 2,
+        files: [...job.files, { id: 'MIDEDIT/back', kind: 'photo', slot: 'back', name: 'back.jpg', size: back.length }],
+        body: { ...job.body, attributes: job.body.attributes.map((a) => (a.code === 'short_name_ru' ? { ...a, value: 'Өзгертілді' } : a)) },
+      });
+      await done;
+      await engine.run();
+      const record = await store.get(job.applicationId);
+      expect(record).toMatchObject({ phase: 'sent', sentRevision: 2 });
+      const details = await clientFor(sandbox).getDetails(record?.requestId as number);
+      expect(details.attributes.find((attribute) => attribute.code === 'short_name_ru')?.value).toBe('Өзгертілді');
+      expect(details.imageData.imageFiles.map((file) => file.imageType).sort()).toEqual(['back', 'front']);
+      expect(await sandboxRequests(sandbox, 'MIDEDIT')).toHaveLength(1);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
