@@ -60,7 +60,8 @@ function decodePath(rawUrl: string | undefined): string | undefined {
 export async function startStaticServer(options: StaticServerOptions): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const csp = [
     "default-src 'self'",
-    "script-src 'self'",
+    // 'wasm-unsafe-eval' lets the page compile its own bundled WebAssembly (the camera's barcode reader); it allows no JS eval.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     `connect-src 'self' ${(options.connectOrigins ?? []).join(' ')}`.trim(),

@@ -7,7 +7,8 @@ export const appEntryUrl = `${appOrigin}/index.html`;
 /** Strict CSP for the Electron page: it reaches the network only through the bridge. */
 export const appContentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the page compile its own bundled WebAssembly (the camera's barcode reader); it allows no JS eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -4,6 +4,11 @@
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.ts';
+import { main } from '../../src/cli/main.ts';
 import { kzIdCheckDigit } from '../../src/shared/codes/bin.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
 import { expect, test } from './fixtures.ts';
@@ -260,4 +265,71 @@ test('estimates the fine from the tables as edited and imported, refusing a bad 
   await expect(page.getByTestId('session-fine')).toContainText('ст. 777 ч. 4');
   await page.getByTestId('org-category').selectOption('small');
   await expect(page.getByTestId('session-fine')).toContainText('Нет правила штрафа');
+});
+
+// ---- the camera: Chromium's fake capture device plays a video of one of our own printed labels.
+
+const cameraVideo = join(tmpdir(), `ncg-e2e-camera-${process.pid}.y4m`);
+
+/** A y4m video (what Chromium's fake camera plays) of a grey image centred on a white 640×480 frame. */
+function writeY4m(pgm: Buffer, path: string): void {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/u.exec(pgm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('not a PGM');
+  const [whole, w, h] = header as unknown as [string, string, string];
+  const width = Number(w);
+  const height = Number(h);
+  const pixels = pgm.subarray(whole.length);
+  const [W, H] = [640, 480];
+  const luma = Buffer.alloc(W * H, 235);
+  const left = Math.max(0, Math.floor((W - width) / 2));
+  const top = Math.max(0, Math.floor((H - height) / 2));
+  for (let y = 0; y < Math.min(height, H); y += 1) {
+    for (let x = 0; x < Math.min(width, W); x += 1) luma[(top + y) * W + left + x] = 16 + Math.round(((pixels[y * width + x] ?? 255) * 219) / 255);
+  }
+  const chroma = Buffer.alloc((W / 2) * (H / 2), 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma, chroma]);
+  writeFileSync(path, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: 20 }, () => frame)]));
+}
+
+// Chromium opens the fake camera's file only when the page asks for the camera, so the test writes it first.
+test.use({
+  launchOptions: {
+    executablePath: chromiumPath(),
+    args: [...chromiumArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${cameraVideo}`],
+  },
+  permissions: ['camera'],
+});
+
+/** One of our own thermal labels for a registered card, printed to PDF by `ncg labels`, as the fake camera's video. */
+async function filmLabel(request: APIRequestContext): Promise<FeedRow> {
+  const rows = await sandboxFeed(request);
+  const labelled = rows.find((row) => !row.ntin_isdeactivated && row.gtin === '') ?? rows.find((row) => !row.ntin_isdeactivated);
+  if (!labelled) throw new Error('no active card');
+  const folder = mkdtempSync(join(tmpdir(), 'ncg-e2e-label-'));
+  writeFileSync(join(folder, 'products.csv'), `code,name_ru\n${labelled.ntin_code},Товар\n`);
+  const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false };
+  expect(await main(['labels', '--input', join(folder, 'products.csv'), '--template', 'thermal-58x40', '--out', join(folder, 'label.pdf')], io)).toBe(0);
+  execFileSync('pdftoppm', ['-r', '200', '-gray', '-singlefile', join(folder, 'label.pdf'), join(folder, 'label')]);
+  writeY4m(readFileSync(join(folder, 'label.pgm')), cameraVideo);
+  return labelled;
+}
+
+test('reads a printed label through the camera, offline', async ({ app, appPage: page, context, request }) => {
+  const labelled = await filmLabel(request);
+  await app.chooseLanguage('en');
+  await app.open('inspection');
+  await takeCopy(page);
+  await page.waitForLoadState('networkidle');
+  await page.getByTestId('tab-scan').click();
+  await page.getByTestId('camera-start').click();
+  await expect(page.getByTestId('camera-video')).toBeVisible();
+  await context.setOffline(true);
+  const verdict = page.getByTestId('verdict').first();
+  await expect(verdict).toHaveAttribute('data-code', labelled.ntin_code, { timeout: 30_000 });
+  await expect(verdict).toHaveAttribute('data-verdict', 'registered');
+  await expect(verdict).toContainText(labelled.name_kk);
+  // The label stays in front of the camera: it is not counted again.
+  await expect(page.getByTestId('verdict')).toHaveCount(1);
+  await page.getByTestId('camera-stop').click();
+  await context.setOffline(false);
 });

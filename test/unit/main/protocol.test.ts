@@ -47,7 +47,9 @@ describe('app:// protocol', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('Content-Security-Policy')).toBe(appContentSecurityPolicy);
     expect(appContentSecurityPolicy).toContain("script-src 'self'");
-    expect(appContentSecurityPolicy).not.toContain('unsafe-eval');
+    // No JavaScript eval; only the compilation of the page's own WebAssembly ('wasm-unsafe-eval', the camera's reader).
+    expect(appContentSecurityPolicy).not.toContain("'unsafe-eval'");
+    expect(appContentSecurityPolicy).toContain("script-src 'self' 'wasm-unsafe-eval';");
     const worker = await handler!(new Request('app://ncg/assets/pdf.worker.min.mjs'));
     expect(worker.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
     const refused = await handler!(new Request('app://ncg/assets/..%2f..%2f..%2fetc/passwd'));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../shared/inspection/index.ts';
 import { useDatabase } from '../../db/context.tsx';
 import { changeInspection, useCurrentInspection } from '../../db/inspections.ts';
+import { preloadCameraReader } from './camera-reader.ts';
 import { CopyTab } from './CopyTab.tsx';
 import { FinesTab } from './FinesTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
@@ -23,7 +24,10 @@ export function InspectionPage() {
   const db = useDatabase();
   const [tab, setTab] = useState<Tab>('scan');
   const current = useCurrentInspection();
-  useEffect(preloadExports, []);
+  useEffect(() => {
+    preloadExports();
+    preloadCameraReader();
+  }, []);
   const open = useRef<Inspection | null | undefined>(undefined);
   useLayoutEffect(() => {
     open.current = current;

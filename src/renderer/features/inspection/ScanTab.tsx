@@ -1,5 +1,6 @@
 import { useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CameraPanel } from './CameraPanel.tsx';
 import { CopyAge } from './CopyAge.tsx';
 import { useCopyState, useStaleDays } from './hooks.ts';
 import { VerdictCard, type ScanEntry } from './VerdictCard.tsx';
@@ -29,6 +30,7 @@ export function ScanTab({ entries, check, clear }: { entries: readonly ScanEntry
         </div>
         <small>{t('inspectionUi.scan.hint')}</small>
       </form>
+      <CameraPanel onCode={(code) => void check(code)} />
       <h2>{t('inspectionUi.scan.results')}</h2>
       {entries.length === 0 ? (
         <p>{t('inspectionUi.scan.none')}</p>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { verdictKey, type Verdict } from '../../../shared/inspection/index.ts';
 
@@ -10,8 +11,8 @@ export interface ScanEntry {
   copyDate: string | undefined;
 }
 
-/** One verdict: its colour and words, and what the copy says about the code. */
-export function VerdictCard({ entry }: { entry: ScanEntry }) {
+/** One verdict: its colour and words, and what the copy says about the code. Memoised: a new scan renders only its own card. */
+export const VerdictCard = memo(function VerdictCard({ entry }: { entry: ScanEntry }) {
   const { t, i18n } = useTranslation();
   const { verdict } = entry;
   const copyDate = entry.copyDate ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short' }).format(new Date(entry.copyDate)) : '—';
@@ -48,4 +49,4 @@ export function VerdictCard({ entry }: { entry: ScanEntry }) {
       )}
     </li>
   );
-}
+});

@@ -86,6 +86,14 @@ const en = {
     badQuantity: 'A quantity is a whole number from 1 to 1,000,000.',
     copyUsed: 'Catalogue copy of {{date}}, {{count}} cards',
   },
+  camera: {
+    start: 'Scan with the camera',
+    stop: 'Stop the camera',
+    choose: 'Camera',
+    camera: 'Camera',
+    torch: 'Torch',
+    problem: { denied: 'The camera is not allowed for this app. Allow it in the browser or system settings.', none: 'No camera found.', failed: 'The camera could not be used.' },
+  },
   fines: {
     title: 'Fine tables',
     intro: 'The fine estimate in the act is computed from these tables only. Edit them, or import them from a JSON file.',
@@ -189,6 +197,14 @@ export const inspectionUiMessages = defineMessages(en, {
       badQuantity: 'Количество — целое число от 1 до 1 000 000.',
       copyUsed: 'Копия каталога от {{date}}, карточек: {{count}}',
     },
+    camera: {
+      start: 'Сканировать камерой',
+      stop: 'Выключить камеру',
+      choose: 'Камера',
+      camera: 'Камера',
+      torch: 'Фонарик',
+      problem: { denied: 'Камера не разрешена для приложения. Разрешите её в настройках браузера или системы.', none: 'Камера не найдена.', failed: 'Не удалось использовать камеру.' },
+    },
     fines: {
       title: 'Таблицы штрафов',
       intro: 'Оценка штрафа в акте рассчитывается только по этим таблицам. Измените их или импортируйте из файла JSON.',
@@ -289,6 +305,14 @@ export const inspectionUiMessages = defineMessages(en, {
       noItemsYet: 'Тауарларды сканерлеңіз: әр скан осында қосылады.',
       badQuantity: 'Саны — 1-ден 1 000 000-ға дейінгі бүтін сан.',
       copyUsed: '{{date}} каталог көшірмесі, {{count}} карточка',
+    },
+    camera: {
+      start: 'Камерамен сканерлеу',
+      stop: 'Камераны өшіру',
+      choose: 'Камера',
+      camera: 'Камера',
+      torch: 'Шам',
+      problem: { denied: 'Қолданбаға камераға рұқсат жоқ. Браузер немесе жүйе баптауларында рұқсат беріңіз.', none: 'Камера табылмады.', failed: 'Камераны пайдалану мүмкін болмады.' },
     },
     fines: {
       title: 'Айыппұл кестелері',
