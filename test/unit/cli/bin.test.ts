@@ -99,4 +99,20 @@ describe('the prebuilt command line', () => {
     expect(piped.stderr).toBe('');
     expect(piped.stdout).toBe('status 0\n');
   });
+
+  it('sits as deep below the package root as the command sources, so their file-relative paths still hold', async () => {
+    const { readdirSync } = await import('node:fs');
+    const commands = join(root, 'src/cli/commands');
+    const bundled = pathToFileURL(join(root, 'out/cli/lib/chunk.mjs'));
+    let checked = 0;
+    for (const name of readdirSync(commands).filter((file) => file.endsWith('.ts'))) {
+      const source = readFileSync(join(commands, name), 'utf8');
+      for (const [, relative] of source.matchAll(/new URL\('(\.\.\/[^']*)', import\.meta\.url\)/gu)) {
+        if (relative === undefined) continue;
+        expect(new URL(relative, bundled).href, `${name}: ${relative}`).toBe(new URL(relative, pathToFileURL(join(commands, name))).href);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(0); // labels' fonts at least
+  });
 });
