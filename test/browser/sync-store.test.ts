@@ -2,6 +2,7 @@
  * The sync engine's store in real IndexedDB (schema v6): records survive closing the database, files are read
  * from the drafts' blobs, and `queueDraftsForSending` refuses bad input before anything is queued.
  */
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/renderer/db/database.ts';
 import { putAttributeSchema, baseSchemaKey } from '../../src/renderer/db/attribute-schemas.ts';
@@ -132,5 +133,21 @@ describe('sync store (IndexedDB)', () => {
     const record = await createDexieSyncStore(db).get('adopted-901');
     expect(record).toMatchObject({ phase: 'sent', requestId: 901, remote: { code: 'onModeration' } });
     expect(record?.job.files).toEqual([expect.objectContaining({ kind: 'photo', slot: 'front', uploadedAs: 'a.jpg' })]);
+  });
+
+  it('schema v6 adds the sync table to a v5 database without touching its drafts', async () => {
+    const name = `sync-store-migration-${crypto.randomUUID()}`;
+    const old = openDatabase(name, 5);
+    await addDraftRecord(old, goodBaseDraft('kept'), undefined);
+    old.close();
+    const upgraded = openDatabase(name);
+    try {
+      expect((await upgraded.drafts.get('kept'))?.draft.values.base['name_ru']).toBe('Молоко питьевое пастеризованное 2,5%');
+      expect(await upgraded.syncRecords.count()).toBe(0);
+      expect(upgraded.syncRecords.schema.indexes.map((index) => index.name).sort()).toEqual(['phase', 'requestId', 'updatedAt']);
+    } finally {
+      upgraded.close();
+      await Dexie.delete(name);
+    }
   });
 });
