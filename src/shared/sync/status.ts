@@ -33,7 +33,8 @@ export function describeRemote(status: RequestStatus): Omit<RemoteState, 'checke
   };
 }
 
-const finalGz = new Set(['rejectedGz', 'publishingGz']);
+// Only a refusal ends the ЦЭФ part for sure: `publishingGz` may still turn into a revision (the spec lists no final code).
+const finalGz = new Set(['rejectedGz']);
 
 /** An extended card's ЦЭФ part still moving (the base code stays `completed` meanwhile). */
 export function pendsOnCatalogue(remote: RemoteState | undefined): boolean {

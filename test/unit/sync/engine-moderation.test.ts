@@ -10,7 +10,7 @@ import { CatalogueLimiter } from '../../../src/shared/sync/limiter.ts';
 import { createMemorySyncStore } from '../../../src/shared/sync/memory-store.ts';
 import { appStateOf } from '../../../src/shared/sync/status.ts';
 import type { SyncCatalogue, SyncJob } from '../../../src/shared/sync/types.ts';
-import { jpegBytes } from '../sandbox/fixtures.ts';
+import { admin, govBody, jpegBytes } from '../sandbox/fixtures.ts';
 import { asCatalogue, clientFor, makeJobs, sandboxFor, sandboxRequests } from './harness.ts';
 
 const fast = { retry: { baseDelayMs: 5, maxDelayMs: 50 }, offlineProbeMs: 20 };
@@ -189,6 +189,41 @@ describe('bad input is refused before anything is sent', () => {
       expect(peak).toBeLessThanOrEqual(3);
       expect(peak).toBeGreaterThan(1);
       expect(await sandboxRequests(sandbox, 'CONC')).toHaveLength(12);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
+describe('extended cards', () => {
+  it('follows the ЦЭФ part (gzStatus) after the base card is completed', async () => {
+    const sandbox = await sandboxFor({ moderation: 'manual' });
+    try {
+      const store = createMemorySyncStore();
+      const [photoJob] = makeJobs('GOV', 1, store.files, { photos: 2 });
+      const job: SyncJob = { ...(photoJob as SyncJob), body: { ...govBody([]), imageFiles: undefined }, publish: true };
+      job.body.attributes = job.body.attributes.map((a) => (a.code === 'name_ru' ? { ...a, value: 'GOV Футболка «Дала»' } : a));
+      const engine = new SyncEngine({ store, catalogue: asCatalogue(clientFor(sandbox)), ...fast });
+      await engine.enqueue([{ job }]);
+      await engine.run();
+      const sent = await store.get(job.applicationId);
+      expect(sent?.phase).toBe('sent');
+      expect((await admin(sandbox, 'POST', `/requests/${String(sent?.requestId)}/moderate`, { outcome: 'approve' })).status).toBe(200);
+      await engine.poll();
+      const published = await store.get(job.applicationId);
+      expect(published?.remote).toMatchObject({ code: 'completed', ntin: expect.stringMatching(/^0200/u), status: { gzStatus: { code: 'publishingGz' } } });
+
+      // The base code stays `completed`; only `/status` shows the ЦЭФ part moving.
+      await admin(sandbox, 'POST', `/requests/${String(sent?.requestId)}/gz`, { code: 'underRevisionGz', comment: 'Уточните ЕНС ТРУ' });
+      const cycle = await engine.poll();
+      expect(cycle.changed).toHaveLength(1);
+      const revised = await store.get(job.applicationId);
+      expect(revised?.remote?.status?.gzStatus).toMatchObject({ code: 'underRevisionGz', comment: 'Уточните ЕНС ТРУ' });
+      await admin(sandbox, 'POST', `/requests/${String(sent?.requestId)}/gz`, { code: 'rejectedGz' });
+      await engine.poll();
+      // Refused by ЦЭФ: final, no more `/status` reads for it.
+      const quiet = await engine.poll();
+      expect(quiet.calls).toBe(1);
     } finally {
       await sandbox.close();
     }
