@@ -13,7 +13,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const { entry, reason } = prebuiltEntry(new URL('../', import.meta.url), process.env);
+const { entry, reason } = prebuiltEntry(new URL('../', import.meta.url), process.env, process.argv[2]);
 if (process.env.NCG_CLI_DEBUG === '1') process.stderr.write(`ncg: ${entry ? `prebuilt ${entry.pathname}` : `from source: ${reason}`}\n`);
 let main;
 if (entry) {

@@ -5,8 +5,9 @@
 //
 // The output sits in out/cli/lib/, three levels below the package root like src/cli/commands/, so paths
 // the commands resolve against `import.meta.url` (resources/fonts, dist/web) point at the same places.
-// manifest.json records every source file of ours bundled, with its size and modification time: bin/ncg.mjs uses
-// the bundle only while they all still match, and otherwise runs the sources through tsx.
+// manifest.json records every source file of ours bundled, with its size and modification time, and which
+// of them each command loads: bin/ncg.mjs uses the bundle only while the files of the command it runs all
+// still match, and otherwise runs the sources through tsx.
 //
 // Never fails an install: without esbuild (or on any error) it says so and leaves bin/ncg.mjs on tsx.
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -46,13 +47,37 @@ try {
     metafile: true,
     logLevel: 'warning',
   });
-  const inputs = {};
   // Our sources only: packages change only through npm, which runs this build again (`prepare`).
-  for (const file of Object.keys(result.metafile.inputs).filter((name) => !name.startsWith('node_modules/'))) {
+  const ours = (file) => !file.startsWith('node_modules/');
+  const inputs = {};
+  for (const file of Object.keys(result.metafile.inputs).filter(ours)) {
     const info = statSync(`${root}${file}`);
     inputs[file] = { size: info.size, mtimeMs: info.mtimeMs };
   }
-  writeFileSync(`${outdir}manifest.json`, `${JSON.stringify({ entry: relative(root, `${outdir}ncg.mjs`), inputs }, null, 1)}\n`);
+  // Per command, the sources of the chunks it may load (its own, everything they import, the entry's), so
+  // an edit to one command does not send the others back to compiling from source.
+  const outputs = result.metafile.outputs;
+  const closure = (start, followDynamic) => {
+    const seen = new Set();
+    const visit = (path) => {
+      if (seen.has(path) || !outputs[path]) return;
+      seen.add(path);
+      for (const imported of outputs[path].imports) if (imported.kind === 'import-statement' || followDynamic) visit(imported.path);
+    };
+    visit(start);
+    return seen;
+  };
+  const entryOutput = Object.keys(outputs).find((path) => outputs[path].entryPoint === 'src/cli/main.ts');
+  const commands = {};
+  for (const [path, output] of Object.entries(outputs)) {
+    const command = /^src\/cli\/commands\/([\w-]+)\.ts$/u.exec(output.entryPoint ?? '')?.[1];
+    if (!command || !entryOutput) continue;
+    const files = new Set();
+    // The entry's dynamic imports are the other commands; a command's own dynamic imports are part of it.
+    for (const chunk of [...closure(path, true), ...closure(entryOutput, false)]) for (const file of Object.keys(outputs[chunk].inputs).filter(ours)) files.add(file);
+    commands[command] = [...files].sort();
+  }
+  writeFileSync(`${outdir}manifest.json`, `${JSON.stringify({ entry: relative(root, `${outdir}ncg.mjs`), inputs, commands }, null, 1)}\n`);
   process.stderr.write(`ncg: command line prebuilt in ${String(Math.round(performance.now() - started))} ms (${relative(root, outdir)})\n`);
 } catch (error) {
   rmSync(outdir, { recursive: true, force: true });

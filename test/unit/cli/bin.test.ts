@@ -9,7 +9,7 @@ import { prebuiltEntry as untypedPrebuiltEntry } from '../../../bin/prebuilt.mjs
 import type { CliIO } from '../../../src/cli/io.ts';
 
 type Choice = { entry: URL; reason?: undefined } | { entry?: undefined; reason: string };
-const prebuiltEntry = untypedPrebuiltEntry as (root: URL, env: Record<string, string | undefined>) => Choice;
+const prebuiltEntry = untypedPrebuiltEntry as (root: URL, env: Record<string, string | undefined>, command?: string) => Choice;
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'ncg-bin-'));
@@ -29,9 +29,15 @@ describe('the prebuilt command line', () => {
     const build = await run(process.execPath, ['scripts/build-cli.mjs'], { NCG_CLI_OUTDIR: outdir });
     expect(build.code).toBe(0);
     expect(build.stderr).toMatch(/prebuilt in \d+ ms/u);
-    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { entry: string; inputs: Record<string, { size: number; mtimeMs: number }> };
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { entry: string; inputs: Record<string, { size: number; mtimeMs: number }>; commands: Record<string, string[] | undefined> };
     expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['src/cli/main.ts', 'src/cli/args.ts', 'src/cli/commands/validate.ts', 'src/cli/commands/labels.ts']));
     expect(Object.keys(manifest.inputs).every((file) => !file.startsWith('node_modules/'))).toBe(true);
+    // Each command lists the sources it may load: validate none of the label code (its messages aside).
+    expect(manifest.commands.validate).toContain('src/cli/commands/validate.ts');
+    expect(manifest.commands.validate).toContain('src/cli/main.ts');
+    const labelCode = (file: string) => file.startsWith('src/shared/labels/') && !file.endsWith('/messages.ts');
+    expect(manifest.commands.validate?.some(labelCode)).toBe(false);
+    expect(manifest.commands.labels?.some(labelCode)).toBe(true);
 
     // The bundle's main runs a command without any TypeScript loader.
     const { main } = (await import(pathToFileURL(join(outdir, 'ncg.mjs')).href)) as { main: (argv: readonly string[], io: CliIO) => Promise<number> };
@@ -86,6 +92,21 @@ describe('the prebuilt command line', () => {
     stamp();
     rmSync(source);
     expect(prebuiltEntry(base, {}).reason).toMatch(/ENOENT|no prebuild/u);
+
+    // Per command: an edit elsewhere leaves a command on the bundle; its own sources (or unknown commands) do not.
+    const other = join(fake, 'src/b.ts');
+    writeFileSync(source, 'export const a = 1;\n');
+    writeFileSync(other, 'export const b = 1;\n');
+    const time = 1_700_000_000;
+    utimesSync(source, time, time);
+    utimesSync(other, time, time);
+    const inputs = { 'src/a.ts': { size: readFileSync(source).length, mtimeMs: time * 1000 }, 'src/b.ts': { size: readFileSync(other).length, mtimeMs: time * 1000 } };
+    writeFileSync(join(fake, 'out/cli/lib/manifest.json'), JSON.stringify({ entry: 'out/cli/lib/ncg.mjs', inputs, commands: { validate: ['src/a.ts'], labels: ['src/a.ts', 'src/b.ts'] } }));
+    writeFileSync(other, 'export const b = 2;\n');
+    expect(prebuiltEntry(base, {}, 'validate').entry).toBeDefined();
+    expect(prebuiltEntry(base, {}, 'labels').reason).toBe('src/b.ts changed since the prebuild (npm run build:cli)');
+    expect(prebuiltEntry(base, {}, 'no-such-command').reason).toBe('src/b.ts changed since the prebuild (npm run build:cli)');
+    expect(prebuiltEntry(base, {}, undefined).reason).toBe('src/b.ts changed since the prebuild (npm run build:cli)');
   });
 
   it('bin/ncg.mjs runs from the sources when told to, and ends quietly when its reader goes away', { timeout: 120_000 }, async () => {
