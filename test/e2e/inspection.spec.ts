@@ -226,6 +226,25 @@ test('records an inspection offline, keeps it through a reload, and produces the
   expect(text).toContain(`Оценка штрафа: ${30 * 4325} тг`);
   expect(text).toContain(new Intl.NumberFormat('en').format(rows.length).replace(/,/gu, '') + ' карточек');
 
+  // A photo of the violating line (a real PNG: the act's first page, rasterised), kept through a reload, in the act's annex.
+  execFileSync('pdftoppm', ['-png', '-r', '30', '-singlefile', pdfPath, test.info().outputPath('photo')]);
+  await items.nth(1).getByTestId('item-photo-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
+  await expect(items.nth(1).getByRole('alert')).toContainText('JPEG');
+  await items.nth(1).getByTestId('item-photo-input').setInputFiles(test.info().outputPath('photo.png'));
+  await expect(items.nth(1).getByTestId('item-photo')).toHaveCount(1);
+  await context.setOffline(false);
+  await page.reload();
+  await app.open('inspection');
+  await page.waitForLoadState('networkidle');
+  await context.setOffline(true);
+  await page.getByTestId('tab-session').click();
+  await expect(items.nth(1).getByTestId('item-photo')).toHaveCount(1);
+  const [withPhoto] = await Promise.all([page.waitForEvent('download'), page.getByTestId('session-act').click()]);
+  const annexPath = test.info().outputPath('act-photo.pdf');
+  await withPhoto.saveAs(annexPath);
+  expect(execFileSync('pdfimages', ['-list', annexPath], { encoding: 'utf8' }).trim().split('\n').slice(2)).toHaveLength(1);
+  expect(execFileSync('pdftotext', ['-enc', 'UTF-8', annexPath, '-'], { encoding: 'utf8' })).toContain('Приложение: фотографии');
+
   const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('session-xlsx').click()]);
   expect(sheet.suggestedFilename()).toBe(`act-${bin}-${new Date().toISOString().slice(0, 10)}.xlsx`);
 

@@ -107,3 +107,41 @@ export function useFineTables(): FineTables | undefined {
 export function saveFineTables(db: NcgDatabase, tables: FineTables | undefined): Promise<void> {
   return writeSetting(db, fineTablesKey, tables ?? null);
 }
+
+// ---- photos of product lines (table `blobs`, owner = the inspection)
+
+export const maxInspectionPhotoBytes = 15 * 1024 * 1024;
+export const inspectionPhotoTypes = ['image/jpeg', 'image/png'] as const;
+
+/** Stores a photo of one line and lists it on the line, in one transaction. */
+export async function addItemPhoto(db: NcgDatabase, inspectionId: string, itemId: string, photo: Blob): Promise<string> {
+  const id = `inspection-photo:${crypto.randomUUID()}`;
+  await db.transaction('rw', db.inspections, db.blobs, async () => {
+    const stored = await db.inspections.get(inspectionId);
+    if (!stored) return;
+    await db.blobs.put({ id, ownerId: inspectionId, mimeType: photo.type, data: photo });
+    const items = stored.items.map((item) => (item.id === itemId ? { ...item, photos: [...(item.photos ?? []), id] } : item));
+    await db.inspections.put(toRecord({ ...stored, items, updatedAt: new Date().toISOString() }));
+  });
+  return id;
+}
+
+export async function removeItemPhoto(db: NcgDatabase, inspectionId: string, itemId: string, photoId: string): Promise<void> {
+  await db.transaction('rw', db.inspections, db.blobs, async () => {
+    const stored = await db.inspections.get(inspectionId);
+    if (!stored) return;
+    await db.blobs.delete(photoId);
+    const items = stored.items.map((item) => (item.id === itemId ? { ...item, photos: (item.photos ?? []).filter((id) => id !== photoId) } : item));
+    await db.inspections.put(toRecord({ ...stored, items, updatedAt: new Date().toISOString() }));
+  });
+}
+
+export async function readInspectionPhotos(db: NcgDatabase, ids: readonly string[]): Promise<{ id: string; mimeType: string; data: Blob }[]> {
+  const records = await db.blobs.bulkGet([...ids]);
+  return records.flatMap((record) => (record ? [{ id: record.id, mimeType: record.mimeType, data: record.data }] : []));
+}
+
+export function useInspectionPhoto(id: string): Blob | undefined {
+  const db = useDatabase();
+  return useLiveQuery(async () => (await db.blobs.get(id))?.data, [db, id]);
+}

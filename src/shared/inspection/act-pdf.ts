@@ -17,6 +17,14 @@ export interface ActFonts {
   bold?: Uint8Array;
 }
 
+/** A photo of a product line, for the annex (JPEG or PNG bytes). */
+export interface ActPhoto {
+  /** 0-based index of the line in `inspection.items`. */
+  itemIndex: number;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 40;
 const BODY = 9;
@@ -60,7 +68,7 @@ function fineText(t: Translate, estimate: FineEstimate): string {
   return t(message.key, params);
 }
 
-export async function renderActPdf(inspection: Inspection, fonts: ActFonts, fine: FineEstimate, fineSource?: string): Promise<Uint8Array> {
+export async function renderActPdf(inspection: Inspection, fonts: ActFonts, fine: FineEstimate, fineSource?: string, photos: readonly ActPhoto[] = []): Promise<Uint8Array> {
   const kk = createTranslator('kk');
   const ru = createTranslator('ru');
   const both = (key: string, params: Record<string, string | number> = {}) => `${kk(key, params)} / ${ru(key, params)}`;
@@ -168,6 +176,30 @@ export async function renderActPdf(inspection: Inspection, fonts: ActFonts, fine
   text(kk('inspection.act.signatures'));
   gap(6);
   text(ru('inspection.act.signatures'));
+
+  if (photos.length > 0) {
+    newPage();
+    text(both('inspection.act.annex'), { font: bold, size: 12 });
+    gap(6);
+    const maxHeight = (A4.height - 2 * MARGIN - 80) / 2;
+    for (const photo of photos) {
+      const item = inspection.items[photo.itemIndex];
+      const caption = `${kk('inspection.act.photoCaption', { number: photo.itemIndex + 1, code: item?.input ?? '' })} / ${ru('inspection.act.photoCaption', { number: photo.itemIndex + 1, code: item?.input ?? '' })}`;
+      let image;
+      try {
+        image = photo.mimeType === 'image/png' ? await doc.embedPng(photo.bytes) : await doc.embedJpg(photo.bytes);
+      } catch {
+        text(`${caption}: ${both('inspection.act.photoUnreadable')}`);
+        continue;
+      }
+      const scale = Math.min(width / image.width, maxHeight / image.height, 1);
+      const size = { width: image.width * scale, height: image.height * scale };
+      ensure(size.height + 2 * LINE + 8);
+      text(caption);
+      page.drawImage(image, { x: MARGIN, y: y - size.height, ...size });
+      y -= size.height + 12;
+    }
+  }
 
   const pages = doc.getPages();
   pages.forEach((each, index) => {

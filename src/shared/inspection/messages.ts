@@ -79,6 +79,9 @@ const en = {
     note: 'Note',
     signatures: 'Inspector: ____________________        Representative of the organisation: ____________________',
     page: 'Page {{page}} of {{pages}}',
+    annex: 'Annex: photos',
+    photoCaption: 'Line {{number}}, code {{code}}',
+    photoUnreadable: 'The photo could not be read.',
   },
   organisation: {
     badId: 'A BIN or IIN has 12 digits with a valid check digit.',
@@ -160,6 +163,9 @@ export const inspectionMessages = defineMessages(en, {
       note: 'Примечание',
       signatures: 'Проверяющий: ____________________        Представитель организации: ____________________',
       page: 'Страница {{page}} из {{pages}}',
+      annex: 'Приложение: фотографии',
+      photoCaption: 'Позиция {{number}}, код {{code}}',
+      photoUnreadable: 'Фото не читается.',
     },
     organisation: {
       badId: 'БИН или ИИН состоит из 12 цифр с верной контрольной цифрой.',
@@ -239,6 +245,9 @@ export const inspectionMessages = defineMessages(en, {
       note: 'Ескертпе',
       signatures: 'Тексеруші: ____________________        Ұйым өкілі: ____________________',
       page: '{{pages}} беттің {{page}}-беті',
+      annex: 'Қосымша: фотосуреттер',
+      photoCaption: '{{number}}-позиция, коды {{code}}',
+      photoUnreadable: 'Фото оқылмайды.',
     },
     organisation: {
       badId: 'БСН немесе ЖСН бақылау саны дұрыс 12 саннан тұрады.',

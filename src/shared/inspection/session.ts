@@ -21,6 +21,8 @@ export interface InspectionItem {
   problem?: { key: string; params?: Record<string, string | number> };
   quantity: number;
   note: string;
+  /** Ids of the line's photos (stored beside the inspection), in the order taken. */
+  photos?: string[];
 }
 
 export interface Inspection {

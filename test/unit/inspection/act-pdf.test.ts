@@ -116,3 +116,30 @@ describe('XLSX export', () => {
     expect(workbook.worksheets[1]!.getRow(1).getCell(2).value).toBe('ТОО Ақ');
   });
 });
+
+describe('act annex', () => {
+  it('adds the lines’ photos on annex pages, and names a photo it cannot read', async () => {
+    const inspection: Inspection = {
+      id: 'p', createdAt: '', updatedAt: '', status: 'open', organisation: { idNumber: '', name: 'Ә', address: '', category: 'small' }, offence: 'first', place: '', inspector: '', date: '2026-11-20', copy: { date: undefined, count: 0 },
+      items: [item('registered', '0200000000017', 1, ['Сүт', 'Молоко']), item('not-found', '4600000000013', 1)],
+    };
+    // A real PNG: the first page of an act, rasterised by poppler.
+    const first = await renderActPdf(inspection, fonts, { kind: 'none' });
+    const pdfPath = join(dir, 'for-photo.pdf');
+    await writeFile(pdfPath, first);
+    execFileSync('pdftoppm', ['-png', '-r', '30', '-singlefile', pdfPath, join(dir, 'photo')]);
+    const png = new Uint8Array(await readFile(join(dir, 'photo.png')));
+    const bytes = await renderActPdf(inspection, fonts, { kind: 'none' }, undefined, [
+      { itemIndex: 1, mimeType: 'image/png', bytes: png },
+      { itemIndex: 0, mimeType: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8, 1, 2, 3]) },
+    ]);
+    const text = (await pdfText(bytes)).replace(/\s+/gu, ' ');
+    expect(text).toContain('Қосымша: фотосуреттер / Приложение: фотографии');
+    expect(text).toContain('Позиция 2, код 4600000000013');
+    expect(text).toContain('Позиция 1, код 0200000000017: Фото оқылмайды. / Фото не читается.');
+    const path = join(dir, 'annex.pdf');
+    await writeFile(path, bytes);
+    const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images).toHaveLength(1);
+  });
+});

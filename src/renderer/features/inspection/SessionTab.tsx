@@ -15,6 +15,7 @@ import {
 } from '../../../shared/inspection/index.ts';
 import { useDatabase } from '../../db/context.tsx';
 import { changeInspection, createInspection, setCurrentInspection, useCopyState, useCurrentInspection, useFineTables } from '../../db/inspections.ts';
+import { ItemPhotos } from './ItemPhotos.tsx';
 import { parseQuantity } from './session-items.ts';
 import { useInspectionExports } from './use-inspection-exports.ts';
 
@@ -155,12 +156,13 @@ function SessionView({ inspection }: { inspection: Inspection }) {
               <th>{t('inspectionUi.session.verdict')}</th>
               <th>{t('inspectionUi.session.quantity')}</th>
               <th>{t('inspectionUi.session.note')}</th>
+              <th>{t('inspectionUi.session.photos')}</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {inspection.items.map((item) => (
-              <ItemRow key={item.id} item={item} editable={editable} onChange={(update) => setItem(item.id, update)} onRemove={() => change((current) => ({ ...current, items: current.items.filter((candidate) => candidate.id !== item.id) }))} />
+              <ItemRow key={item.id} inspectionId={inspection.id} item={item} editable={editable} onChange={(update) => setItem(item.id, update)} onRemove={() => change((current) => ({ ...current, items: current.items.filter((candidate) => candidate.id !== item.id) }))} />
             ))}
           </tbody>
         </table>
@@ -223,7 +225,7 @@ function SessionView({ inspection }: { inspection: Inspection }) {
   );
 }
 
-function ItemRow({ item, editable, onChange, onRemove }: { item: InspectionItem; editable: boolean; onChange: (update: Partial<InspectionItem>) => void; onRemove: () => void }) {
+function ItemRow({ inspectionId, item, editable, onChange, onRemove }: { inspectionId: string; item: InspectionItem; editable: boolean; onChange: (update: Partial<InspectionItem>) => void; onRemove: () => void }) {
   const { t } = useTranslation();
   const [quantityProblem, setQuantityProblem] = useState(false);
   const names = item.cards.map((card) => `${card.nameKk} / ${card.nameRu}`).join('; ');
@@ -256,6 +258,9 @@ function ItemRow({ item, editable, onChange, onRemove }: { item: InspectionItem;
       </td>
       <td>
         <input defaultValue={item.note} disabled={!editable} onChange={(event) => onChange({ note: event.target.value })} data-testid="item-note" />
+      </td>
+      <td>
+        <ItemPhotos inspectionId={inspectionId} itemId={item.id} photos={item.photos ?? []} editable={editable} />
       </td>
       <td>
         {editable ? (

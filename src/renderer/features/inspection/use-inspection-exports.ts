@@ -5,10 +5,11 @@ import boldFontUrl from '../../../../resources/fonts/DejaVuSans-Bold.ttf?url';
 import regularFontUrl from '../../../../resources/fonts/DejaVuSans.ttf?url';
 import { isLocale } from '../../../shared/i18n/locales.ts';
 import { estimateFine, violationCount, type Inspection } from '../../../shared/inspection/index.ts';
-import type { renderActPdf } from '../../../shared/inspection/act-pdf.ts';
+import type { ActPhoto, renderActPdf } from '../../../shared/inspection/act-pdf.ts';
 import type { inspectionWorkbook } from '../../../shared/inspection/xlsx.ts';
 import { useBridge } from '../../app/bridge-context.tsx';
-import { useFineTables } from '../../db/inspections.ts';
+import { useDatabase } from '../../db/context.tsx';
+import { readInspectionPhotos, useFineTables } from '../../db/inspections.ts';
 
 async function fontBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -55,6 +56,7 @@ function fileStem(inspection: Inspection): string {
 export function useInspectionExports() {
   const { t, i18n } = useTranslation();
   const bridge = useBridge();
+  const db = useDatabase();
   const tables = useFineTables();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -74,7 +76,11 @@ export function useInspectionExports() {
   const actBytes = async (inspection: Inspection) => {
     const { render, regular, bold } = await loadActAssets();
     const fine = tables ? estimateFine(tables, { entityCategory: inspection.organisation.category, offence: inspection.offence, date: inspection.date, violations: violationCount(inspection.items) }) : ({ kind: 'none' } as const);
-    return render(inspection, { regular, bold }, fine, tables?.source);
+    const photos: ActPhoto[] = [];
+    for (const [itemIndex, item] of inspection.items.entries()) {
+      for (const photo of await readInspectionPhotos(db, item.photos ?? [])) photos.push({ itemIndex, mimeType: photo.mimeType, bytes: new Uint8Array(await photo.data.arrayBuffer()) });
+    }
+    return render(inspection, { regular, bold }, fine, tables?.source, photos);
   };
 
   return {
