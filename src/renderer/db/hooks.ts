@@ -66,9 +66,10 @@ export function useDictionarySearch(dictionary: string, query: string, options: 
   );
 }
 
-export function useDictionaryCounts(): Record<string, number> | undefined {
+/** Items per dictionary; while `paused` (a refresh writing thousands of items) nothing is read and `null` comes back. */
+export function useDictionaryCounts(paused = false): Record<string, number> | null | undefined {
   const db = useDatabase();
-  return useLiveQuery(() => dictionaryCounts(db), [db]);
+  return useLiveQuery(() => (paused ? null : dictionaryCounts(db)), [db, paused]);
 }
 
 export function useSetting(key: string): { value: unknown } | undefined {

@@ -18,7 +18,6 @@ export function DictionariesPanel() {
   const bridge = useBridge();
   const db = useDatabase();
   const [progress, setProgress] = useState<RefreshProgress | undefined>();
-  const counts = useDictionaryCounts();
   const lastRefresh = useSetting(lastDictionaryRefreshKey);
   // The last progress stays shown after the refresh as its summary (what was downloaded and stored).
   const refresh = useMutation({
@@ -27,6 +26,11 @@ export function DictionariesPanel() {
       return refreshDictionaries(bridge, db, { categoriesInUse: await categoriesInUse(db), onProgress: setProgress });
     },
   });
+  // Counting is paused while a refresh writes (it would re-read every item after each page); the last counts stay.
+  const liveCounts = useDictionaryCounts(refresh.isPending);
+  const [shownCounts, setShownCounts] = useState<Record<string, number>>();
+  if (liveCounts && liveCounts !== shownCounts) setShownCounts(liveCounts);
+  const counts = liveCounts ?? shownCounts;
   const state = refresh.isPending ? 'running' : refresh.isError ? 'failed' : refresh.isSuccess ? 'done' : 'idle';
 
   return (

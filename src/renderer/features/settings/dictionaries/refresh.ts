@@ -9,7 +9,7 @@
  * the categories' schemas once ОКТРУ is in, the dictionaries a category's schema names once it arrived.
  * Items of a dictionary are replaced only once its download completed.
  */
-import type { AttributeDefinition, DictionaryItem } from '../../../../shared/catalogue/index.ts';
+import type { AttributeDefinition } from '../../../../shared/catalogue/index.ts';
 import type { Bridge } from '../../../../shared/bridge.ts';
 import { isCatalogueError } from '../../../../shared/catalogue/errors.ts';
 import { callCatalogue } from '../../../../shared/catalogue-call.ts';
@@ -150,34 +150,39 @@ async function refreshThrough(
   /** Current (not deleted) 4th-level ОКТРУ codes, and deleted ones: only the first are categories a card can have. */
   const currentLeaves = new Set<string>();
   const deletedLeaves = new Set<string>();
-  const storePage = async (dictionary: string, items: readonly DictionaryItem[]) => {
-    if (dictionary === 'OKTRU') {
-      for (const item of items) if (item.code && oktruLevel(item.code) === 4) (item.isDeleted ? deletedLeaves : currentLeaves).add(item.code);
-    }
-    await putDictionaryItems(db, dictionary, items, refreshId);
-    onItems(items.length);
+  /**
+   * One dictionary, page by page: each page is stored as it arrives; `fetched` settles once every page has arrived
+   * (what the categories wait for), `done` once all are stored and the items the catalogue dropped are removed.
+   */
+  const downloadDictionary = (dictionary: string): { fetched: Promise<number>; done: Promise<number> } => {
+    const stored: Promise<void>[] = [];
+    const fetchAndStore = async (number: number) => {
+      const answer = await call(() => callCatalogue(bridge, 'getItems', { dictionaryCode: dictionary, page: number, size: pageSize }));
+      if (dictionary === 'OKTRU') {
+        for (const item of answer.content) if (item.code && oktruLevel(item.code) === 4) (item.isDeleted ? deletedLeaves : currentLeaves).add(item.code);
+      }
+      stored.push(putDictionaryItems(db, dictionary, answer.content, refreshId).then(() => onItems(answer.content.length)));
+      return answer;
+    };
+    const fetched = (async () => {
+      const first = await fetchAndStore(1);
+      const rest = await Promise.all(Array.from({ length: Math.max(0, first.totalPages - 1) }, (_, index) => fetchAndStore(index + 2)));
+      return rest.reduce((sum, answer) => sum + answer.content.length, first.content.length);
+    })();
+    const done = fetched.then(async (count) => {
+      await Promise.all(stored);
+      await removeItemsNotFrom(db, dictionary, refreshId);
+      return count;
+    });
+    // Awaited below; a refresh that fails earlier must not leave them unhandled.
+    fetched.catch(() => undefined);
+    done.catch(() => undefined);
+    return { fetched, done };
   };
-  const downloadDictionary = async (dictionary: string): Promise<number> => {
-    const page = (number: number) => call(() => callCatalogue(bridge, 'getItems', { dictionaryCode: dictionary, page: number, size: pageSize }));
-    const first = await page(1);
-    await storePage(dictionary, first.content);
-    const rest = await Promise.all(
-      Array.from({ length: Math.max(0, first.totalPages - 1) }, async (_, index) => {
-        const answer = await page(index + 2);
-        await storePage(dictionary, answer.content);
-        return answer.content.length;
-      }),
-    );
-    await removeItemsNotFrom(db, dictionary, refreshId);
-    return rest.reduce((sum, count) => sum + count, first.content.length);
-  };
-  const downloads = new Map<string, Promise<number>>();
+  const downloads = new Map<string, { fetched: Promise<number>; done: Promise<number> }>();
   const download = (codes: Iterable<string>) => {
     for (const code of [...codes].sort()) {
-      if (!available.has(code) || downloads.has(code)) continue;
-      const started = downloadDictionary(code);
-      started.catch(() => undefined); // awaited below; a refresh that fails earlier must not leave it unhandled
-      downloads.set(code, started);
+      if (available.has(code) && !downloads.has(code)) downloads.set(code, downloadDictionary(code));
     }
   };
 
@@ -185,8 +190,8 @@ async function refreshThrough(
   for (const code of alwaysNeededDictionaries) needed.add(code);
   download(needed);
 
-  // The categories' schemas can be asked for as soon as ОКТРУ is in, while the other dictionaries go on.
-  await downloads.get('OKTRU');
+  // The categories' schemas can be asked for as soon as ОКТРУ has arrived, while the dictionaries are being stored.
+  await downloads.get('OKTRU')?.fetched;
   const inUse = new Set(options.categoriesInUse ?? []);
   const categories = new Set([...inUse].filter((code) => !deletedLeaves.has(code)));
   if (currentLeaves.size <= allCategoriesUpTo) for (const code of currentLeaves) categories.add(code);
@@ -207,7 +212,7 @@ async function refreshThrough(
   await putAttributeSchemas(db, govSchemas, now());
 
   // Dictionaries named by the categories' schemas were added to `downloads` while those arrived.
-  const counts = await Promise.all(downloads.values());
+  const counts = await Promise.all([...downloads.values()].map((download) => download.done));
   await writeSetting(db, lastDictionaryRefreshKey, now());
   return {
     dictionaries: downloads.size,
