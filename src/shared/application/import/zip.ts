@@ -2,7 +2,7 @@
  * Just enough of ZIP to read an XLSX without trusting it: the central directory says which parts exist and
  * how large they claim to be; a part is unpacked by fflate's streaming inflater in small steps, and the
  * bytes it yields are counted as they come, so a part that unpacks to more than it declared, or more than
- * the limits allow, is refused after at most one step (≤ ~8 MB) beyond the limit. Nothing is unpacked
+ * the limits allow, is refused after at most one step (≤ ~1 MB) beyond the limit. Nothing is unpacked
  * that the reader does not ask for.
  */
 import { Inflate } from 'fflate';
@@ -113,7 +113,7 @@ export class UnpackBudget {
 }
 
 /** Compressed bytes handed to the inflater per step: at most ~1,030× as much can come out of one step. */
-const inputStep = 8 * 1024;
+const inputStep = 1024;
 
 /**
  * Unpacks `entry` piece by piece into `sink`, within `budget`. `sink` may throw to stop early (the
