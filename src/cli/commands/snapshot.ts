@@ -36,6 +36,10 @@ export const run = defineCommand(
         io.stdout(JSON.stringify({ file, copyDate: header.copyDate, count: header.count, cursor: header.cursor, sha256: header.sha256 }));
         return ExitCode.ok;
       } catch (error) {
+        if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+          io.stderr(`ncg snapshot: ${shown(file)}: no such file`);
+          return ExitCode.usage;
+        }
         if (!isSnapshotError(error)) throw error;
         io.stderr(`ncg snapshot: ${shown(file)}: ${t(error.problem.key, 'params' in error.problem ? error.problem.params : {})}`);
         return ExitCode.usage;

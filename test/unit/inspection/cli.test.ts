@@ -124,6 +124,12 @@ describe('ncg snapshot + ncg check', () => {
     expect(io.out).toEqual([]);
     io = capture();
     expect(await main(['snapshot', 'info', tampered], io)).toBe(2);
+    io = capture();
+    expect(await main(['snapshot', 'info', join(dir, 'missing.ncgsnap')], io)).toBe(2);
+    expect(io.err.join('\n')).toContain('no such file');
+    io = capture();
+    expect(await main(['snapshot', 'info', snapshotPath], io)).toBe(0);
+    expect(JSON.parse(io.out[0] ?? '{}')).toMatchObject({ count: CARDS });
   });
 
   it('refuses a wrong token without writing a file', async () => {
