@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/renderer/db/database.ts';
 import { putAttributeSchema, baseSchemaKey } from '../../src/renderer/db/attribute-schemas.ts';
 import { addDraftRecord } from '../../src/renderer/db/drafts.ts';
-import { adoptCatalogueRequest, createDexieSyncStore, queueDraftsForSending } from '../../src/renderer/db/sync-store.ts';
+import { adoptCatalogueRequest, createDexieSyncStore, offerToLabelQueue, queueDraftsForSending } from '../../src/renderer/db/sync-store.ts';
+import { readLabelQueue } from '../../src/renderer/db/label-queue.ts';
 import { requestDetailsSchema } from '../../src/shared/catalogue/dto.ts';
 import { emptyDraft, type ApplicationDraft } from '../../src/shared/application/draft.ts';
 import { scratchDatabases } from './scratch-database.ts';
@@ -108,6 +109,12 @@ describe('sync store (IndexedDB)', () => {
     const record = await store.get('published');
     await store.put({ ...record!, phase: 'sent', step: 'sent', requestId: 77, remote: { code: 'completed', ntin: '0200000000017', checkedAt: 1 } });
     expect((await db.drafts.get('published'))?.catalogue).toEqual({ requestId: 77, statusCode: 'completed', ntin: '0200000000017' });
+
+    // Published: offered to the label print queue under its NTIN (twice = one entry, two copies).
+    expect(await offerToLabelQueue(db, 'published')).toBe(true);
+    expect(await offerToLabelQueue(db, 'published')).toBe(true);
+    expect(await readLabelQueue(db)).toEqual([expect.objectContaining({ code: '0200000000017', nameRu: 'Молоко питьевое пастеризованное 2,5%', copies: 2 })]);
+    expect(await offerToLabelQueue(db, 'nothing-like-it')).toBe(false);
   });
 
   it('adopts a request made elsewhere once, with its attributes and status', async () => {

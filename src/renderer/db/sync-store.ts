@@ -11,13 +11,17 @@ import type { EntityTable } from 'dexie';
 import { requestDetailsToDraft } from '../../shared/application/mapping.ts';
 import { validateDraft } from '../../shared/application/validate.ts';
 import type { RequestDetails } from '../../shared/catalogue/dto.ts';
+import { candidateFromDraft, labelProductFor } from '../../shared/labels/product-records.ts';
+import { addToQueue } from '../../shared/labels/queue.ts';
 import { jobFromDraft } from '../../shared/sync/from-draft.ts';
 import { draftKey, checkBatch, type Refusal, type EnqueueEntry } from '../../shared/sync/preflight.ts';
 import { newRecord } from '../../shared/sync/engine.ts';
 import type { SyncFile, SyncJob, SyncRecord, SyncStore } from '../../shared/sync/types.ts';
 import { loadAttributeSchemas } from './attribute-schemas.ts';
 import type { NcgDatabase } from './database.ts';
+import { getDictionaryItems } from './dictionaries.ts';
 import { getRegisterDocument } from './documents.ts';
+import { updateLabelQueue } from './label-queue.ts';
 import { addDraftRecord, getDraftRecords } from './drafts.ts';
 import type { DraftRecord } from './records.ts';
 import { buildValidationContext } from './validation-context.ts';
@@ -156,4 +160,25 @@ export async function adoptCatalogueRequest(db: NcgDatabase, details: RequestDet
     await db.syncRecords.put(record);
   });
   return draft.id;
+}
+
+/**
+ * Offers a published application to the label print queue, under the NTIN the catalogue assigned. Returns
+ * false when the application has no NTIN yet.
+ */
+export async function offerToLabelQueue(db: NcgDatabase, applicationId: string, copies = 1): Promise<boolean> {
+  const [record] = await getDraftRecords(db, [applicationId]);
+  const ntin = record?.catalogue?.ntin;
+  if (!record || !ntin) return false;
+  // First pass learns which dictionary names the label needs, the second fills them in.
+  const wanted: [string, string][] = [];
+  candidateFromDraft(record.id, record.draft, ntin, (dictionary, code) => {
+    wanted.push([dictionary, code]);
+    return undefined;
+  });
+  const items = await getDictionaryItems(db, wanted);
+  const found = new Map(items.filter((item) => item !== undefined).map((item) => [`${item.dictionary}|${item.code}`, item]));
+  const candidate = candidateFromDraft(record.id, record.draft, ntin, (dictionary, code) => found.get(`${dictionary}|${code}`));
+  await updateLabelQueue(db, (queue) => addToQueue(queue, labelProductFor(candidate, ntin, copies), crypto.randomUUID()));
+  return true;
 }

@@ -84,6 +84,7 @@ export const syncMessages = defineMessages(
       adopt: 'Adopt as a local application',
       openPanel: 'Sending and moderation →',
       deleteRemote: 'Delete the draft in the catalogue',
+      toLabels: 'Add to the label print queue',
     },
   },
   {
@@ -169,6 +170,7 @@ export const syncMessages = defineMessages(
         adopt: 'Взять в локальные заявки',
         openPanel: 'Отправка и модерация →',
         deleteRemote: 'Удалить черновик в каталоге',
+        toLabels: 'Добавить в очередь печати этикеток',
       },
     },
     kk: {
@@ -253,6 +255,7 @@ export const syncMessages = defineMessages(
         adopt: 'Жергілікті өтінімдерге алу',
         openPanel: 'Жіберу және модерация →',
         deleteRemote: 'Каталогтағы жобаны жою',
+        toLabels: 'Заттаңба басып шығару кезегіне қосу',
       },
     },
   },

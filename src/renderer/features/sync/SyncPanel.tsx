@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicateMatch, RequestShort } from '../../../shared/catalogue/dto.ts';
 import { appStateOf } from '../../../shared/sync/status.ts';
 import type { SyncProblem, SyncRecord } from '../../../shared/sync/types.ts';
+import { useDatabase } from '../../db/context.tsx';
 import { useSyncRecords } from '../../db/sync-hooks.ts';
+import { offerToLabelQueue } from '../../db/sync-store.ts';
 import { useEngineSnapshot, useSyncHost } from './SyncProvider.tsx';
 import './sync.css';
 
@@ -99,6 +101,7 @@ function Remarks({ record }: { record: SyncRecord }) {
 
 function Row({ record }: { record: SyncRecord }) {
   const { t, i18n } = useTranslation();
+  const db = useDatabase();
   const host = useSyncHost();
   const engine = host?.engine();
   const state = appStateOf(record);
@@ -135,6 +138,9 @@ function Row({ record }: { record: SyncRecord }) {
         ) : null}
         {engine && record.phase === 'pending' ? (
           <button type="button" onClick={() => void engine.cancel(record.applicationId)}>{t('sync.ui.cancel')}</button>
+        ) : null}
+        {state === 'hasNtin' || state === 'existingChosen' ? (
+          <button type="button" onClick={() => void offerToLabelQueue(db, record.applicationId)}>{t('sync.ui.toLabels')}</button>
         ) : null}
         {engine && state === 'readyToPublish' ? (
           <button type="button" onClick={() => void engine.publish(record.applicationId)}>{t('sync.ui.publish')}</button>
