@@ -18,6 +18,8 @@ export function SendToCatalogueButton({ draftIds, publish, names }: { draftIds: 
   const [outcome, setOutcome] = useState<{ queued: number; refused: Refusal[] }>();
   const [error, setError] = useState<unknown>();
   const send = async () => {
+    // Asked on this click (a user gesture): moderation takes days, the officer is told when an application needs them.
+    if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
     setBusy(true);
     setError(undefined);
     try {
