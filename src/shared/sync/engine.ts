@@ -174,6 +174,11 @@ export class SyncEngine {
       if (refusedIds.has(job.applicationId)) continue;
       const existing = byId.get(job.applicationId);
       if (existing && existing.phase !== 'failed' && existing.phase !== 'cancelled') {
+        // Still being sent, and the content changed since (a spreadsheet edited between two runs): the newest
+        // content becomes the next revision, which the update step sends. In moderation it stays as sent.
+        if (existing.phase === 'pending' && !sameContent(existing.job, job)) {
+          await this.save({ ...existing, job: { ...job, revision: existing.job.revision + 1 } });
+        }
         accepted.push(job.applicationId);
         continue;
       }
@@ -650,6 +655,10 @@ export class SyncEngine {
     await this.catalogue.cancelRequest(record.requestId, { signal });
     return this.refresh(applicationId, signal);
   }
+}
+
+function sameContent(a: SyncJob, b: SyncJob): boolean {
+  return JSON.stringify([a.body, a.files, a.publish ?? false]) === JSON.stringify([b.body, b.files, b.publish ?? false]);
 }
 
 function hasUploadsLeft(record: SyncRecord): boolean {

@@ -225,6 +225,28 @@ describe('engine killed at every instant and restarted from its stored state', (
     });
   }
 
+  it('the same job enqueued again with new content (a file edited between two runs) sends the new content', async () => {
+    const prefix = 'REQUEUE';
+    const store = createMemorySyncStore();
+    const [job] = makeJobs(prefix, 1, store.files, { photos: 1 });
+    if (!job) throw new Error('no job');
+    const real = asCatalogue(clientFor(sandbox));
+    const doomed = killSwitch(store, real, { afterWrites: 5 });
+    const first = new SyncEngine({ store: doomed.store, catalogue: doomed.catalogue, ...fast });
+    await first.enqueue([{ job }]);
+    await first.run();
+    const edited = { ...job, body: { ...job.body, attributes: job.body.attributes.map((a) => (a.code === 'short_name_ru' ? { ...a, value: 'Жаңа атау' } : a)) } };
+    const second = new SyncEngine({ store, catalogue: real, ...fast });
+    await second.enqueue([{ job: edited }]);
+    expect((await store.get(job.applicationId))?.job.revision).toBe(2);
+    await second.enqueue([{ job: edited }]);
+    expect((await store.get(job.applicationId))?.job.revision).toBe(2);
+    await second.run();
+    await expectExactlyOnce(sandbox, prefix, store, [job]);
+    const details = await clientFor(sandbox).getDetails((await store.get(job.applicationId))?.requestId as number);
+    expect(details.attributes.find((attribute) => attribute.code === 'short_name_ru')?.value).toBe('Жаңа атау');
+  });
+
   it('an edit made while the engine was dead after creating is sent, not lost', async () => {
     const prefix = 'EDIT';
     const store = createMemorySyncStore();
