@@ -1,12 +1,36 @@
 /**
- * The inspections' offline catalogue copy (tables `copyCards`, `copyMeta`; schema v5). Written page by page in
- * one transaction each, together with the copy's state, so a stopped or failed download leaves a consistent copy
- * and a resume point; a card is never replaced by an older version of itself, so a resumed page, an overlap or
- * an older snapshot cannot move the copy back in time. Read by the Inspection screen for verdicts.
- * No React here: the catalogue-copy worker imports this module.
+ * The inspections' offline catalogue copy (schema v8: `copyBlocks`, `copyBuckets`, `copyMeta`; layout in
+ * shared/inspection/copy-index.ts). Cards are appended in blocks of 512, the lookup index is 4,096 hash buckets.
+ *
+ * Two ways in, both one transaction per batch together with the copy's state (so a stopped or failed run leaves
+ * a consistent copy and a resume point):
+ * - `appendCopyBatch`: keys known to be new (the first download of an empty copy, a snapshot into an empty copy):
+ *   blocks only; the index entries wait in memory and are merged into the buckets every few hundred thousand
+ *   cards and with the last batch. Blocks not yet in the index (`indexedBlocks` … `nextBlock`) are indexed from
+ *   the blocks themselves by `catchUpCopyIndex` (after a stop, a failure or a crash);
+ * - `mergeCopyBatch`: anything else (updates, resumed imports): read-modify-write of the buckets and blocks a
+ *   batch touches; a card is never replaced by an older version of itself, so a resumed page, an overlap or an
+ *   older snapshot cannot move the copy back in time. A replaced card's slot is marked dead.
+ * Read by the Inspection screen for verdicts. No React here: the catalogue-copy worker imports this module.
  */
-import Dexie, { type EntityTable } from 'dexie';
-import { advanceCopyInfo, emptyCopyInfo, type CopyCard, type CopyInfo, type CopyLookup } from '../../shared/inspection/index.ts';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { advanceCopyInfo, emptyCopyInfo, type CopyCard, type CopyInfo } from '../../shared/inspection/copy-card.ts';
+import type { CopyLookup } from '../../shared/inspection/verdict.ts';
+import {
+  blockOfRef,
+  bucketOf,
+  cardAt,
+  gtinEntryKey,
+  liveCards,
+  markDead,
+  packBlocks,
+  PendingEntries,
+  refsIn,
+  slotOfRef,
+  entriesOf,
+  type CopyBlock,
+  type CopyBucket,
+} from '../../shared/inspection/copy-index.ts';
 import type { NcgDatabase } from './database.ts';
 
 export interface CopyState extends CopyInfo {
@@ -20,6 +44,10 @@ export interface CopyState extends CopyInfo {
   startedFrom: number;
   /** The running download began on an empty copy: its pages cannot hold a card twice (the feed's cursor is strict). */
   initial?: boolean;
+  /** The id the next block gets (= blocks written). */
+  nextBlock?: number;
+  /** Blocks below this id are in the buckets. */
+  indexedBlocks?: number;
 }
 
 interface CopyMetaRecord {
@@ -29,51 +57,189 @@ interface CopyMetaRecord {
 
 declare module './database.ts' {
   interface NcgTables {
-    copyCards: EntityTable<CopyCard, 'key'>;
+    copyBlocks: EntityTable<CopyBlock, 'id'>;
+    copyBuckets: EntityTable<CopyBucket, 'id'>;
     copyMeta: EntityTable<CopyMetaRecord, 'key'>;
   }
 }
 
-export const emptyCopyState: CopyState = { ...emptyCopyInfo, status: 'empty', resumeUrl: undefined, startedAt: undefined, startedFrom: 0 };
+interface CopyTables {
+  blocks: EntityTable<CopyBlock, 'id'>;
+  buckets: EntityTable<CopyBucket, 'id'>;
+  meta: EntityTable<CopyMetaRecord, 'key'>;
+}
 
-export async function readCopyState(db: NcgDatabase): Promise<CopyState> {
-  return (await db.copyMeta.get('state'))?.state ?? emptyCopyState;
+const tablesOf = (db: NcgDatabase): CopyTables => ({ blocks: db.copyBlocks, buckets: db.copyBuckets, meta: db.copyMeta });
+
+/** Merge the pending entries into the buckets every this many cards of an append run (bounds the worker's memory). */
+const FLUSH_EVERY_ENTRIES = 400_000;
+
+export const emptyCopyState: CopyState = { ...emptyCopyInfo, status: 'empty', resumeUrl: undefined, startedAt: undefined, startedFrom: 0, nextBlock: 0, indexedBlocks: 0 };
+
+async function readState(tables: CopyTables): Promise<CopyState> {
+  const state = (await tables.meta.get('state'))?.state;
+  return state ? { ...state, nextBlock: state.nextBlock ?? 0, indexedBlocks: state.indexedBlocks ?? 0 } : emptyCopyState;
+}
+
+export function readCopyState(db: NcgDatabase): Promise<CopyState> {
+  return readState(tablesOf(db));
 }
 
 export async function writeCopyState(db: NcgDatabase, state: CopyState): Promise<void> {
   await db.copyMeta.put({ key: 'state', state });
 }
 
-/**
- * Stores one batch of cards and the copy's next state in one transaction; `nextState` gets the state after the
- * cards (count, cursor, highest NTIN) and returns what else changes (resume point, status). Returns how many
- * cards were new. A card already held with a later `modified` is kept.
- */
-export async function storeCopyBatch(
-  db: NcgDatabase,
-  cards: readonly CopyCard[],
-  nextState: (state: CopyState) => CopyState,
-  /** True when none of these keys can be held yet (the first download of an empty copy): skips the read. */
-  allNew = false,
-): Promise<number> {
-  return db.transaction('rw', db.copyCards, db.copyMeta, async () => {
-    const state = await readCopyState(db);
-    if (allNew) {
-      await db.copyCards.bulkPut(cards as CopyCard[]);
-      await writeCopyState(db, nextState({ ...state, ...advanceCopyInfo(state, cards, cards.length) }));
-      return cards.length;
+async function applyPending(tables: CopyTables, pending: PendingEntries): Promise<void> {
+  const ids = pending.buckets;
+  if (ids.length === 0) return;
+  const held = await tables.buckets.bulkGet(ids);
+  await tables.buckets.bulkPut(ids.map((id, index) => pending.apply(id, held[index])));
+}
+
+/** Indexes the blocks written but not yet in the buckets (after a stop, a failure or a crash). */
+async function catchUp(tables: CopyTables, state: CopyState): Promise<CopyState> {
+  const nextBlock = state.nextBlock ?? 0;
+  let from = state.indexedBlocks ?? 0;
+  if (from >= nextBlock) return state;
+  const pending = new PendingEntries();
+  while (from < nextBlock) {
+    const to = Math.min(nextBlock, from + 64);
+    for (const block of await tables.blocks.where(':id').between(from, to, true, false).toArray()) {
+      for (const { card, ref } of liveCards(block)) pending.addCard(card, ref);
     }
-    const held = await db.copyCards.bulkGet(cards.map((card) => card.key));
+    from = to;
+  }
+  await applyPending(tables, pending);
+  const next = { ...state, indexedBlocks: nextBlock };
+  await tables.meta.put({ key: 'state', state: next });
+  return next;
+}
+
+export async function catchUpCopyIndex(db: NcgDatabase): Promise<CopyState> {
+  return db.transaction('rw', db.copyBlocks, db.copyBuckets, db.copyMeta, async () => catchUp(tablesOf(db), await readCopyState(db)));
+}
+
+/** One append run's index entries, waiting in memory until `flush`. */
+export interface AppendIndex {
+  readonly pending: PendingEntries;
+}
+
+export function startAppendIndex(): AppendIndex {
+  return { pending: new PendingEntries() };
+}
+
+/**
+ * Stores cards none of whose keys is held (checked by the caller's reason: an empty copy, a strict feed cursor)
+ * and the copy's next state, in one transaction. The index entries go to `index` and reach the buckets when
+ * `flush` is true or enough have gathered. Returns how many cards were stored.
+ */
+export async function appendCopyBatch(db: NcgDatabase, cards: readonly CopyCard[], nextState: (state: CopyState) => CopyState, index: AppendIndex, flush: boolean): Promise<number> {
+  const tables = tablesOf(db);
+  let flushed = false;
+  try {
+    await db.transaction('rw', db.copyBlocks, db.copyBuckets, db.copyMeta, async () => {
+      let state = await readState(tables);
+      // Blocks left unindexed by an earlier run go into the buckets before this run's entries follow them.
+      if ((state.indexedBlocks ?? 0) < (state.nextBlock ?? 0) && index.pending.size === 0) state = await catchUp(tables, state);
+      const { blocks, refs } = packBlocks(cards, state.nextBlock ?? 0);
+      if (blocks.length > 0) await tables.blocks.bulkPut(blocks);
+      cards.forEach((card, position) => index.pending.addCard(card, refs[position] as number));
+      const nextBlock = (state.nextBlock ?? 0) + blocks.length;
+      let next = nextState({ ...state, ...advanceCopyInfo(state, cards, cards.length), nextBlock });
+      flushed = flush || index.pending.size >= FLUSH_EVERY_ENTRIES;
+      if (flushed) {
+        await applyPending(tables, index.pending);
+        next = { ...next, indexedBlocks: nextBlock };
+      }
+      await tables.meta.put({ key: 'state', state: next });
+    });
+  } catch (error) {
+    // Entries of a batch that was not stored must never reach the buckets; stored blocks are caught up later.
+    index.pending.clear();
+    throw error;
+  }
+  if (flushed) index.pending.clear();
+  return cards.length;
+}
+
+/**
+ * Ends an append run: the entries still in memory reach the buckets and `change` applies to the state, in one
+ * transaction (after which every stored block is in the index).
+ */
+export async function finishAppendIndex(db: NcgDatabase, index: AppendIndex, change: (state: CopyState) => CopyState = (state) => state): Promise<CopyState> {
+  const tables = tablesOf(db);
+  const next = await db.transaction('rw', db.copyBlocks, db.copyBuckets, db.copyMeta, async () => {
+    let state = await readState(tables);
+    if (index.pending.size > 0) {
+      await applyPending(tables, index.pending);
+      state = { ...state, indexedBlocks: state.nextBlock ?? 0 };
+    } else state = await catchUp(tables, state);
+    const changed = change(state);
+    await tables.meta.put({ key: 'state', state: changed });
+    return changed;
+  });
+  index.pending.clear();
+  return next;
+}
+
+/**
+ * Stores one batch of cards that may already be held, and the copy's next state, in one transaction; returns how
+ * many cards were new. A card already held with a later `modified` is kept.
+ */
+export async function mergeCopyBatch(db: NcgDatabase, cards: readonly CopyCard[], nextState: (state: CopyState) => CopyState): Promise<number> {
+  const tables = tablesOf(db);
+  return db.transaction('rw', db.copyBlocks, db.copyBuckets, db.copyMeta, async () => {
+    const state = await catchUp(tables, await readState(tables));
+    // The newest version of each key in this batch.
+    const latest = new Map<string, CopyCard>();
+    for (const card of cards) {
+      const seen = latest.get(card.key);
+      if (!seen || seen.modified <= card.modified) latest.set(card.key, card);
+    }
+    const buckets = new Map<number, CopyBucket | undefined>();
+    const loadBuckets = async (ids: number[]) => {
+      const missing = [...new Set(ids)].filter((id) => !buckets.has(id));
+      const held = await tables.buckets.bulkGet(missing);
+      missing.forEach((id, position) => buckets.set(id, held[position]));
+    };
+    await loadBuckets([...latest.keys()].map(bucketOf));
+    const oldRefs = new Map<string, number>();
+    for (const key of latest.keys()) {
+      const ref = refsIn(buckets.get(bucketOf(key)), key)[0];
+      if (ref !== undefined) oldRefs.set(key, ref);
+    }
+    const oldBlockIds = [...new Set([...oldRefs.values()].map(blockOfRef))];
+    const oldBlocks = new Map<number, CopyBlock>();
+    (await tables.blocks.bulkGet(oldBlockIds)).forEach((block) => block && oldBlocks.set(block.id, block));
+
+    const pending = new PendingEntries();
+    const changedBlocks = new Set<CopyBlock>();
     const fresh: CopyCard[] = [];
     let added = 0;
-    cards.forEach((card, index) => {
-      const old = held[index];
-      if (!old) added += 1;
-      if (!old || old.modified <= card.modified) fresh.push(card);
-    });
-    if (fresh.length > 0) await db.copyCards.bulkPut(fresh);
-    const advanced = advanceCopyInfo(state, cards, added);
-    await writeCopyState(db, nextState({ ...state, ...advanced }));
+    for (const [key, card] of latest) {
+      const oldRef = oldRefs.get(key);
+      const oldBlock = oldRef === undefined ? undefined : oldBlocks.get(blockOfRef(oldRef));
+      const old = oldBlock && oldRef !== undefined ? cardAt(oldBlock, slotOfRef(oldRef)) : undefined;
+      if (!old || oldRef === undefined || !oldBlock) {
+        added += 1;
+        fresh.push(card);
+        continue;
+      }
+      if (old.modified > card.modified) continue;
+      for (const [entryKey, entryRef] of entriesOf(old, oldRef)) pending.remove(entryKey, entryRef);
+      markDead(oldBlock, slotOfRef(oldRef));
+      changedBlocks.add(oldBlock);
+      fresh.push(card);
+    }
+    const { blocks, refs } = packBlocks(fresh, state.nextBlock ?? 0);
+    fresh.forEach((card, position) => pending.addCard(card, refs[position] as number));
+    const written = [...changedBlocks, ...blocks];
+    if (written.length > 0) await tables.blocks.bulkPut(written);
+    await loadBuckets(pending.buckets);
+    const touched = pending.buckets;
+    if (touched.length > 0) await tables.buckets.bulkPut(touched.map((id) => pending.apply(id, buckets.get(id))));
+    const nextBlock = (state.nextBlock ?? 0) + blocks.length;
+    await tables.meta.put({ key: 'state', state: nextState({ ...state, ...advanceCopyInfo(state, cards, added), nextBlock, indexedBlocks: nextBlock }) });
     return added;
   });
 }
@@ -86,24 +252,77 @@ export async function updateCopyState(db: NcgDatabase, change: (state: CopyState
   });
 }
 
-/** The copy as the verdict reads it. */
+/** The copy as the verdict reads it: one bucket read, a binary search, one block read per card. */
 export function copyLookup(db: NcgDatabase): CopyLookup {
   return {
-    byNtin: (ntin) => db.copyCards.get(ntin),
-    byGtin: (gtin14) => db.copyCards.where('gtin').equals(gtin14).toArray(),
+    byNtin: (ntin) =>
+      db.transaction('r', db.copyBuckets, db.copyBlocks, async () => {
+        const ref = refsIn(await db.copyBuckets.get(bucketOf(ntin)), ntin)[0];
+        if (ref === undefined) return undefined;
+        const block = await db.copyBlocks.get(blockOfRef(ref));
+        return block && cardAt(block, slotOfRef(ref));
+      }),
+    byGtin: (gtin14) =>
+      db.transaction('r', db.copyBuckets, db.copyBlocks, async () => {
+        const key = gtinEntryKey(gtin14);
+        const refs = refsIn(await db.copyBuckets.get(bucketOf(key)), key);
+        if (refs.length === 0) return [];
+        const ids = [...new Set(refs.map(blockOfRef))];
+        const blocks = new Map((await db.copyBlocks.bulkGet(ids)).flatMap((block) => (block ? [[block.id, block] as const] : [])));
+        return refs.flatMap((ref) => {
+          const block = blocks.get(blockOfRef(ref));
+          const card = block && cardAt(block, slotOfRef(ref));
+          return card ? [card] : [];
+        });
+      }),
   };
 }
 
-/** Every card, in key order, in batches (for writing a snapshot of the held copy). */
+/** Every current card, block by block (for writing a snapshot of the held copy, and for tests). */
 export async function eachCopyBatch(db: NcgDatabase, batchSize: number, onBatch: (cards: CopyCard[]) => Promise<void> | void): Promise<void> {
-  let after: string | undefined;
+  let from = 0;
+  let batch: CopyCard[] = [];
   for (;;) {
-    const query = after === undefined ? db.copyCards.orderBy('key') : db.copyCards.where('key').above(after);
-    const cards = await query.limit(batchSize).toArray();
-    if (cards.length === 0) return;
-    await onBatch(cards);
-    after = cards[cards.length - 1]?.key;
+    const blocks = await db.copyBlocks.where(':id').aboveOrEqual(from).limit(32).toArray();
+    if (blocks.length === 0) break;
+    for (const block of blocks) {
+      for (const { card } of liveCards(block)) batch.push(card);
+      from = block.id + 1;
+    }
+    if (batch.length >= batchSize) {
+      await onBatch(batch);
+      batch = [];
+    }
   }
+  if (batch.length > 0) await onBatch(batch);
+}
+
+/**
+ * Schema v8's upgrade: the v5 copy (one row per card in `copyCards`) moves into blocks and buckets inside the
+ * version change, so a copy already downloaded stays usable without a new download.
+ */
+export async function migrateCopyToBlocks(transaction: Transaction): Promise<void> {
+  const cards = transaction.table<CopyCard, string>('copyCards');
+  const tables: CopyTables = {
+    blocks: transaction.table('copyBlocks') as CopyTables['blocks'],
+    buckets: transaction.table('copyBuckets') as CopyTables['buckets'],
+    meta: transaction.table('copyMeta') as CopyTables['meta'],
+  };
+  const pending = new PendingEntries();
+  let nextBlock = 0;
+  let last: string | undefined;
+  for (;;) {
+    const chunk = await (last === undefined ? cards.orderBy(':id') : cards.where(':id').above(last)).limit(5120).toArray();
+    if (chunk.length === 0) break;
+    const { blocks, refs } = packBlocks(chunk, nextBlock);
+    await tables.blocks.bulkPut(blocks);
+    chunk.forEach((card, position) => pending.addCard(card, refs[position] as number));
+    nextBlock += blocks.length;
+    last = chunk[chunk.length - 1]?.key;
+  }
+  await applyPending(tables, pending);
+  const stored = (await tables.meta.get('state'))?.state;
+  if (stored) await tables.meta.put({ key: 'state', state: { ...stored, nextBlock, indexedBlocks: nextBlock } });
 }
 
 /** True for the browser's "storage full" failure, however Dexie wraps it. */

@@ -11,7 +11,17 @@ import { exportRowSchema } from '../../../shared/catalogue/export-dto.ts';
 import type { ExportPageRequest, ExportPageResult } from '../../../shared/catalogue-export-call.ts';
 import { copyCardFromRow, isSnapshotError, readSnapshotCards, verifySnapshot, type CopyCard } from '../../../shared/inspection/index.ts';
 import type { NcgDatabase } from '../../db/database.ts';
-import { isQuotaError, readCopyState, storeCopyBatch, updateCopyState } from '../../db/catalogue-copy.ts';
+import {
+  appendCopyBatch,
+  catchUpCopyIndex,
+  finishAppendIndex,
+  isQuotaError,
+  mergeCopyBatch,
+  readCopyState,
+  startAppendIndex,
+  type AppendIndex,
+  type CopyState,
+} from '../../db/catalogue-copy.ts';
 
 export type PageSource = (request: ExportPageRequest) => Promise<ExportPageResult>;
 
@@ -85,9 +95,16 @@ async function bytesNeeded(held: number, remaining: number): Promise<number> {
   return Math.ceil(perCard * Math.max(remaining, 1000) * 1.2);
 }
 
-async function store(db: NcgDatabase, cards: CopyCard[], remaining: () => number, nextState: Parameters<typeof storeCopyBatch>[2], allNew = false): Promise<number> {
+/**
+ * How a run stores its batches: appended (keys known to be new: the first download of an empty copy, a snapshot
+ * into an empty copy; entries reach the index in large merges) or merged (anything else).
+ */
+type StoreMode = { kind: 'append'; index: AppendIndex } | { kind: 'merge' };
+
+async function store(db: NcgDatabase, mode: StoreMode, cards: CopyCard[], remaining: () => number, nextState: (state: CopyState) => CopyState, last: boolean): Promise<number> {
   try {
-    return await storeCopyBatch(db, cards, nextState, allNew);
+    if (mode.kind === 'append') return await appendCopyBatch(db, cards, nextState, mode.index, last);
+    return await mergeCopyBatch(db, cards, nextState);
   } catch (error) {
     if (!isQuotaError(error)) throw error;
     const held = (await readCopyState(db)).count;
@@ -95,60 +112,110 @@ async function store(db: NcgDatabase, cards: CopyCard[], remaining: () => number
   }
 }
 
+/** After a stop or a failure: every stored block goes into the index (best effort; the next run does it too). */
+async function settleIndex(db: NcgDatabase): Promise<void> {
+  await catchUpCopyIndex(db).catch(() => undefined);
+}
+
 function rateOf(cards: number, startedMs: number): number {
   return Math.round(cards / Math.max(0.001, (performance.now() - startedMs) / 1000));
 }
 
 export async function downloadCopy(db: NcgDatabase, source: PageSource, control: RunControl, options: { limit?: number } = {}): Promise<CopyRunResult> {
+  try {
+    return await runDownload(db, source, control, options);
+  } catch (error) {
+    await settleIndex(db);
+    throw error;
+  }
+}
+
+/** How many pages may travel while one is being written. */
+const PAGES_AHEAD = 2;
+
+async function runDownload(db: NcgDatabase, source: PageSource, control: RunControl, options: { limit?: number }): Promise<CopyRunResult> {
   const limit = options.limit ?? 1000;
   const before = await readCopyState(db);
   const resuming = before.status === 'partial' && before.resumeUrl !== undefined;
   const startedAt = resuming && before.startedAt ? before.startedAt : new Date().toISOString();
   const startedFrom = resuming ? before.startedFrom : Math.max(0, before.cursor - OVERLAP_SECONDS);
   const initial = resuming ? before.initial === true : before.count === 0;
+  const mode: StoreMode = initial ? { kind: 'append', index: startAppendIndex() } : { kind: 'merge' };
   const nowSeconds = Date.parse(startedAt) / 1000;
+  // Pages are fetched ahead of the writes: the feed's `next` link is in the page, so each fetch waits for the
+  // previous answer, not for its write.
+  const queue: Promise<ExportPageResult>[] = [];
+  let link: Promise<string | undefined> = Promise.resolve(undefined);
+  let ended = false;
   const fetchPage = (request: ExportPageRequest) => {
     const answer = source(request);
     answer.catch(() => undefined); // a prefetched page that fails is reported when its turn comes
-    return answer;
+    queue.push(answer);
+    link = answer.then(
+      (result) => (result.ok ? (result.next ?? undefined) : undefined),
+      () => undefined,
+    );
   };
-  let pending = fetchPage(resuming ? { url: before.resumeUrl } : { from: startedFrom, limit });
+  const fetchAhead = async () => {
+    while (!ended && queue.length < PAGES_AHEAD) {
+      const next = await link;
+      if (next === undefined || ended || control.signal.aborted) return;
+      fetchPage({ url: next });
+    }
+  };
+  fetchPage(resuming ? { url: before.resumeUrl } : { from: startedFrom, limit });
   const startedMs = performance.now();
   let stored = 0;
   let added = 0;
   let held = before.count;
-  for (;;) {
-    if (control.signal.aborted) return { outcome: 'stopped', stored, added, held, copyDate: before.copyDate };
-    let result: ExportPageResult;
-    try {
-      result = await pending;
-    } catch {
-      throw new CopyRunError('network', { detail: 'no answer' });
+  try {
+    for (;;) {
+      if (control.signal.aborted) {
+        await settleIndex(db);
+        return { outcome: 'stopped', stored, added, held, copyDate: before.copyDate };
+      }
+      const pending = queue.shift();
+      if (!pending) throw new CopyRunError('network', { detail: 'no answer' });
+      let result: ExportPageResult;
+      try {
+        result = await pending;
+      } catch {
+        throw new CopyRunError('network', { detail: 'no answer' });
+      }
+      const { cards, next } = readPage(result);
+      const ahead = fetchAhead();
+      // The feed is ordered by `modified`: how far the cursor is between `from` and now tells the share done.
+      let fraction: number | undefined;
+      const newest = cards.reduce((max, card) => Math.max(max, card.modified), 0);
+      if (next && newest > startedFrom && nowSeconds > startedFrom) fraction = Math.min(0.99, (newest - startedFrom) / (nowSeconds - startedFrom));
+      if (!next) fraction = 1;
+      const remaining = () => (fraction && fraction > 0 ? Math.round((stored / fraction) * (1 - fraction)) : 100_000);
+      added += await store(
+        db,
+        mode,
+        cards,
+        remaining,
+        (state) => ({
+          ...state,
+          status: next ? 'partial' : 'complete',
+          resumeUrl: next,
+          startedAt,
+          startedFrom,
+          initial,
+          copyDate: next ? state.copyDate : startedAt,
+        }),
+        !next,
+      );
+      stored += cards.length;
+      held = before.count + added;
+      const rate = rateOf(stored, startedMs);
+      const secondsLeft = fraction && fraction > 0 && fraction < 1 ? Math.round(((performance.now() - startedMs) / 1000) * ((1 - fraction) / fraction)) : fraction === 1 ? 0 : undefined;
+      control.progress({ phase: 'download', cards: stored, held, rate, secondsLeft, fraction });
+      if (!next) return { outcome: 'complete', stored, added, held, copyDate: startedAt };
+      await ahead;
     }
-    const { cards, next } = readPage(result);
-    // The next page travels while this one is written.
-    if (next) pending = fetchPage({ url: next });
-    // The feed is ordered by `modified`: how far the cursor is between `from` and now tells the share done.
-    let fraction: number | undefined;
-    const newest = cards.reduce((max, card) => Math.max(max, card.modified), 0);
-    if (next && newest > startedFrom && nowSeconds > startedFrom) fraction = Math.min(0.99, (newest - startedFrom) / (nowSeconds - startedFrom));
-    if (!next) fraction = 1;
-    const remaining = () => (fraction && fraction > 0 ? Math.round((stored / fraction) * (1 - fraction)) : 100_000);
-    added += await store(db, cards, remaining, (state) => ({
-      ...state,
-      status: next ? 'partial' : 'complete',
-      resumeUrl: next,
-      startedAt,
-      startedFrom,
-      initial,
-      copyDate: next ? state.copyDate : startedAt,
-    }), initial);
-    stored += cards.length;
-    held = before.count + added;
-    const rate = rateOf(stored, startedMs);
-    const secondsLeft = fraction && fraction > 0 && fraction < 1 ? Math.round(((performance.now() - startedMs) / 1000) * ((1 - fraction) / fraction)) : fraction === 1 ? 0 : undefined;
-    control.progress({ phase: 'download', cards: stored, held, rate, secondsLeft, fraction });
-    if (!next) return { outcome: 'complete', stored, added, held, copyDate: startedAt };
+  } finally {
+    ended = true;
   }
 }
 
@@ -163,20 +230,24 @@ export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: R
   }
   const { header } = verified;
   const heldBefore = (await readCopyState(db)).count;
+  // Into an empty copy every card of a snapshot is new (its keys are unique): appended, no read before the write.
+  const mode: StoreMode = heldBefore === 0 ? { kind: 'append', index: startAppendIndex() } : { kind: 'merge' };
+  // A download interrupted before this import may not assume any more that its pages hold only new cards.
+  const notInitial = (state: CopyState): CopyState => ({ ...state, initial: false });
   const startedMs = performance.now();
   let stored = 0;
   let added = 0;
   try {
     await readSnapshotCards(verified, async (cards) => {
       if (control.signal.aborted) throw new CopyRunError('aborted');
-      // Into an empty copy every card of a snapshot is new (its keys are unique): no read before the write.
-      added += await store(db, cards, () => header.count - stored, (state) => state, heldBefore === 0);
+      added += await store(db, mode, cards, () => header.count - stored, notInitial, false);
       stored += cards.length;
       const fraction = header.count > 0 ? stored / header.count : 1;
       const rate = rateOf(stored, startedMs);
       control.progress({ phase: 'import', cards: stored, held: heldBefore + added, rate, secondsLeft: rate > 0 ? Math.round((header.count - stored) / rate) : undefined, fraction });
     });
   } catch (error) {
+    await settleIndex(db);
     if (error instanceof CopyRunError && error.code === 'aborted') {
       const now = await readCopyState(db);
       return { outcome: 'stopped', stored, added, held: now.count, copyDate: now.copyDate };
@@ -185,9 +256,10 @@ export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: R
     throw error;
   }
   // Cards never move back in time, so the copy now holds everything of the newer of the two dates.
-  const final = await updateCopyState(db, (current) => {
+  const finish = (current: CopyState): CopyState => {
     const copyDate = current.copyDate && current.copyDate > header.copyDate ? current.copyDate : header.copyDate;
-    return { ...current, copyDate, status: current.status === 'partial' ? 'partial' : 'complete', maxNtinSerial: Math.max(current.maxNtinSerial, header.maxNtinSerial), cursor: Math.max(current.cursor, header.cursor) };
-  });
+    return { ...current, copyDate, initial: false, status: current.status === 'partial' ? 'partial' : 'complete', maxNtinSerial: Math.max(current.maxNtinSerial, header.maxNtinSerial), cursor: Math.max(current.cursor, header.cursor) };
+  };
+  const final = mode.kind === 'append' ? await finishAppendIndex(db, mode.index, finish) : await finishAppendIndex(db, startAppendIndex(), finish);
   return { outcome: 'complete', stored, added, held: final.count, copyDate: final.copyDate };
 }

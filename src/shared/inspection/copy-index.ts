@@ -1,0 +1,220 @@
+/**
+ * The catalogue copy's storage layout (schema v8), pure so Node tests and the CLI can reach it:
+ *
+ * - cards live in **blocks** of up to `blockSize` cards, fields as columns, appended in arrival order; a card's
+ *   address (`ref`) is `block * blockSize + slot`. A card replaced by a newer version keeps its slot, marked
+ *   dead, so blocks alone say which cards are current (the index can be rebuilt from them);
+ * - the lookup index is `bucketCount` **buckets**, chosen by a hash of the code, each holding sorted entry keys
+ *   with the ref of their card: a card's key (NTIN, or `gtin:<14>`) once, and `#<gtin14>` for its GTIN (several
+ *   entries with the same `#` key = several cards of that GTIN, 1:N).
+ *
+ * A million cards is ~2,000 block records and 4,096 bucket records instead of a million rows with a secondary
+ * index, which is what makes the download fast; a lookup is one bucket read, a binary search and one block read.
+ */
+import type { CopyCard } from './copy-card.ts';
+
+export const blockSize = 512;
+export const bucketCount = 4096;
+
+const DEACTIVATED = 1;
+const SOCIAL = 2;
+/** The slot's card was replaced by a newer version stored elsewhere. */
+const DEAD = 4;
+
+export interface CopyBlock {
+  id: number;
+  ids: number[];
+  ntins: string[];
+  /** 14 digits or ''. */
+  gtins: string[];
+  namesRu: string[];
+  namesKk: string[];
+  units: string[];
+  flags: number[];
+  modified: number[];
+}
+
+export interface CopyBucket {
+  id: number;
+  /** Sorted (code unit order); `#` keys may repeat. */
+  keys: string[];
+  refs: number[];
+}
+
+export function cardKeyOf(ntin: string, gtin: string): string {
+  return ntin !== '' ? ntin : `gtin:${gtin}`;
+}
+
+export function gtinEntryKey(gtin14: string): string {
+  return `#${gtin14}`;
+}
+
+/** FNV-1a over the code's UTF-16 units: spreads 13/14-digit codes evenly over the buckets. */
+export function bucketOf(entryKey: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < entryKey.length; index += 1) {
+    hash ^= entryKey.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % bucketCount;
+}
+
+export const refOf = (block: number, slot: number): number => block * blockSize + slot;
+export const blockOfRef = (ref: number): number => Math.floor(ref / blockSize);
+export const slotOfRef = (ref: number): number => ref % blockSize;
+
+export function emptyBlock(id: number): CopyBlock {
+  return { id, ids: [], ntins: [], gtins: [], namesRu: [], namesKk: [], units: [], flags: [], modified: [] };
+}
+
+/** Appends a card; returns its slot. */
+export function pushCard(block: CopyBlock, card: CopyCard): number {
+  block.ids.push(card.id);
+  block.ntins.push(card.ntin);
+  block.gtins.push(card.gtin);
+  block.namesRu.push(card.nameRu);
+  block.namesKk.push(card.nameKk);
+  block.units.push(card.unit);
+  block.flags.push((card.deactivated ? DEACTIVATED : 0) | (card.social ? SOCIAL : 0));
+  block.modified.push(card.modified);
+  return block.ids.length - 1;
+}
+
+export function isDeadSlot(block: CopyBlock, slot: number): boolean {
+  return ((block.flags[slot] ?? DEAD) & DEAD) !== 0;
+}
+
+export function markDead(block: CopyBlock, slot: number): void {
+  block.flags[slot] = (block.flags[slot] ?? 0) | DEAD;
+}
+
+export function blockLength(block: CopyBlock): number {
+  return block.ids.length;
+}
+
+export function cardAt(block: CopyBlock, slot: number): CopyCard | undefined {
+  if (slot >= block.ids.length) return undefined;
+  const ntin = block.ntins[slot] ?? '';
+  const gtin = block.gtins[slot] ?? '';
+  const flags = block.flags[slot] ?? 0;
+  return {
+    key: cardKeyOf(ntin, gtin),
+    id: block.ids[slot] ?? 0,
+    ntin,
+    gtin,
+    nameRu: block.namesRu[slot] ?? '',
+    nameKk: block.namesKk[slot] ?? '',
+    unit: block.units[slot] ?? '',
+    deactivated: (flags & DEACTIVATED) !== 0,
+    social: (flags & SOCIAL) !== 0,
+    modified: block.modified[slot] ?? 0,
+  };
+}
+
+/** The current (not replaced) cards of a block with their refs. */
+export function liveCards(block: CopyBlock): { card: CopyCard; ref: number }[] {
+  const out: { card: CopyCard; ref: number }[] = [];
+  for (let slot = 0; slot < block.ids.length; slot += 1) {
+    if (isDeadSlot(block, slot)) continue;
+    const card = cardAt(block, slot);
+    if (card) out.push({ card, ref: refOf(block.id, slot) });
+  }
+  return out;
+}
+
+/** Cards packed into consecutive blocks from `firstBlock`, with the ref each card got. */
+export function packBlocks(cards: readonly CopyCard[], firstBlock: number): { blocks: CopyBlock[]; refs: number[] } {
+  const blocks: CopyBlock[] = [];
+  const refs: number[] = [];
+  let block: CopyBlock | undefined;
+  for (const card of cards) {
+    if (!block || blockLength(block) >= blockSize) {
+      block = emptyBlock(firstBlock + blocks.length);
+      blocks.push(block);
+    }
+    refs.push(refOf(block.id, pushCard(block, card)));
+  }
+  return { blocks, refs };
+}
+
+/** The index entries of one card. */
+export function entriesOf(card: Pick<CopyCard, 'key' | 'gtin'>, ref: number): [string, number][] {
+  return card.gtin !== '' ? [[card.key, ref], [gtinEntryKey(card.gtin), ref]] : [[card.key, ref]];
+}
+
+/** Index entries waiting to be merged into their buckets, grouped by bucket. */
+export class PendingEntries {
+  private readonly byBucket = new Map<number, { add: [string, number][]; remove: [string, number][] }>();
+
+  private slot(bucket: number) {
+    let entry = this.byBucket.get(bucket);
+    if (!entry) {
+      entry = { add: [], remove: [] };
+      this.byBucket.set(bucket, entry);
+    }
+    return entry;
+  }
+
+  add(key: string, ref: number): void {
+    this.slot(bucketOf(key)).add.push([key, ref]);
+  }
+
+  remove(key: string, ref: number): void {
+    this.slot(bucketOf(key)).remove.push([key, ref]);
+  }
+
+  addCard(card: Pick<CopyCard, 'key' | 'gtin'>, ref: number): void {
+    for (const [key, entryRef] of entriesOf(card, ref)) this.add(key, entryRef);
+  }
+
+  get buckets(): number[] {
+    return [...this.byBucket.keys()];
+  }
+
+  get size(): number {
+    let size = 0;
+    for (const entry of this.byBucket.values()) size += entry.add.length + entry.remove.length;
+    return size;
+  }
+
+  clear(): void {
+    this.byBucket.clear();
+  }
+
+  /** The bucket with this bucket's changes applied (a new object; `held` is left as it was). */
+  apply(id: number, held: CopyBucket | undefined): CopyBucket {
+    const change = this.byBucket.get(id);
+    const base = held ?? { id, keys: [], refs: [] };
+    if (!change) return base;
+    const removed = new Set(change.remove.map(([key, ref]) => `${ref}|${key}`));
+    const pairs: [string, number][] = [];
+    for (let index = 0; index < base.keys.length; index += 1) {
+      const key = base.keys[index] as string;
+      const ref = base.refs[index] as number;
+      if (!removed.has(`${ref}|${key}`)) pairs.push([key, ref]);
+    }
+    pairs.push(...change.add);
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    return { id, keys: pairs.map((pair) => pair[0]), refs: pairs.map((pair) => pair[1]) };
+  }
+}
+
+/** Index of the first key ≥ `key` (binary search). */
+function lowerBound(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((keys[middle] as string) < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The refs filed under `key` in its bucket (at most one for a card key, any number for a `#` GTIN key). */
+export function refsIn(bucket: CopyBucket | undefined, key: string): number[] {
+  if (!bucket) return [];
+  const out: number[] = [];
+  for (let index = lowerBound(bucket.keys, key); index < bucket.keys.length && bucket.keys[index] === key; index += 1) out.push(bucket.refs[index] as number);
+  return out;
+}
