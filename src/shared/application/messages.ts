@@ -1,4 +1,5 @@
 import { defineMessages, type MessageTable } from '../i18n/locales.ts';
+import { attachmentMessagesEn, attachmentMessagesKk, attachmentMessagesRu } from './import/attachment-messages.ts';
 
 /*
  * Messages of the `application` namespace (registered in src/shared/i18n/resources.ts): a key here is used
@@ -77,6 +78,7 @@ const en = {
     tooLarge: 'The PDF of document {{number}} is {{size}} MB; the catalogue accepts at most {{max}} MB.',
   },
   import: {
+    files: attachmentMessagesEn,
     emptyFile: 'The file is empty.',
     tooLarge: 'The file is {{size}} MB; at most {{max}} MB can be imported.',
     unreadable: 'The file could not be read as an Excel workbook (.xlsx).',
@@ -181,6 +183,7 @@ export const applicationMessages = defineMessages(en, {
       tooLarge: 'PDF документа {{number}} весит {{size}} МБ; каталог принимает не более {{max}} МБ.',
     },
     import: {
+      files: attachmentMessagesRu,
       emptyFile: 'Файл пуст.',
       tooLarge: 'Файл весит {{size}} МБ; импортировать можно не более {{max}} МБ.',
       unreadable: 'Файл не удалось прочитать как книгу Excel (.xlsx).',
@@ -283,6 +286,7 @@ export const applicationMessages = defineMessages(en, {
       tooLarge: '{{number}} құжатының PDF көлемі {{size}} МБ; каталог ең көбі {{max}} МБ қабылдайды.',
     },
     import: {
+      files: attachmentMessagesKk,
       emptyFile: 'Файл бос.',
       tooLarge: 'Файл көлемі {{size}} МБ; ең көбі {{max}} МБ импорттауға болады.',
       unreadable: 'Файлды Excel кітабы (.xlsx) ретінде оқу мүмкін болмады.',

@@ -11,7 +11,9 @@
  * A mapping is plain data (one target per column), so the app can remember it per header layout,
  * keyed by `headerSignature(headers)`.
  */
+import type { ImageType } from '../../catalogue/dto.ts';
 import type { SchemaIndex } from '../schema.ts';
+import { attachmentColumn, documentColumn, photoColumnOf } from './attachments.ts';
 import type { TableIssue } from './table.ts';
 
 export type ColumnTarget =
@@ -21,6 +23,10 @@ export type ColumnTarget =
   | { kind: 'editOfNtin' }
   | { kind: 'attribute'; code: string }
   | { kind: 'part'; code: string; part: string }
+  /** A photo of this angle: a path relative to the sheet's folder (attachments.ts). */
+  | { kind: 'photo'; slot: ImageType }
+  /** Conformity documents: PDF paths relative to the sheet's folder, `|`-separated. */
+  | { kind: 'documents' }
   | { kind: 'ignore' };
 
 /** One target per column, in column order. */
@@ -70,6 +76,10 @@ export function targetHeader(target: ColumnTarget, index: SchemaIndex): string {
       return target.code;
     case 'part':
       return (index.partOwners.get(target.part)?.length ?? 0) === 1 && !index.byCode.has(target.part) ? target.part : `${target.code}.${target.part}`;
+    case 'photo':
+      return photoColumnOf(target.slot);
+    case 'documents':
+      return documentColumn;
     case 'ignore':
       return '';
   }
@@ -113,7 +123,7 @@ export function suggestColumnMapping(headers: readonly string[], index: SchemaIn
   const mapping = headers.map((header, column): ColumnTarget => {
     const key = normaliseHeader(header);
     if (key === '') return { kind: 'ignore' };
-    let target: ColumnTarget | undefined = cardColumns[key];
+    let target: ColumnTarget | undefined = cardColumns[key] ?? attachmentColumn(key);
     if (!target) {
       const code = byCode.get(key);
       const dot = key.indexOf('.');
@@ -146,7 +156,8 @@ export function suggestColumnMapping(headers: readonly string[], index: SchemaIn
       allByCode = false;
       return { kind: 'ignore' };
     }
-    const id = target.kind === 'attribute' ? `a:${target.code}` : target.kind === 'part' ? `p:${target.code}.${target.part}` : target.kind;
+    const id =
+      target.kind === 'attribute' ? `a:${target.code}` : target.kind === 'part' ? `p:${target.code}.${target.part}` : target.kind === 'photo' ? `photo:${target.slot}` : target.kind;
     if (used.has(id)) {
       issues.push({ row: headerRow, column, key: 'application.import.duplicateColumn', params: { header }, severity: 'warning' });
       return { kind: 'ignore' };

@@ -36,6 +36,9 @@ function cellValue(draft: ApplicationDraft, target: ColumnTarget): string {
       return draft.autoPublication ? 'true' : 'false';
     case 'editOfNtin':
       return draft.editOfNtin ?? '';
+    case 'photo':
+    case 'documents':
+      return ''; // files are not exported: the sheet would name paths that do not exist next to it
     case 'attribute':
       return partText(findValue(draft, target.code)?.value);
     case 'part':

@@ -11,6 +11,7 @@ import { splitMultiValue } from '../../codes/multi-value.ts';
 import { emptyDraft, type ApplicationDraft, type DraftCompoundValue } from '../draft.ts';
 import { indexSchemas, type AttributeSchemas, type SchemaIndex } from '../schema.ts';
 import { validateDraft, type DictionaryLookup, type Problem, type ProblemGroup, type ValidationContext } from '../validate.ts';
+import { cellPaths, pendingFileRef, photoColumnOf, documentColumn, type RowAttachment } from './attachments.ts';
 import { targetHeader, type ColumnMapping } from './columns.ts';
 import type { ImportTable, TableIssue } from './table.ts';
 
@@ -24,6 +25,11 @@ export interface ImportedRow {
   draft: ApplicationDraft;
   /** Everything wrong with this row: reading problems of its cells, then validation. */
   problems: ImportProblem[];
+  /**
+   * Photos and documents the row names (safe paths only). The draft holds them as pending references
+   * (`pendingFileRef`) until a reader stores or uploads them (attachments.ts).
+   */
+  attachments: RowAttachment[];
 }
 
 export type CategoryRequirements = NonNullable<ValidationContext['category']>;
@@ -149,6 +155,7 @@ export function tableToDrafts(table: ImportTable, mapping: ColumnMapping, option
     const index = schemas.forOktru(oktru);
     const draft = emptyDraft({ id: idFor(tableRow.row), oktru, isGov: options.defaults?.isGov ?? false, autoPublication: options.defaults?.autoPublication ?? false });
     const problems: ImportProblem[] = (rowIssues.get(tableRow.row) ?? []).map((issue) => issueToProblem(issue, columnField(table, mapping, schemas.union, issue.column)));
+    const attachments: RowAttachment[] = [];
 
     mapping.forEach((target, column) => {
       const text = cells[column] ?? '';
@@ -168,6 +175,25 @@ export function tableToDrafts(table: ImportTable, mapping: ColumnMapping, option
         case 'editOfNtin':
           draft.editOfNtin = text;
           return;
+        case 'photo':
+        case 'documents': {
+          const field = target.kind === 'photo' ? photoColumnOf(target.slot) : documentColumn;
+          const group = target.kind === 'photo' ? 'photos' : 'documents';
+          for (const check of cellPaths(target.kind, text)) {
+            if (!check.ok) {
+              problems.push({ row: tableRow.row, field, group, key: check.key, params: { value: text }, severity: 'error' });
+              continue;
+            }
+            if (target.kind === 'photo') {
+              draft.photos[target.slot] = { blobId: pendingFileRef(check.path) };
+              attachments.push({ field, kind: 'photo', slot: target.slot, path: check.path });
+            } else {
+              draft.documents.push({ documentId: pendingFileRef(check.path) });
+              attachments.push({ field, kind: 'document', path: check.path });
+            }
+          }
+          return;
+        }
         case 'attribute': {
           const entry = index.byCode.get(target.code);
           const group = entry?.group ?? 'base';
@@ -193,7 +219,7 @@ export function tableToDrafts(table: ImportTable, mapping: ColumnMapping, option
 
     const validation = validateDraft(draft, { schemas: index, dictionaries: options.dictionaries, today: options.today, category: oktru ? schemas.category(oktru) : undefined });
     for (const problem of validation) problems.push({ ...problem, row: tableRow.row });
-    rows.push({ row: tableRow.row, draft, problems });
+    rows.push({ row: tableRow.row, draft, problems, attachments });
   }
 
   findDuplicates(rows, schemas.union);
