@@ -5,6 +5,8 @@ import { documentsMessages } from '../features/documents/messages.ts';
 import { printQueueMessages } from '../features/labels/messages.ts';
 import { importerMessages } from '../features/import/messages.ts';
 import { inspectionUiMessages } from '../features/inspection/messages.ts';
+import { settingsUiMessages } from '../features/settings/messages.ts';
+import { dateFieldMessages } from './components/date-field-messages.ts';
 
 /**
  * The page's own message namespaces (the core's are in src/shared/i18n/resources.ts). A feature with many
@@ -17,4 +19,6 @@ export const pageNamespaces = {
   printQueue: printQueueMessages,
   importer: importerMessages,
   inspectionUi: inspectionUiMessages,
+  settingsUi: settingsUiMessages,
+  dateField: dateFieldMessages,
 } satisfies Record<string, Translations<MessageTable>>;

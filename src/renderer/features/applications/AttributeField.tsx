@@ -5,9 +5,36 @@ import type { DraftCompoundValue, DraftPartValue, DraftValue } from '../../../sh
 import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
 import { kazakhTextAttributeCodes } from '../../../shared/application/attribute-codes.ts';
 import { DictionaryPicker } from '../../app/components/DictionaryPicker.tsx';
+import { uiLocale } from '../../app/format.ts';
+import { attributeLabel } from '../../../shared/application/attribute-names.ts';
+import { DateField } from '../../app/components/DateField.tsx';
 
+/** An attribute's name in the UI language as plain text (accessible names); see `AttributeName` for the screen. */
 export function attributeName(definition: Pick<AttributeDefinition, 'nameKk' | 'nameRu' | 'code'>, language: string): string {
-  return (language === 'kk' ? definition.nameKk || definition.nameRu : definition.nameRu || definition.nameKk) || definition.code;
+  return attributeLabel(definition, uiLocale(language)).text;
+}
+
+/**
+ * An attribute's name on screen, with `lang` set to the language it is written in. The catalogue names its
+ * attributes in Russian and Kazakh only: where no name exists in the UI language the Russian one shows, marked
+ * as Russian, with the code beside it as a separate element, never mixed into one string.
+ */
+export function AttributeName({ attribute }: { attribute: Pick<AttributeDefinition, 'nameKk' | 'nameRu' | 'code'> }) {
+  const { i18n } = useTranslation();
+  const label = attributeLabel(attribute, uiLocale(i18n.language));
+  return (
+    <>
+      <span lang={label.lang}>{label.text}</span>
+      {label.fallbackCode && (
+        <>
+          {' '}
+          <code className="attribute-code" data-testid="attribute-code">
+            {label.fallbackCode}
+          </code>
+        </>
+      )}
+    </>
+  );
 }
 
 export function fieldId(field: string): string {
@@ -33,10 +60,14 @@ export function AttributeField({ definition, value, onChange, field, locked, inv
     const compound: DraftCompoundValue = value && typeof value === 'object' && !Array.isArray(value) ? value : {};
     return (
       <fieldset className="compound" id={fieldId(field)}>
-        <legend>{label}</legend>
+        <legend>
+          <AttributeName attribute={definition} />
+        </legend>
         {definition.attributes.map((part) => (
           <label key={part.code}>
-            <span>{attributeName(part, i18n.language)}</span>
+            <span>
+              <AttributeName attribute={part} />
+            </span>
             <ScalarInput
               definition={part}
               value={compound[part.code]}
@@ -58,7 +89,7 @@ export function AttributeField({ definition, value, onChange, field, locked, inv
   return (
     <label className="field">
       <span>
-        {label}
+        <AttributeName attribute={definition} />
         {definition.isRequired ? ' *' : ''}
       </span>
       <ScalarInput
@@ -134,7 +165,7 @@ function ScalarInput(props: {
       );
     }
     case 'date':
-      return <input {...common} type="date" value={text} onChange={(event) => onChange(event.target.value)} />;
+      return <DateField {...common} value={text} onChange={(date) => onChange(date)} />;
     case 'number':
       return <input {...common} inputMode="decimal" value={text} onChange={(event) => onChange(event.target.value)} />;
     case 'text':

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conformityDocumentTypes, type ConformityDocument } from '../../../shared/application/draft.ts';
+import { DateField } from '../../app/components/DateField.tsx';
 import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
 import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { useFileDropGuard } from '../../app/components/use-file-drop-guard.ts';
@@ -39,6 +40,9 @@ export function DocumentForm({ existing, onSaved, onCancel }: { existing: Confor
   const [errors, setErrors] = useState<Partial<Record<DocumentFormField, FieldMessage>>>({});
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>();
+  // Dates whose text is not a real day: the field shows why; Save waits until they are fixed or emptied.
+  const [impossibleDates, setImpossibleDates] = useState<Partial<Record<'issuedOn' | 'expiresOn', boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
   const issuerInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
 
@@ -58,9 +62,11 @@ export function DocumentForm({ existing, onSaved, onCancel }: { existing: Confor
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setSubmitted(true);
     const check = checkDocumentForm(values, localToday());
-    if (!check.ok) {
-      setErrors(check.errors);
+    const datesImpossible = Object.values(impossibleDates).some(Boolean);
+    if (!check.ok || datesImpossible) {
+      setErrors(check.ok ? {} : check.errors);
       requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
@@ -82,7 +88,11 @@ export function DocumentForm({ existing, onSaved, onCancel }: { existing: Confor
         {t(errors[field].key, errors[field].params ?? {})}
       </span>
     );
-  const invalid = (field: DocumentFormField) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${ids}-${field}-error` } : {});
+  // A wrong number is already explained by NumberCheck as it is typed: Save marks the field, not a second copy.
+  const numberExplainedByCheck = checkNumber(values) !== null;
+  const invalid = (field: DocumentFormField) =>
+    errors[field] ? { 'aria-invalid': true, 'aria-describedby': field === 'number' && numberExplainedByCheck ? `${ids}-number-check` : `${ids}-${field}-error` } : {};
+  const dateChanged = (field: 'issuedOn' | 'expiresOn') => (impossible: boolean) => setImpossibleDates((current) => ({ ...current, [field]: impossible }));
 
   return (
     <form ref={form} className="document-form" onSubmit={(event) => void submit(event)} noValidate data-testid="document-form">
@@ -91,7 +101,7 @@ export function DocumentForm({ existing, onSaved, onCancel }: { existing: Confor
         <input value={values.number} onChange={(event) => set('number', event.target.value)} autoComplete="off" spellCheck={false} data-testid="document-number" {...invalid('number')} />
         <span className="hint">{t('documents.hint.number')}</span>
         <NumberCheck number={values.number} type={values.type} id={`${ids}-number-check`} />
-        {error('number')}
+        {!numberExplainedByCheck && error('number')}
       </label>
       <label className="field">
         <span>{t('documents.field.type')}</span>
@@ -129,12 +139,12 @@ export function DocumentForm({ existing, onSaved, onCancel }: { existing: Confor
       <div className="document-dates">
         <label className="field">
           <span>{t('documents.field.issuedOn')}</span>
-          <input type="date" value={values.issuedOn} onChange={(event) => set('issuedOn', event.target.value)} data-testid="document-issued-on" {...invalid('issuedOn')} />
+          <DateField value={values.issuedOn} onChange={(date) => set('issuedOn', date)} onInvalidChange={dateChanged('issuedOn')} showInvalid={submitted} data-testid="document-issued-on" {...invalid('issuedOn')} />
           {error('issuedOn')}
         </label>
         <label className="field">
           <span>{t('documents.field.expiresOn')}</span>
-          <input type="date" value={values.expiresOn} onChange={(event) => set('expiresOn', event.target.value)} data-testid="document-expires-on" {...invalid('expiresOn')} />
+          <DateField value={values.expiresOn} onChange={(date) => set('expiresOn', date)} onInvalidChange={dateChanged('expiresOn')} showInvalid={submitted} data-testid="document-expires-on" {...invalid('expiresOn')} />
           {error('expiresOn')}
         </label>
       </div>
@@ -146,7 +156,7 @@ export function DocumentForm({ existing, onSaved, onCancel }: { existing: Confor
         <button type="button" onClick={onCancel} data-testid="document-cancel">
           {t('documents.cancel')}
         </button>
-        {Object.keys(errors).length > 0 && <span className="field-error">{t('documents.errors.fixFirst')}</span>}
+        {(Object.keys(errors).length > 0 || Object.values(impossibleDates).some(Boolean)) && submitted && <span className="field-error">{t('documents.errors.fixFirst')}</span>}
         {saveError !== undefined && <ErrorMessage error={saveError} inline testId="document-save-error" />}
       </div>
     </form>

@@ -86,7 +86,7 @@ export function PdfField({ storedBlobId, pending, onAccepted, onCheckingChange }
         <div className="pdf-text">
           {shownFile ? (
             <p data-testid="document-pdf-facts">
-              {t('documents.pdf.facts', { fileName: shownName ?? 'PDF', size: formatFileSize(shownFile.size, i18n.language, t) })}
+              {t('documents.pdf.facts', { fileName: shownName ?? 'PDF', size: formatFileSize(shownFile.size, i18n.language) })}
               {pending && <> · {t('documents.pdf.pages', { pages: pending.pages })}</>}
             </p>
           ) : (

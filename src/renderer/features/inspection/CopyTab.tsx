@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../app/bridge-context.tsx';
-import { formatBytes } from '../../app/format.ts';
+import { formatBytes, numberFormat } from '../../app/format.ts';
 import { useDatabase } from '../../db/context.tsx';
 import { copyErrorMessage, runDownload, runImport } from './copy-client.ts';
 import type { CopyProgress, CopyRunResult } from './copy-sync.ts';
@@ -30,7 +30,7 @@ function useStorageEstimate(refreshKey: unknown) {
 function formatDuration(seconds: number, locale: string): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  return minutes > 0 ? `${new Intl.NumberFormat(locale).format(minutes)} min ${rest} s` : `${rest} s`;
+  return minutes > 0 ? `${numberFormat(locale).format(minutes)} min ${rest} s` : `${rest} s`;
 }
 
 /** Download, update, resume or import the copy, with progress and the storage it takes. */
@@ -45,7 +45,7 @@ export function CopyTab() {
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const controller = useRef<AbortController | undefined>(undefined);
   const estimate = useStorageEstimate(`${copy?.count ?? 0}|${running}`);
-  const numbers = new Intl.NumberFormat(i18n.language);
+  const numbers = numberFormat(i18n.language);
 
   const run = async (start: (options: { onProgress: (value: CopyProgress) => void; signal: AbortSignal }) => Promise<CopyRunResult>) => {
     controller.current = new AbortController();

@@ -18,6 +18,8 @@ import { changeInspection, createInspection, setCurrentInspection, useCopyState,
 import { ItemPhotos } from './ItemPhotos.tsx';
 import { parseQuantity } from './session-items.ts';
 import { useInspectionExports } from './use-inspection-exports.ts';
+import { dateTimeFormat, numberFormat } from '../../app/format.ts';
+import { DateField } from '../../app/components/DateField.tsx';
 
 type TextField = 'place' | 'inspector' | 'date';
 type OrgField = 'idNumber' | 'name' | 'address';
@@ -73,8 +75,8 @@ function SessionView({ inspection }: { inspection: Inspection }) {
   const totals = totalsByVerdict(inspection.items);
   const estimate = tables ? estimateFine(tables, { entityCategory: inspection.organisation.category, offence: inspection.offence, date: inspection.date, violations: violationCount(inspection.items) }) : undefined;
   const fine = estimate ? fineMessage(estimate) : undefined;
-  const numbers = new Intl.NumberFormat(i18n.language);
-  const copyDate = inspection.copy.date ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(inspection.copy.date)) : '—';
+  const numbers = numberFormat(i18n.language);
+  const copyDate = inspection.copy.date ? dateTimeFormat(i18n.language, { date: 'long' }).format(inspection.copy.date) : '—';
 
   return (
     <section className="inspection-session" data-testid="session" data-status={inspection.status}>
@@ -139,7 +141,7 @@ function SessionView({ inspection }: { inspection: Inspection }) {
           </label>
           <label>
             {t('inspectionUi.session.date')}
-            <input type="date" defaultValue={inspection.date} onChange={(event) => event.target.value && setText('date', event.target.value)} data-testid="date" />
+            <DateField value={inspection.date} onChange={(date) => date && setText('date', date)} data-testid="date" />
           </label>
         </div>
       </fieldset>

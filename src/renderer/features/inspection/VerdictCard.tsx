@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { verdictKey, type Verdict } from '../../../shared/inspection/index.ts';
+import { formatDate } from '../../app/format.ts';
 
 export interface ScanEntry {
   seq: number;
@@ -15,7 +16,7 @@ export interface ScanEntry {
 export const VerdictCard = memo(function VerdictCard({ entry }: { entry: ScanEntry }) {
   const { t, i18n } = useTranslation();
   const { verdict } = entry;
-  const copyDate = entry.copyDate ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short' }).format(new Date(entry.copyDate)) : '—';
+  const copyDate = entry.copyDate ? formatDate(entry.copyDate, i18n.language) : '—';
   return (
     <li className={`verdict verdict-${verdict.kind}`} data-testid="verdict" data-verdict={verdict.kind} data-code={verdict.input} data-ms={entry.ms.toFixed(3)}>
       <div className="verdict-head">

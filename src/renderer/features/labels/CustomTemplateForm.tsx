@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberFormat } from '../../app/format.ts';
 import { LabelError, defineTemplate, isLabelError, labelsPerPage, type LabelTemplate, type TemplateKind } from '../../../shared/labels/light.ts';
 import { customTemplates, defaultTemplateId, type CustomTemplate, type PrintOptions } from '../../../shared/labels/light.ts';
-import { numberLocale, useProblemText } from './problem-text.ts';
+import { useProblemText } from './problem-text.ts';
 
 interface CustomTemplateFormProps {
   options: PrintOptions;
@@ -77,7 +78,7 @@ export function CustomTemplateForm({ options, update, onChosen }: CustomTemplate
   const problemText = useProblemText();
   const [draft, setDraft] = useState<Draft>(initialDraft);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const format = new Intl.NumberFormat(numberLocale(i18n.language), { maximumFractionDigits: 2 });
+  const format = numberFormat(i18n.language, { maximumFractionDigits: 2 });
   const saved = customTemplates(options);
 
   const change = (patch: Partial<Draft>) => {

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { numberFormat } from '../../app/format.ts';
 import { labelsPerPage, listTemplates, noCalibration, textFieldNames, type Calibration, type LabelTemplate } from '../../../shared/labels/light.ts';
 import { CustomTemplateForm } from './CustomTemplateForm.tsx';
 import { NumberField } from './NumberField.tsx';
 import { calibrationFor, chosenDpi, customTemplates, fieldToggles, type PrintOptions } from '../../../shared/labels/light.ts';
-import { numberLocale } from './problem-text.ts';
 
 export interface PrinterChoice {
   readonly name: string;
@@ -27,7 +27,7 @@ interface PrintSettingsPanelProps {
  */
 function useTemplateLabel(): (template: LabelTemplate, custom?: boolean) => string {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(numberLocale(i18n.language), { maximumFractionDigits: 2 });
+  const number = numberFormat(i18n.language, { maximumFractionDigits: 2 });
   return (template, custom = false) =>
     custom
       ? t('printQueue.options.customOption', {
@@ -55,7 +55,7 @@ function stockNames(template: LabelTemplate): string {
 /** What the short option leaves out, under the picker: every name of the stock and its grid. */
 function useTemplateDetails(): (template: LabelTemplate) => string | null {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(numberLocale(i18n.language), { maximumFractionDigits: 2 });
+  const number = numberFormat(i18n.language, { maximumFractionDigits: 2 });
   return (template) =>
     template.kind === 'sheet' && !template.id.startsWith('custom-')
       ? t('printQueue.options.sheetDetails', {

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberFormat } from '../../app/format.ts';
 import type { LabelProblem } from '../../../shared/labels/light.ts';
 
 /**
@@ -18,7 +19,7 @@ export function useProblemText(): (problem: LabelProblem) => string {
   const { t, i18n } = useTranslation();
   return useCallback(
     (problem: LabelProblem) => {
-      const format = new Intl.NumberFormat(numberLocale(i18n.language), { maximumFractionDigits: 3, useGrouping: false });
+      const format = numberFormat(i18n.language, { maximumFractionDigits: 3, useGrouping: false });
       const params = Object.fromEntries(Object.entries(problem.params ?? {}).map(([name, value]) => [name, typeof value === 'number' ? format.format(value) : value]));
       return t(problem.key, params);
     },

@@ -5,14 +5,18 @@ import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { formatBytes } from '../../app/format.ts';
 import { ConnectionForm } from './ConnectionForm.tsx';
 import { DictionariesPanel } from './dictionaries/DictionariesPanel.tsx';
+import { useDatabase } from '../../db/context.tsx';
 import { readStorageReport } from '../../db/storage.ts';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const bridge = useBridge();
+  const db = useDatabase();
   const connection = useQuery({ queryKey: ['catalogue', 'connection'], queryFn: () => bridge.catalogue.connection() });
   const info = useQuery({ queryKey: ['app', 'info'], queryFn: () => bridge.app.info() });
-  const storage = useQuery({ queryKey: ['storage'], queryFn: () => readStorageReport() });
+  // Read afresh whenever Settings opens: photos and PDFs stored a moment ago count at once.
+  const storage = useQuery({ queryKey: ['storage'], queryFn: () => readStorageReport(db), refetchOnMount: 'always' });
+  const webTwin = info.data?.shell === 'web';
   const bytes = (value: number | undefined) => (value === undefined ? t('ui.settings.unknown') : formatBytes(value, i18n.language));
 
   return (
@@ -20,6 +24,17 @@ export function SettingsPage() {
       <h1>{t('ui.settings.title')}</h1>
       <section aria-labelledby="settings-connection">
         <h2 id="settings-connection">{t('ui.settings.connection')}</h2>
+        {/* Said before any choice: what this shell can reach, so nothing offered here fails later. */}
+        {webTwin && (
+          <p className="notice" data-testid="web-twin-scope">
+            {t('settingsUi.connection.webTwinScope')}
+          </p>
+        )}
+        {connection.data?.problem && (
+          <p role="alert" className="error-message" data-testid="connection-problem">
+            {t('bridge.connection.settingsSetAside', { file: connection.data.problem.setAsideAs })}
+          </p>
+        )}
         {connection.data ? (
           <dl data-testid="connection">
             <dt>{t('ui.settings.connection')}</dt>
@@ -34,7 +49,7 @@ export function SettingsPage() {
         ) : (
           connection.error ? <ErrorMessage error={connection.error} /> : <p>{t('ui.loading')}</p>
         )}
-        {connection.data && <ConnectionForm key={JSON.stringify(connection.data)} current={connection.data} webTwin={info.data?.shell === 'web'} />}
+        {connection.data && <ConnectionForm key={JSON.stringify(connection.data)} current={connection.data} webTwin={webTwin} />}
         {info.data && (
           <dl>
             <dt>{t('ui.settings.shell')}</dt>
@@ -51,6 +66,12 @@ export function SettingsPage() {
           <dl data-testid="storage">
             <dt>{t('ui.settings.used')}</dt>
             <dd data-testid="storage-used">{bytes(storage.data.usageBytes)}</dd>
+            {storage.data.ownFileBytes !== undefined && (
+              <>
+                <dt>{t('settingsUi.storage.ownFiles')}</dt>
+                <dd data-testid="storage-own-files">{bytes(storage.data.ownFileBytes)}</dd>
+              </>
+            )}
             <dt>{t('ui.settings.quota')}</dt>
             <dd data-testid="storage-quota">{bytes(storage.data.quotaBytes)}</dd>
             <dt>{t('ui.settings.persisted')}</dt>
@@ -62,6 +83,8 @@ export function SettingsPage() {
                   : t('ui.settings.persistedNo')}
             </dd>
           </dl>
+        ) : storage.error ? (
+          <ErrorMessage error={storage.error} />
         ) : (
           <p>{t('ui.loading')}</p>
         )}

@@ -5,6 +5,7 @@ import { appStateOf } from '../../../shared/sync/status.ts';
 import type { SyncProblem, SyncRecord } from '../../../shared/sync/types.ts';
 import { useDatabase } from '../../db/context.tsx';
 import { useSyncRecords } from '../../db/sync-hooks.ts';
+import { dateTimeFormat } from '../../app/format.ts';
 import { offerToLabelQueue } from '../../db/sync-store.ts';
 import { useEngineSnapshot, useSyncHost } from './SyncProvider.tsx';
 import './sync.css';
@@ -105,7 +106,7 @@ function Row({ record }: { record: SyncRecord }) {
   const host = useSyncHost();
   const engine = host?.engine();
   const state = appStateOf(record);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const time = dateTimeFormat(i18n.language, { date: 'short', time: true });
   return (
     <tr data-testid="sync-row" data-state={state}>
       <td>

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../../app/bridge-context.tsx';
 import { ErrorMessage } from '../../../app/components/ErrorMessage.tsx';
+import { formatCount, formatDateTime, formatProgress, uiLocale } from '../../../app/format.ts';
+import { dictionaryName } from '../../../../shared/catalogue/dictionary-names.ts';
 import { useDatabase } from '../../../db/context.tsx';
 import { categoriesInUse } from '../../../db/drafts.ts';
 import { useDictionaryCounts, useSetting } from '../../../db/hooks.ts';
@@ -43,11 +45,7 @@ export function DictionariesPanel() {
       {progress && (
         <p role="status" data-testid="refresh-progress" data-done={progress.done} data-total={progress.total}>
           {refresh.isPending && <progress max={progress.total || 1} value={progress.done} />}{' '}
-          {t('ui.dictionaries.progress', {
-            done: new Intl.NumberFormat(i18n.language).format(progress.done),
-            total: new Intl.NumberFormat(i18n.language).format(progress.total),
-            items: new Intl.NumberFormat(i18n.language).format(progress.items),
-          })}
+          {t('settingsUi.dictionaries.progress', { parts: formatProgress(progress.done, progress.total, i18n.language), items: formatCount(progress.items, i18n.language) })}
         </p>
       )}
       {refresh.isError && <ErrorMessage error={refresh.error} testId="refresh-error" />}
@@ -55,13 +53,13 @@ export function DictionariesPanel() {
         <dt>{t('ui.dictionaries.lastRefresh')}</dt>
         <dd data-testid="last-refresh">
           {typeof lastRefresh?.value === 'number'
-            ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(lastRefresh.value)
+            ? formatDateTime(lastRefresh.value, i18n.language)
             : t('ui.dictionaries.never')}
         </dd>
         {Object.entries(counts ?? {}).map(([dictionary, count]) => (
           <div key={dictionary} style={{ display: 'contents' }}>
-            <dt>{dictionary}</dt>
-            <dd data-testid={`dictionary-count-${dictionary}`}>{new Intl.NumberFormat(i18n.language).format(count)}</dd>
+            <dt data-testid={`dictionary-name-${dictionary}`}>{dictionaryName(dictionary, uiLocale(i18n.language))}</dt>
+            <dd data-testid={`dictionary-count-${dictionary}`}>{formatCount(count, i18n.language)}</dd>
           </div>
         ))}
       </dl>
