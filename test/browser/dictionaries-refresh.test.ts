@@ -5,7 +5,7 @@ import type { AttributeDefinition, DictionaryItem } from '../../src/shared/catal
 import { loadAttributeSchemas } from '../../src/renderer/db/attribute-schemas.ts';
 import { dictionaryCounts, searchDictionary } from '../../src/renderer/db/dictionaries.ts';
 import { lastDictionaryRefreshKey, readSetting } from '../../src/renderer/db/settings.ts';
-import { refreshDictionaries, type RefreshProgress } from '../../src/renderer/features/settings/dictionaries/refresh.ts';
+import { refreshDictionaries, type RefreshProgress } from '../../src/renderer/db/dictionary-refresh.ts';
 import { scratchDatabases } from './scratch-database.ts';
 
 /**

@@ -1,6 +1,7 @@
 import type { MessageTable, Translations } from '../../shared/i18n/locales.ts';
 import { uiMessages } from './messages.ts';
 import { photosMessages } from '../features/applications/photos/messages.ts';
+import { applicationsMessages } from '../features/applications/messages.ts';
 import { documentsMessages } from '../features/documents/messages.ts';
 import { printQueueMessages } from '../features/labels/messages.ts';
 import { importerMessages } from '../features/import/messages.ts';
@@ -15,6 +16,7 @@ import { dateFieldMessages } from './components/date-field-messages.ts';
 export const pageNamespaces = {
   ui: uiMessages,
   photos: photosMessages,
+  applications: applicationsMessages,
   documents: documentsMessages,
   printQueue: printQueueMessages,
   importer: importerMessages,

@@ -9,11 +9,16 @@ import type { NcgDatabase } from './database.ts';
 import type { DraftRecord, LocalState } from './records.ts';
 import { draftSearchWords } from './search-words.ts';
 
+/** The row of an application not stored yet. */
+export function newDraftRecord(draft: ApplicationDraft, now = Date.now()): DraftRecord {
+  return { id: draft.id, localState: 'draft', draft, createdAt: now, updatedAt: now, searchWords: draftSearchWords(draft) };
+}
+
 /** Creates an empty application and returns its id. */
 export async function createDraftRecord(db: NcgDatabase, options: { editOfNtin?: string; now?: number } = {}): Promise<string> {
   const now = options.now ?? Date.now();
   const draft = emptyDraft({ id: crypto.randomUUID(), ...(options.editOfNtin ? { editOfNtin: options.editOfNtin } : {}) });
-  await db.drafts.add({ id: draft.id, localState: 'draft', draft, createdAt: now, updatedAt: now, searchWords: draftSearchWords(draft) });
+  await db.drafts.add(newDraftRecord(draft, now));
   return draft.id;
 }
 
@@ -47,10 +52,11 @@ export interface SavedChanges {
  * never overwrite each other silently. Each write raises the row's `revision`, by which an open editor notices a
  * save made elsewhere (and merges it, `mergeDrafts`).
  */
-export async function saveDraftChanges(db: NcgDatabase, id: string, changes: readonly FieldChange[], now = Date.now()): Promise<SavedChanges> {
+export async function saveDraftChanges(db: NcgDatabase, id: string, changes: readonly FieldChange[], now = Date.now(), options: { createIfMissing?: boolean } = {}): Promise<SavedChanges> {
   // A ready application that is edited goes back to draft: it has to pass the checks again before it may be sent.
   return db.transaction('rw', db.drafts, async () => {
-    const current = await db.drafts.get(id);
+    // A new application is stored with its first typed change, not when its empty form opens.
+    const current = (await db.drafts.get(id)) ?? (options.createIfMissing ? newDraftRecord(emptyDraft({ id }), now) : undefined);
     if (!current) throw new DraftGoneError(id);
     const revision = current.revision ?? 0;
     const outcome = applyFieldChanges(current.draft, changes);

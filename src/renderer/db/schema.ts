@@ -101,6 +101,12 @@ export const schemaVersions: readonly SchemaVersion[] = [
     stores: { copyCards: null, copyBlocks: 'id', copyBuckets: 'id' },
     upgrade: (transaction) => migrateCopyToBlocks(transaction),
   },
+  {
+    // v9: deleted applications kept for 30 days (db/trash.ts): the draft row and its sync record, restorable;
+    // purged with their photos on a later start.
+    version: 9,
+    stores: { trash: 'id, trashedAt' },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

@@ -150,7 +150,7 @@ function PhotoView({ angle, angleName, photo, stored, locale }: { angle: ImageTy
       {facts && (
         <>
           <p className="photo-facts" data-testid={`photo-facts-${angle}`} data-bytes={facts.bytes} data-width={facts.width} data-height={facts.height}>
-            {t('photos.facts', { width: facts.width, height: facts.height, size: formatFileSize(facts.bytes, locale, t), format: facts.mimeType === 'image/png' ? 'PNG' : 'JPEG' })}
+            {t('photos.facts', { width: facts.width, height: facts.height, size: formatFileSize(facts.bytes, locale), format: facts.mimeType === 'image/png' ? 'PNG' : 'JPEG' })}
           </p>
           {facts.reencoded && (
             <p className="photo-note" data-testid={`photo-reencoded-${angle}`} data-original-kept={stored.originalKept}>

@@ -9,15 +9,15 @@
  * the categories' schemas once ОКТРУ is in, the dictionaries a category's schema names once it arrived.
  * Items of a dictionary are replaced only once its download completed.
  */
-import type { AttributeDefinition } from '../../../../shared/catalogue/index.ts';
-import type { Bridge } from '../../../../shared/bridge.ts';
-import { isCatalogueError } from '../../../../shared/catalogue/errors.ts';
-import { callCatalogue } from '../../../../shared/catalogue-call.ts';
-import { oktruLevel } from '../../../../shared/codes/index.ts';
-import { baseSchemaKey, govSchemaKey, putAttributeSchema, putAttributeSchemas } from '../../../db/attribute-schemas.ts';
-import type { NcgDatabase } from '../../../db/database.ts';
-import { putDictionaryItems, removeItemsNotFrom } from '../../../db/dictionaries.ts';
-import { lastDictionaryRefreshKey, writeSetting } from '../../../db/settings.ts';
+import type { AttributeDefinition } from '../../shared/catalogue/index.ts';
+import type { Bridge } from '../../shared/bridge.ts';
+import { isCatalogueError } from '../../shared/catalogue/errors.ts';
+import { callCatalogue } from '../../shared/catalogue-call.ts';
+import { oktruLevel } from '../../shared/codes/index.ts';
+import { baseSchemaKey, govSchemaKey, putAttributeSchema, putAttributeSchemas } from './attribute-schemas.ts';
+import type { NcgDatabase } from './database.ts';
+import { putDictionaryItems, removeItemsNotFrom } from './dictionaries.ts';
+import { lastDictionaryRefreshKey, writeSetting } from './settings.ts';
 
 export const alwaysNeededDictionaries = ['OKTRU', 'TNVED', 'COUNTRY'] as const;
 const pageSize = 100;
@@ -97,11 +97,27 @@ function hasNoExtendedSchema(error: unknown): boolean {
 
 type Call = <T>(work: () => Promise<T>, expected?: (error: unknown) => boolean) => Promise<T>;
 
-export async function refreshDictionaries(
-  bridge: Bridge,
-  db: NcgDatabase,
-  options: { categoriesInUse?: readonly string[]; onProgress?: (progress: RefreshProgress) => void; now?: () => number; concurrency?: number } = {},
-): Promise<RefreshOutcome> {
+type RefreshOptions = { categoriesInUse?: readonly string[]; onProgress?: (progress: RefreshProgress) => void; now?: () => number; concurrency?: number };
+
+/**
+ * The refresh running on each database. Two at once (Settings and the editor's offer) would each remove the
+ * items the other stored under its own refresh id, so a second call joins the first and sees its progress.
+ */
+const inFlight = new WeakMap<NcgDatabase, { outcome: Promise<RefreshOutcome>; listeners: Set<(progress: RefreshProgress) => void> }>();
+
+export function refreshDictionaries(bridge: Bridge, db: NcgDatabase, options: RefreshOptions = {}): Promise<RefreshOutcome> {
+  const running = inFlight.get(db);
+  if (running) {
+    if (options.onProgress) running.listeners.add(options.onProgress);
+    return running.outcome;
+  }
+  const listeners = new Set<(progress: RefreshProgress) => void>(options.onProgress ? [options.onProgress] : []);
+  const outcome = refreshOnce(bridge, db, { ...options, onProgress: (progress) => listeners.forEach((listener) => listener(progress)) }).finally(() => inFlight.delete(db));
+  inFlight.set(db, { outcome, listeners });
+  return outcome;
+}
+
+async function refreshOnce(bridge: Bridge, db: NcgDatabase, options: RefreshOptions): Promise<RefreshOutcome> {
   const pool = boundedPool(options.concurrency ?? defaultConcurrency);
   const progress: RefreshProgress = { done: 0, total: 0, items: 0 };
   const report = () => options.onProgress?.({ ...progress });
