@@ -9,6 +9,7 @@ import { createTranslator } from '../../shared/i18n/translate.ts';
 import { buildSeed } from '../../sandbox/seed/index.ts';
 import { defineCommand, UsageError, type CommandArgs, type CommandSpec, type OptionSpecs } from '../args.ts';
 import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
+import { allProblems, checkSheetFiles } from '../sheet-files.ts';
 import { shown, shownParams } from '../terminal.ts';
 
 export const summary = 'check a CSV or XLSX file of applications against the catalogue\'s schemas and dictionaries';
@@ -16,7 +17,9 @@ export const summary = 'check a CSV or XLSX file of applications against the cat
 const usage = `Usage: ncg import FILE.csv|FILE.xlsx --check [--catalogue URL --api-key KEY] [--lang kk|ru|en]
 
 Reads the file (default layout: docs/import-layout.md), turns each row into an application draft and
-validates it like moderation would. Prints one line per problem, "row N: <attribute code>: <message>",
+validates it like moderation would; the photos and PDFs of the columns photo_front … photo_bottom and
+document_files are read relative to the file's folder and checked (JPEG/PNG and PDF by their bytes, 5 MB).
+Prints one line per problem, "row N: <attribute code>: <message>",
 then a summary on stderr. Exit 0 when no row has a problem, 1 when any has, 2 on a usage error.
 
 Schemas and dictionaries come from the catalogue at --catalogue (portal API base, e.g.
@@ -150,7 +153,11 @@ async function checkFile({ values, positionals, locale }: CommandArgs<typeof spe
       dictionaries: (schemas) => catalogue.dictionaries(dictionaryCodes(schemas.union)),
       today: (options.today ?? localToday)(),
     });
-    return report(result.problems, result.counts, io, t);
+    // Photos and documents the rows name, read next to the file: a missing or bad one is a problem of its row.
+    await checkSheetFiles(result.rows, file);
+    const problems = allProblems(result.rows, result.problems);
+    const errors = problems.filter((problem) => problem.severity === 'error').length;
+    return report(problems, { rows: result.counts.rows, errors, warnings: problems.length - errors }, io, t);
   } catch (error) {
     io.stderr(`ncg import: ${shown(error instanceof Error ? error.message : String(error), 200)}`);
     return ExitCode.failed;

@@ -12,6 +12,7 @@ import type { SyncJob, SyncProblem, SyncRecord } from '../../shared/sync/types.t
 import { defineCommand, integerOption, UsageError, type CommandSpec, type OptionSpecs } from '../args.ts';
 import { ExitCode, type CliIO } from '../io.ts';
 import { openJournal, JournalLockedError, JournalMismatchError, type SyncJournal } from '../sync-journal.ts';
+import { allProblems, checkSheetFiles, syncFilesOf, withoutPendingFiles } from '../sheet-files.ts';
 import { shown, shownParams } from '../terminal.ts';
 import { remoteCatalogue } from './import.ts';
 
@@ -19,7 +20,8 @@ export const summary = 'send every row of a CSV or XLSX file to the catalogue, c
 
 const usage = `Usage: ncg send FILE.csv|FILE.xlsx --catalogue URL --api-key KEY [--journal FILE] [--publish] [--concurrency N] [--lang kk|ru|en]
 
-Checks the file like "ncg import --check" and refuses it when any row has a problem. Otherwise uploads each
+Checks the file like "ncg import --check" (photos and PDFs of the columns photo_* and document_files
+included, read relative to the file's folder) and refuses it when any row has a problem. Otherwise uploads each
 row's files, creates its request exactly once, saves its content and submits it to moderation, then prints
 one line per application: "row N: <request id> <status>". With --publish, requests already approved
 (readyToPublish) are published.
@@ -112,13 +114,19 @@ export const run = defineCommand(spec, async ({ values, positionals, locale }, i
       today: new Date().toISOString().slice(0, 10),
       idFor: (row) => `${basename(file)}#${String(row)}`,
     });
-    if (result.problems.length > 0) {
-      for (const problem of result.problems) io.stdout(`row ${String(problem.row)}: ${problem.field}: ${t(problem.key, shownParams(problem.params))}`);
-      io.stderr(`ncg send: ${String(result.counts.rows)} rows checked, ${String(result.problems.length)} problems: nothing was sent`);
+    const files = await checkSheetFiles(result.rows, file);
+    const problems = allProblems(result.rows, result.problems);
+    if (problems.length > 0) {
+      for (const problem of problems) io.stdout(`row ${String(problem.row)}: ${problem.field}: ${t(problem.key, shownParams(problem.params))}`);
+      io.stderr(`ncg send: ${String(result.counts.rows)} rows checked, ${String(problems.length)} problems: nothing was sent`);
       return ExitCode.failed;
     }
     const schemas = await prepareSchemas(catalogue.source, result.oktruCodes);
-    jobs = result.rows.map((row) => jobFromDraft(row.draft, schemas.forOktru(row.draft.oktru), { blobSize: () => undefined, document: () => undefined }, { revision: 1, publish: values.publish, row: row.row }));
+    jobs = result.rows.map((row) => {
+      const job = jobFromDraft(withoutPendingFiles(row.draft), schemas.forOktru(row.draft.oktru), { blobSize: () => undefined, document: () => undefined }, { revision: 1, publish: values.publish, row: row.row });
+      // The row's photos and PDFs, uploaded by the engine from their place next to the file.
+      return { ...job, files: [...job.files, ...syncFilesOf(row.attachments, files)] };
+    });
   } catch (error) {
     if (!(error instanceof CatalogueError)) throw error;
     io.stderr(`ncg send: ${describeProblem(problemOf(error), t)}`);

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import {
   cellPaths,
@@ -22,11 +21,8 @@ import { clothingLeaf, dictionaries, foodLeaf, gtin, schemasFor, source, today, 
 const fixtures = new URL('../../fixtures/import-files/', import.meta.url);
 const jpeg = new Uint8Array(readFileSync(new URL('photos/milk-front.jpg', fixtures)));
 
-function pngBytes(width = 4, height = 4): Uint8Array {
-  const png = new PNG({ width, height });
-  png.data.fill(255);
-  return new Uint8Array(PNG.sync.write(png));
-}
+const png = new Uint8Array(readFileSync(new URL('photos/milk-back.png', fixtures)));
+const pngBytes = () => png;
 
 async function pdfBytes(): Promise<Uint8Array> {
   const document = await PDFDocument.create();
