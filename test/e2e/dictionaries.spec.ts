@@ -9,13 +9,16 @@ test('downloads schemas and dictionaries from the sandbox through the bridge and
   await expect(app.page.getByTestId('dictionaries-panel')).toHaveAttribute('data-refresh-state', 'done', { timeout: 60_000 });
   // Its progress ends as a summary: every part known was downloaded.
   const progress = app.page.getByTestId('refresh-progress');
-  await expect(progress).toContainText(/Downloaded \d+ of \d+ parts; [\d,]+ entries stored/);
+  await expect(progress).toContainText(/Parts downloaded: \d+\u00a0\/\u00a0\d+; entries stored: [\d,]+/u);
   expect(Number(await progress.getAttribute('data-done'))).toBeGreaterThan(3);
   expect(await progress.getAttribute('data-done')).toBe(await progress.getAttribute('data-total'));
   await expect(app.page.getByTestId('last-refresh')).not.toHaveText('never');
   for (const dictionary of ['OKTRU', 'TNVED', 'COUNTRY']) {
     await expect(app.page.getByTestId(`dictionary-count-${dictionary}`)).toHaveText(/^[1-9]/);
   }
+  // Dictionaries are named for people, not by their codes.
+  await expect(app.page.getByTestId('dictionary-name-OKTRU')).toHaveText('Product categories (OKTRU)');
+  await expect(app.page.getByTestId('dictionary-name-COUNTRY')).toHaveText('Countries');
   const countries = await app.page.getByTestId('dictionary-count-COUNTRY').innerText();
 
   await app.page.reload();

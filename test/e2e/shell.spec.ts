@@ -71,11 +71,22 @@ test('settings show the sandbox connection and the storage figures', async ({ ap
   await expect(app.page.getByTestId('storage-used')).toHaveText(/\d/);
   await expect(app.page.getByTestId('storage-quota')).toHaveText(/\d/);
   await expect(app.page.getByTestId('storage-persisted')).toHaveText(/^(yes|no)/);
-  // The web twin cannot hold a real key: it says so instead of offering the real catalogue.
+  // The web twin cannot hold a real key: it says so up front, in the user's language, instead of offering the real catalogue.
   if (shell === 'web') {
     await expect(app.page.getByTestId('connection-remote')).toBeDisabled();
-    await expect(app.page.getByTestId('remote-needs-desktop')).toContainText('desktop app');
+    const scope = app.page.getByTestId('web-twin-scope');
+    await expect(scope).toContainText('only to its built-in sandbox');
+    await expect(scope).toContainText('desktop app');
+    // Said before the choices, not after a failed save.
+    expect(await scope.evaluate((note) => Boolean(note.compareDocumentPosition(document.querySelector('[data-testid="connection-remote"]')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    await app.chooseLanguage('kk');
+    await expect(scope).toContainText('тек өзіне кірістірілген');
+    await expect(scope).toContainText('жұмыс үстелі қолданбасы');
+    await expect(scope).not.toContainText('desktop');
+    await app.chooseLanguage('ru');
+    await expect(scope).toContainText('только к встроенной песочнице');
   } else {
     await expect(app.page.getByTestId('connection-remote')).toBeEnabled();
+    await expect(app.page.getByTestId('web-twin-scope')).toHaveCount(0);
   }
 });

@@ -144,8 +144,9 @@ export class DocumentForm {
     await expect(this.number).toHaveValue(fields.number);
     await expect(this.regulation).toHaveValue(fields.regulation);
     await expect(this.issuer).toHaveValue(fields.issuer);
-    await expect(this.issuedOn).toHaveValue(fields.issuedOn);
-    await expect(this.expiresOn).toHaveValue(fields.expiresOn);
+    // Date fields show the UI language's form and keep the ISO date they stand for in `data-value`.
+    await expect(this.issuedOn).toHaveAttribute('data-value', fields.issuedOn);
+    await expect(this.expiresOn).toHaveAttribute('data-value', fields.expiresOn);
   }
 
   /** Chooses a PDF and waits until its check is over (accepted or refused). */

@@ -1,15 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../../app/bridge-context.tsx';
 import { ErrorMessage } from '../../../app/components/ErrorMessage.tsx';
 import { formatCount, formatDateTime, formatProgress, uiLocale } from '../../../app/format.ts';
 import { dictionaryName } from '../../../../shared/catalogue/dictionary-names.ts';
 import { useDatabase } from '../../../db/context.tsx';
-import { categoriesInUse } from '../../../db/drafts.ts';
 import { useDictionaryCounts, useSetting } from '../../../db/hooks.ts';
 import { lastDictionaryRefreshKey } from '../../../db/settings.ts';
-import { refreshDictionaries, type RefreshProgress } from './refresh.ts';
+import { dictionaryRefreshRunner } from '../../../db/dictionary-refresh-runner.ts';
 
 /**
  * The offline copy of the catalogue's schemas and dictionaries: what is stored, and a refresh with its progress.
@@ -19,36 +17,33 @@ export function DictionariesPanel() {
   const { t, i18n } = useTranslation();
   const bridge = useBridge();
   const db = useDatabase();
-  const [progress, setProgress] = useState<RefreshProgress | undefined>();
+  // One refresh for the whole page: one started elsewhere (the applications' offer) shows here with its progress.
+  const runner = dictionaryRefreshRunner(bridge, db);
+  const run = useSyncExternalStore(runner.subscribe, runner.snapshot);
+  const progress = run.state === 'idle' ? undefined : run.progress;
+  const running = run.state === 'running';
   const lastRefresh = useSetting(lastDictionaryRefreshKey);
-  // The last progress stays shown after the refresh as its summary (what was downloaded and stored).
-  const refresh = useMutation({
-    mutationFn: async () => {
-      setProgress(undefined);
-      return refreshDictionaries(bridge, db, { categoriesInUse: await categoriesInUse(db), onProgress: setProgress });
-    },
-  });
   // Counting is paused while a refresh writes (it would re-read every item after each page); the last counts stay.
-  const liveCounts = useDictionaryCounts(refresh.isPending);
+  const liveCounts = useDictionaryCounts(running);
   const [shownCounts, setShownCounts] = useState<Record<string, number>>();
   if (liveCounts && liveCounts !== shownCounts) setShownCounts(liveCounts);
   const counts = liveCounts ?? shownCounts;
-  const state = refresh.isPending ? 'running' : refresh.isError ? 'failed' : refresh.isSuccess ? 'done' : 'idle';
+  const state = run.state;
 
   return (
     <section aria-labelledby="settings-dictionaries" data-testid="dictionaries-panel" data-refresh-state={state}>
       <h2 id="settings-dictionaries">{t('ui.dictionaries.title')}</h2>
       <p>{t('ui.dictionaries.explain')}</p>
-      <button type="button" onClick={() => refresh.mutate()} disabled={refresh.isPending} data-testid="refresh-dictionaries">
-        {refresh.isPending ? t('ui.dictionaries.refreshing') : t('ui.dictionaries.refresh')}
+      <button type="button" onClick={() => void runner.start()} disabled={running} data-testid="refresh-dictionaries">
+        {running ? t('ui.dictionaries.refreshing') : t('ui.dictionaries.refresh')}
       </button>
       {progress && (
         <p role="status" data-testid="refresh-progress" data-done={progress.done} data-total={progress.total}>
-          {refresh.isPending && <progress max={progress.total || 1} value={progress.done} />}{' '}
+          {running && <progress max={progress.total || 1} value={progress.done} />}{' '}
           {t('settingsUi.dictionaries.progress', { parts: formatProgress(progress.done, progress.total, i18n.language), items: formatCount(progress.items, i18n.language) })}
         </p>
       )}
-      {refresh.isError && <ErrorMessage error={refresh.error} testId="refresh-error" />}
+      {run.state === 'failed' && <ErrorMessage error={run.error} testId="refresh-error" />}
       <dl data-testid="dictionaries">
         <dt>{t('ui.dictionaries.lastRefresh')}</dt>
         <dd data-testid="last-refresh">
