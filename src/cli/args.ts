@@ -185,6 +185,17 @@ export function integerOption(value: string | undefined, flag: string, range: { 
   return number;
 }
 
+/**
+ * A count or a port: digits only, in [min, max] (the servers' wording, kept by `ncg sandbox` and `ncg web`:
+ * "--port must be a whole number from 0 to 65535, got "abc""). Undefined when absent, else `UsageError`.
+ */
+export function wholeNumberOption(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = /^\d+$/u.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) throw new UsageError(`${flag} must be a whole number from ${String(min)} to ${String(max)}, got ${quoted(value, 40)}`);
+  return number;
+}
+
 /** One of a fixed set of words: undefined when absent, else a `UsageError` listing the choices. */
 export function choiceOption<const C extends string>(value: string | undefined, flag: string, choices: readonly C[]): C | undefined {
   if (value === undefined) return undefined;

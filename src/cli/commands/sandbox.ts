@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { markers } from '../../sandbox/moderation.ts';
 import { parseModerationMode } from '../../sandbox/routes/admin.ts';
 import { startSandbox } from '../../sandbox/server.ts';
 import { startFailure } from '../../sandbox/startup-errors.ts';
+import { HelpRequested, parseCommandArgs, UsageError, wholeNumberOption, type CommandSpec, type OptionSpecs } from '../args.ts';
 import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
+import { shown } from '../terminal.ts';
 
 export const summary = 'run a local stand-in of the National Catalogue of Goods (portal + export API)';
 
@@ -57,54 +58,51 @@ function describeOutcome(outcome: string): string {
   }
 }
 
-function positiveInteger(value: string | undefined, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (value === undefined) return undefined;
-  const number = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
-  return number;
-}
+const spec = {
+  name: 'sandbox',
+  usage,
+  options: {
+    port: { type: 'string', default: '8787' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'api-key': { type: 'string' },
+    'export-token': { type: 'string' },
+    cards: { type: 'string' },
+    data: { type: 'string', default: '.sandbox-data' },
+    memory: { type: 'boolean' },
+    reset: { type: 'boolean' },
+    moderation: { type: 'string', default: 'instant' },
+    seed: { type: 'string' },
+    'allow-origin': { type: 'string', multiple: true },
+  },
+} as const satisfies CommandSpec<OptionSpecs>;
 
 /** Runs the sandbox until `stop` settles. Separate from `run` so tests can stop it without signals. */
 export async function runSandbox(args: readonly string[], io: CliIO, stop: Promise<unknown>): Promise<number> {
   let options;
   try {
-    const { values } = parseArgs({
-      args: [...args],
-      options: {
-        port: { type: 'string', default: '8787' },
-        host: { type: 'string', default: '127.0.0.1' },
-        'api-key': { type: 'string' },
-        'export-token': { type: 'string' },
-        cards: { type: 'string' },
-        data: { type: 'string', default: '.sandbox-data' },
-        memory: { type: 'boolean', default: false },
-        reset: { type: 'boolean', default: false },
-        moderation: { type: 'string', default: 'instant' },
-        seed: { type: 'string' },
-        'allow-origin': { type: 'string', multiple: true, default: [] },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    if (values.help) {
-      io.stdout(usage);
-      return ExitCode.ok;
-    }
+    const { values } = parseCommandArgs(spec, args);
     const moderation = parseModerationMode(values.moderation);
-    if (!moderation) throw new Error(`--moderation must be instant, manual or delay:MS, got "${values.moderation}"`);
+    if (!moderation) throw new UsageError(`--moderation must be instant, manual or delay:MS, got "${shown(values.moderation, 40)}"`);
     options = {
-      port: positiveInteger(values.port, 'port', 0, 65535) ?? 8787,
+      port: wholeNumberOption(values.port, '--port', 0, 65535) ?? 8787,
       host: values.host,
       ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
       ...(values['export-token'] ? { exportToken: values['export-token'] } : {}),
-      ...(values.cards !== undefined ? { cards: positiveInteger(values.cards, 'cards') } : {}),
-      ...(values.seed !== undefined ? { seed: positiveInteger(values.seed, 'seed') } : {}),
+      ...(values.cards !== undefined ? { cards: wholeNumberOption(values.cards, '--cards', 0, Number.MAX_SAFE_INTEGER) } : {}),
+      ...(values.seed !== undefined ? { seed: wholeNumberOption(values.seed, '--seed', 0, Number.MAX_SAFE_INTEGER) } : {}),
       dataDir: values.memory ? undefined : resolve(values.data),
       reset: values.reset,
       moderation,
-      allowedOrigins: values['allow-origin'],
+      allowedOrigins: [...(values['allow-origin'] ?? [])],
     };
   } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    if (error instanceof HelpRequested) {
+      io.stdout(usage);
+      return ExitCode.ok;
+    }
+    if (!(error instanceof UsageError)) throw error;
+    // The message, then the whole usage (the moderation markers are worth seeing again).
+    io.stderr(`${error.message}\n\n${usage}`);
     return ExitCode.usage;
   }
 

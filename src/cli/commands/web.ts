@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { exportBase } from '../../sandbox/routes/export.ts';
 import { createSandboxHandler, isSandboxPath, type SandboxHandler } from '../../sandbox/server.ts';
+import { HelpRequested, parseCommandArgs, UsageError, wholeNumberOption, type CommandSpec, type OptionSpecs } from '../args.ts';
 import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
 import { startStaticServer, type VirtualFile } from '../static-server.ts';
 import { startFailure } from '../../sandbox/startup-errors.ts';
@@ -12,13 +12,17 @@ export const summary = 'serve the web twin (built by `npm run build:web`) with a
 
 const usage = 'Usage: ncg web [--port N] [--host 127.0.0.1] [--data DIR] [--reset] [--cards N]';
 
-/** An integer in [min, max], or a one-line complaint naming the option. */
-function integerOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
-  return number;
-}
+const spec = {
+  name: 'web',
+  usage,
+  options: {
+    port: { type: 'string', default: '5180' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string' },
+    reset: { type: 'boolean' },
+    cards: { type: 'string' },
+  },
+} as const satisfies CommandSpec<OptionSpecs>;
 
 /**
  * The web twin's files and the sandbox on one origin: the page reaches the catalogue same-origin (no CORS),
@@ -46,25 +50,22 @@ export function serveWithSandbox(options: { root: string; host: string; port: nu
 export async function runWeb(args: readonly string[], io: CliIO, stop: Promise<unknown>, root = fileURLToPath(new URL('../../../dist/web/', import.meta.url))): Promise<number> {
   let options;
   try {
-    const { values } = parseArgs({
-      args: [...args],
-      options: {
-        port: { type: 'string', default: '5180' },
-        host: { type: 'string', default: '127.0.0.1' },
-        data: { type: 'string' },
-        reset: { type: 'boolean', default: false },
-        cards: { type: 'string' },
-      },
-    });
+    const { values } = parseCommandArgs(spec, args);
     options = {
-      port: integerOption(values.port, 'port', 0, 65535) ?? 5180,
+      port: wholeNumberOption(values.port, '--port', 0, 65535) ?? 5180,
       host: values.host,
       dataDir: values.data === undefined ? undefined : resolve(values.data),
       reset: values.reset,
-      cards: integerOption(values.cards, 'cards', 0, 1_000_000),
+      cards: wholeNumberOption(values.cards, '--cards', 0, 1_000_000),
     };
   } catch (error) {
-    io.stderr(`ncg web: ${error instanceof Error ? error.message : String(error)}. ${usage}`);
+    if (error instanceof HelpRequested) {
+      io.stdout(usage);
+      return ExitCode.ok;
+    }
+    if (!(error instanceof UsageError)) throw error;
+    // One line: the message and the synopsis.
+    io.stderr(`ncg web: ${error.message}. ${usage}`);
     return ExitCode.usage;
   }
   if (!existsSync(`${root}index.html`)) {

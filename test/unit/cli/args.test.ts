@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { choiceOption, defineCommand, integerOption, parseCommandArgs, UsageError, type CommandArgs } from '../../../src/cli/args.ts';
+import { choiceOption, defineCommand, integerOption, parseCommandArgs, UsageError, wholeNumberOption, type CommandArgs } from '../../../src/cli/args.ts';
+import { runSandbox } from '../../../src/cli/commands/sandbox.ts';
+import { runWeb } from '../../../src/cli/commands/web.ts';
 import type { CliIO } from '../../../src/cli/io.ts';
 
 function capture(): CliIO & { out: string[]; err: string[] } {
@@ -135,5 +137,29 @@ describe('option helpers', () => {
     expect(choiceOption(undefined, '--dpi', ['203', '300'])).toBeUndefined();
     expect(choiceOption('300', '--dpi', ['203', '300'])).toBe('300');
     expect(() => choiceOption('600', '--dpi', ['203', '300'])).toThrow('--dpi must be 203 or 300, not "600"');
+  });
+
+  it('wholeNumberOption (the servers’ counts and ports)', () => {
+    expect(wholeNumberOption(undefined, '--port', 0, 65535)).toBeUndefined();
+    expect(wholeNumberOption(' 8080 ', '--port', 0, 65535)).toBe(8080);
+    for (const bad of ['-1', '+1', '1.5', '', 'abc', '65536']) expect(() => wholeNumberOption(bad, '--port', 0, 65535), bad).toThrow(UsageError);
+    expect(() => wholeNumberOption('a\u001b[2Jb', '--cards', 0, 9)).toThrow('--cards must be a whole number from 0 to 9, got "ab"');
+  });
+});
+
+describe('ncg sandbox and ncg web on the one parser', () => {
+  it('both answer --help with their usage and refuse stray arguments with exit 2', async () => {
+    const sandbox = capture();
+    expect(await runSandbox(['--help'], sandbox, Promise.resolve())).toBe(0);
+    expect(sandbox.out.join('\n')).toMatch(/^Usage: ncg sandbox/u);
+    const web = capture();
+    expect(await runWeb(['-h'], web, Promise.resolve(), '/nonexistent/')).toBe(0);
+    expect(web.out).toEqual([expect.stringMatching(/^Usage: ncg web/u)]);
+    const stray = capture();
+    expect(await runWeb(['extra'], stray, Promise.resolve(), '/nonexistent/')).toBe(2);
+    expect(stray.err).toEqual([expect.stringMatching(/^ncg web: unexpected argument "extra"\. Usage: ncg web/u)]);
+    const strayServer = capture();
+    expect(await runSandbox(['extra'], strayServer, Promise.resolve())).toBe(2);
+    expect(strayServer.err.join('\n').split('\n')[0]).toBe('unexpected argument "extra"');
   });
 });
