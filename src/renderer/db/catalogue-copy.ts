@@ -72,7 +72,7 @@ interface CopyTables {
 const tablesOf = (db: NcgDatabase): CopyTables => ({ blocks: db.copyBlocks, buckets: db.copyBuckets, meta: db.copyMeta });
 
 /** Merge the pending entries into the buckets every this many cards of an append run (bounds the worker's memory). */
-const FLUSH_EVERY_ENTRIES = 400_000;
+const FLUSH_EVERY_ENTRIES = 1_000_000;
 
 export const emptyCopyState: CopyState = { ...emptyCopyInfo, status: 'empty', resumeUrl: undefined, startedAt: undefined, startedFrom: 0, nextBlock: 0, indexedBlocks: 0 };
 

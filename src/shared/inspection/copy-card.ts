@@ -70,3 +70,32 @@ export function advanceCopyInfo(info: CopyInfo, cards: readonly CopyCard[], adde
   }
   return { ...info, count: info.count + added, maxNtinSerial, cursor };
 }
+
+const isText = (value: unknown): value is string | undefined => value === undefined || typeof value === 'string';
+
+/**
+ * The same card as `copyCardFromRow(exportRowSchema.parse(raw))` for a row of the feed's usual plain shape,
+ * read without the schema (a million rows through zod cost seconds); `'unusual'` for any other shape, which the
+ * caller then reads through the schema.
+ */
+export function copyCardFromPlainRow(raw: unknown): CopyCard | undefined | 'unusual' {
+  if (typeof raw !== 'object' || raw === null) return 'unusual';
+  const row = raw as Record<string, unknown>;
+  const { id, modified, name_ru: nameRu, name_kk: nameKk, gtin, ntin_code: ntinCode, is_social: social, ntin_isdeactivated: deactivated, is_markedeac: marked, measure } = row;
+  if (typeof id !== 'number' || !Number.isFinite(id) || typeof modified !== 'number' || !Number.isFinite(modified)) return 'unusual';
+  if (typeof nameRu !== 'string' || typeof nameKk !== 'string' || typeof gtin !== 'string' || typeof ntinCode !== 'string') return 'unusual';
+  if (typeof social !== 'boolean' || typeof deactivated !== 'boolean' || (marked !== undefined && typeof marked !== 'boolean')) return 'unusual';
+  let unit: string;
+  if (measure === undefined) unit = '';
+  else if (typeof measure === 'string') unit = measure;
+  else if (typeof measure === 'object' && measure !== null) {
+    const { short_name: shortName, name, code } = measure as Record<string, unknown>;
+    if (!isText(shortName) || !isText(name) || !isText(code)) return 'unusual';
+    unit = shortName || name || code || '';
+  } else return 'unusual';
+  const ntin = ntinCode.trim();
+  const gtin14 = gtin.trim() === '' ? '' : gtinKey(gtin);
+  const key = ntin !== '' ? ntin : gtin14 !== '' ? `gtin:${gtin14}` : '';
+  if (key === '') return undefined;
+  return { key, id, ntin, gtin: gtin14, nameRu, nameKk, unit, deactivated, social, modified };
+}

@@ -142,29 +142,45 @@ export function entriesOf(card: Pick<CopyCard, 'key' | 'gtin'>, ref: number): [s
   return card.gtin !== '' ? [[card.key, ref], [gtinEntryKey(card.gtin), ref]] : [[card.key, ref]];
 }
 
+interface BucketChange {
+  addKeys: string[];
+  addRefs: number[];
+  /** `ref|key` of entries to drop. */
+  remove: Set<string> | undefined;
+}
+
+const compareEntries = (keyA: string, refA: number, keyB: string, refB: number): number => (keyA < keyB ? -1 : keyA > keyB ? 1 : refA - refB);
+
 /** Index entries waiting to be merged into their buckets, grouped by bucket. */
 export class PendingEntries {
-  private readonly byBucket = new Map<number, { add: [string, number][]; remove: [string, number][] }>();
+  private readonly byBucket = new Map<number, BucketChange>();
+  private count = 0;
 
-  private slot(bucket: number) {
+  private slot(bucket: number): BucketChange {
     let entry = this.byBucket.get(bucket);
     if (!entry) {
-      entry = { add: [], remove: [] };
+      entry = { addKeys: [], addRefs: [], remove: undefined };
       this.byBucket.set(bucket, entry);
     }
     return entry;
   }
 
   add(key: string, ref: number): void {
-    this.slot(bucketOf(key)).add.push([key, ref]);
+    const change = this.slot(bucketOf(key));
+    change.addKeys.push(key);
+    change.addRefs.push(ref);
+    this.count += 1;
   }
 
   remove(key: string, ref: number): void {
-    this.slot(bucketOf(key)).remove.push([key, ref]);
+    const change = this.slot(bucketOf(key));
+    (change.remove ??= new Set()).add(`${ref}|${key}`);
+    this.count += 1;
   }
 
   addCard(card: Pick<CopyCard, 'key' | 'gtin'>, ref: number): void {
-    for (const [key, entryRef] of entriesOf(card, ref)) this.add(key, entryRef);
+    this.add(card.key, ref);
+    if (card.gtin !== '') this.add(gtinEntryKey(card.gtin), ref);
   }
 
   get buckets(): number[] {
@@ -172,13 +188,12 @@ export class PendingEntries {
   }
 
   get size(): number {
-    let size = 0;
-    for (const entry of this.byBucket.values()) size += entry.add.length + entry.remove.length;
-    return size;
+    return this.count;
   }
 
   clear(): void {
     this.byBucket.clear();
+    this.count = 0;
   }
 
   /** The bucket with this bucket's changes applied (a new object; `held` is left as it was). */
@@ -186,16 +201,42 @@ export class PendingEntries {
     const change = this.byBucket.get(id);
     const base = held ?? { id, keys: [], refs: [] };
     if (!change) return base;
-    const removed = new Set(change.remove.map(([key, ref]) => `${ref}|${key}`));
-    const pairs: [string, number][] = [];
-    for (let index = 0; index < base.keys.length; index += 1) {
-      const key = base.keys[index] as string;
-      const ref = base.refs[index] as number;
-      if (!removed.has(`${ref}|${key}`)) pairs.push([key, ref]);
+    let heldKeys = base.keys;
+    let heldRefs = base.refs;
+    const { remove } = change;
+    if (remove && remove.size > 0) {
+      heldKeys = [];
+      heldRefs = [];
+      base.keys.forEach((key, index) => {
+        const ref = base.refs[index] as number;
+        if (!remove.has(`${ref}|${key}`)) {
+          heldKeys.push(key);
+          heldRefs.push(ref);
+        }
+      });
     }
-    pairs.push(...change.add);
-    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    return { id, keys: pairs.map((pair) => pair[0]), refs: pairs.map((pair) => pair[1]) };
+    // The additions sorted, then one merge with the (already sorted) held entries.
+    const order = change.addKeys.map((_, index) => index);
+    order.sort((a, b) => compareEntries(change.addKeys[a] as string, change.addRefs[a] as number, change.addKeys[b] as string, change.addRefs[b] as number));
+    const keys: string[] = [];
+    const refs: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < heldKeys.length || j < order.length) {
+      const addIndex = order[j];
+      const takeHeld =
+        addIndex === undefined || (i < heldKeys.length && compareEntries(heldKeys[i] as string, heldRefs[i] as number, change.addKeys[addIndex] as string, change.addRefs[addIndex] as number) <= 0);
+      if (takeHeld) {
+        keys.push(heldKeys[i] as string);
+        refs.push(heldRefs[i] as number);
+        i += 1;
+      } else if (addIndex !== undefined) {
+        keys.push(change.addKeys[addIndex] as string);
+        refs.push(change.addRefs[addIndex] as number);
+        j += 1;
+      }
+    }
+    return { id, keys, refs };
   }
 }
 

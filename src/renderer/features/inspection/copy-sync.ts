@@ -9,6 +9,7 @@
  */
 import { exportRowSchema } from '../../../shared/catalogue/export-dto.ts';
 import type { ExportPageRequest, ExportPageResult } from '../../../shared/catalogue-export-call.ts';
+import { copyCardFromPlainRow } from '../../../shared/inspection/copy-card.ts';
 import { copyCardFromRow, isSnapshotError, readSnapshotCards, verifySnapshot, type CopyCard } from '../../../shared/inspection/index.ts';
 import type { NcgDatabase } from '../../db/database.ts';
 import {
@@ -81,6 +82,12 @@ function readPage(result: ExportPageResult): { cards: CopyCard[]; next: string |
   if (result.skipped > 0) throw new CopyRunError('badPage', { detail: `${result.skipped} unreadable rows` });
   const cards: CopyCard[] = [];
   for (const raw of result.rows) {
+    // The usual shape is read directly; anything else goes through the schema.
+    const plain = copyCardFromPlainRow(raw);
+    if (plain !== 'unusual') {
+      if (plain) cards.push(plain);
+      continue;
+    }
     const parsed = exportRowSchema.safeParse(raw);
     if (!parsed.success || !Number.isFinite(parsed.data.modified)) throw new CopyRunError('badPage', { detail: 'a row of the wrong shape' });
     const card = copyCardFromRow(parsed.data);
@@ -131,7 +138,7 @@ export async function downloadCopy(db: NcgDatabase, source: PageSource, control:
 }
 
 /** How many pages may travel while one is being written. */
-const PAGES_AHEAD = 2;
+const PAGES_AHEAD = 3;
 
 async function runDownload(db: NcgDatabase, source: PageSource, control: RunControl, options: { limit?: number }): Promise<CopyRunResult> {
   const limit = options.limit ?? 1000;
@@ -142,28 +149,33 @@ async function runDownload(db: NcgDatabase, source: PageSource, control: RunCont
   const initial = resuming ? before.initial === true : before.count === 0;
   const mode: StoreMode = initial ? { kind: 'append', index: startAppendIndex() } : { kind: 'merge' };
   const nowSeconds = Date.parse(startedAt) / 1000;
-  // Pages are fetched ahead of the writes: the feed's `next` link is in the page, so each fetch waits for the
-  // previous answer, not for its write.
+  // Pages are fetched ahead of the writes, each as soon as the previous answer names it (the `next` link), up
+  // to PAGES_AHEAD answers waiting: the feed's chain of requests never waits for a write.
   const queue: Promise<ExportPageResult>[] = [];
-  let link: Promise<string | undefined> = Promise.resolve(undefined);
   let ended = false;
-  const fetchPage = (request: ExportPageRequest) => {
-    const answer = source(request);
-    answer.catch(() => undefined); // a prefetched page that fails is reported when its turn comes
-    queue.push(answer);
-    link = answer.then(
-      (result) => (result.ok ? (result.next ?? undefined) : undefined),
-      () => undefined,
-    );
-  };
-  const fetchAhead = async () => {
-    while (!ended && queue.length < PAGES_AHEAD) {
-      const next = await link;
-      if (next === undefined || ended || control.signal.aborted) return;
-      fetchPage({ url: next });
+  let wakeProducer: (() => void) | undefined;
+  let wakeConsumer: (() => void) | undefined;
+  const produce = async (first: ExportPageRequest) => {
+    let request: ExportPageRequest | undefined = first;
+    while (request && !ended) {
+      while (queue.length >= PAGES_AHEAD && !ended) await new Promise<void>((resolve) => (wakeProducer = resolve));
+      if (ended) return;
+      const answer = source(request);
+      answer.catch(() => undefined); // a prefetched page that fails is reported when its turn comes
+      queue.push(answer);
+      wakeConsumer?.();
+      const result = await answer.catch(() => undefined);
+      request = result?.ok && result.next ? { url: result.next } : undefined;
     }
   };
-  fetchPage(resuming ? { url: before.resumeUrl } : { from: startedFrom, limit });
+  // Boxed: an async function returning a promise would adopt it (and its failure) instead of handing it over.
+  const take = async (): Promise<{ answer: Promise<ExportPageResult> }> => {
+    while (queue.length === 0) await new Promise<void>((resolve) => (wakeConsumer = resolve));
+    const answer = queue.shift() as Promise<ExportPageResult>;
+    wakeProducer?.();
+    return { answer };
+  };
+  void produce(resuming ? { url: before.resumeUrl } : { from: startedFrom, limit });
   const startedMs = performance.now();
   let stored = 0;
   let added = 0;
@@ -174,16 +186,14 @@ async function runDownload(db: NcgDatabase, source: PageSource, control: RunCont
         await settleIndex(db);
         return { outcome: 'stopped', stored, added, held, copyDate: before.copyDate };
       }
-      const pending = queue.shift();
-      if (!pending) throw new CopyRunError('network', { detail: 'no answer' });
+      const { answer } = await take();
       let result: ExportPageResult;
       try {
-        result = await pending;
+        result = await answer;
       } catch {
         throw new CopyRunError('network', { detail: 'no answer' });
       }
       const { cards, next } = readPage(result);
-      const ahead = fetchAhead();
       // The feed is ordered by `modified`: how far the cursor is between `from` and now tells the share done.
       let fraction: number | undefined;
       const newest = cards.reduce((max, card) => Math.max(max, card.modified), 0);
@@ -212,10 +222,10 @@ async function runDownload(db: NcgDatabase, source: PageSource, control: RunCont
       const secondsLeft = fraction && fraction > 0 && fraction < 1 ? Math.round(((performance.now() - startedMs) / 1000) * ((1 - fraction) / fraction)) : fraction === 1 ? 0 : undefined;
       control.progress({ phase: 'download', cards: stored, held, rate, secondsLeft, fraction });
       if (!next) return { outcome: 'complete', stored, added, held, copyDate: startedAt };
-      await ahead;
     }
   } finally {
     ended = true;
+    wakeProducer?.();
   }
 }
 
