@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nameCodeFor } from '../../../shared/application/attribute-codes.ts';
 import { changedFields, mergeDrafts, sameValue, withFieldValue, type FieldChange, type FieldConflict } from '../../../shared/application/draft-fields.ts';
-import { findValue, immutableOnEdit, setDraftValue, type ApplicationDraft, type DraftValue } from '../../../shared/application/draft.ts';
+import { emptyDraft, findValue, immutableOnEdit, setDraftValue, type ApplicationDraft, type DraftValue } from '../../../shared/application/draft.ts';
 import { toSchemaIndex, type IndexedAttribute } from '../../../shared/application/schema.ts';
 import { canMarkReady, validateDraft, type Problem } from '../../../shared/application/validate.ts';
 import { useBridge } from '../../app/bridge-context.tsx';
@@ -10,13 +10,18 @@ import { DictionaryPicker } from '../../app/components/DictionaryPicker.tsx';
 import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
 import { routeHref } from '../../app/router.ts';
+import { appStateOf, isEditable, remarksByField } from '../../../shared/sync/status.ts';
 import { fetchGovSchemaIfMissing } from '../../db/attribute-schemas.ts';
 import { useDatabase } from '../../db/context.tsx';
-import { saveDraftChanges, setLocalState } from '../../db/drafts.ts';
+import { newDraftRecord, saveDraftChanges, setLocalState } from '../../db/drafts.ts';
+import { useSyncRecord } from '../../db/sync-hooks.ts';
 import { useAttributeSchemas, useDraftRecord } from '../../db/hooks.ts';
 import type { DraftRecord } from '../../db/records.ts';
 import { buildValidationContext } from '../../db/validation-context.ts';
-import { AttributeField, attributeName, fieldId } from './AttributeField.tsx';
+import { AttributeField, AttributeName, fieldId } from './AttributeField.tsx';
+import { CatalogueFormsOffer, useRefreshWhenMissing } from './CatalogueFormsOffer.tsx';
+import { DeleteApplicationsButton } from './DeleteApplications.tsx';
+import { FieldRemarks, RevisionBanner } from './Remarks.tsx';
 import { ConflictsPanel } from './ConflictsPanel.tsx';
 import { DocumentAttachments } from './DocumentAttachments.tsx';
 import { clearJournal, readJournal, writeJournal } from './edit-journal.ts';
@@ -25,15 +30,24 @@ import { ProblemsPanel } from './ProblemsPanel.tsx';
 
 const groupsInOrder = ['base', 'mainExtended', 'additionalExtended'] as const;
 
-export function ApplicationEditor({ id }: { id: string }) {
+/**
+ * `isNew`: "New application" opened an empty form under a fresh id; nothing is stored until the first change,
+ * and then the address becomes the application's own (a reload reopens it).
+ */
+export function ApplicationEditor({ id, isNew = false }: { id: string; isNew?: boolean }) {
   const { t } = useTranslation();
   const record = useDraftRecord(id);
   const [journal] = useState(() => readJournal(id));
+  const [unsaved] = useState(() => newDraftRecord(emptyDraft({ id }), 0));
+  useEffect(() => {
+    if (isNew && record) window.history.replaceState(window.history.state, '', routeHref('applications', id));
+  }, [isNew, record, id]);
   if (record === undefined) return <p>{t('ui.loading')}</p>;
-  if (record === null) return <p role="alert" className="error-message">{t('ui.errors.draftGone')}</p>;
+  if (record === null && !isNew) return <p role="alert" className="error-message">{t('ui.errors.draftGone')}</p>;
+  const stored = record ?? unsaved;
   // Keystrokes that a reload cut off before the database committed them are replayed from the journal.
-  const recovered = journal && journal.savedAt >= record.updatedAt ? journal.draft : undefined;
-  return <EditorForm key={id} stored={record} recovered={recovered} />;
+  const recovered = journal && journal.savedAt >= stored.updatedAt ? journal.draft : undefined;
+  return <EditorForm key={id} stored={stored} recovered={recovered} createOnSave={isNew} />;
 }
 
 /**
@@ -44,7 +58,7 @@ export function ApplicationEditor({ id }: { id: string }) {
  * merged field by field; a field both changed differently is a conflict, shown with both values until the officer
  * chooses. Nothing is overwritten silently.
  */
-function EditorForm({ stored, recovered }: { stored: DraftRecord; recovered: ApplicationDraft | undefined }) {
+function EditorForm({ stored, recovered, createOnSave }: { stored: DraftRecord; recovered: ApplicationDraft | undefined; createOnSave: boolean }) {
   const { t, i18n } = useTranslation();
   const db = useDatabase();
   const localState = stored.localState;
@@ -60,6 +74,12 @@ function EditorForm({ stored, recovered }: { stored: DraftRecord; recovered: App
   const index = useMemo(() => (schemas ? toSchemaIndex(schemas) : undefined), [schemas]);
   const latest = useRef(draft);
   const bridge = useBridge();
+  // Being sent or moderated: read-only, as the portal allows no change then; `remarks` of a revision go on their fields.
+  const sync = useSyncRecord(stored.id);
+  const readOnly = sync ? !isEditable(sync) : false;
+  const syncState = sync ? appStateOf(sync) : undefined;
+  const remarks = useMemo(() => remarksByField(sync ?? undefined), [sync]);
+  useRefreshWhenMissing(schemas === null);
 
   useEffect(() => {
     if (draft.isGov) void fetchGovSchemaIfMissing(bridge, db, draft.oktru);
@@ -91,7 +111,7 @@ function EditorForm({ stored, recovered }: { stored: DraftRecord; recovered: App
       if (changes.length === 0) return;
       setPendingSaves((count) => count + 1);
       inFlight.current.add(changes);
-      saveDraftChanges(db, shown.id, changes)
+      saveDraftChanges(db, shown.id, changes, Date.now(), { createIfMissing: createOnSave })
         .then(
           (saved) => {
             if (saved.revision >= synced.current.revision) synced.current = { revision: saved.revision, draft: saved.draft };
@@ -106,7 +126,7 @@ function EditorForm({ stored, recovered }: { stored: DraftRecord; recovered: App
           setPendingSaves((count) => count - 1);
         });
     },
-    [db, addConflicts],
+    [db, addConflicts, createOnSave],
   );
 
   const show = useCallback((next: ApplicationDraft) => {
@@ -174,33 +194,37 @@ function EditorForm({ stored, recovered }: { stored: DraftRecord; recovered: App
   }, [db, draft, schemas]);
 
   if (schemas === undefined) return <p>{t('ui.loading')}</p>;
-  if (schemas === null) return <p role="alert">{t('ui.editor.noSchemas')}</p>;
+  if (schemas === null) return <CatalogueFormsOffer always />;
 
   const setValue = (code: string, value: DraftValue | undefined) => commit(setDraftValue(latest.current, code, value, schemas));
   const errorFields = new Set(problems.filter((problem) => problem.severity === 'error').map((problem) => problem.field.split('.')[0]));
-  const labelOf = (field: string) => {
+  const labelOf = (field: string): ReactNode => {
     const [code = field] = field.split('.');
     const entry = index?.byCode.get(code);
-    if (entry) return attributeName(entry.definition, i18n.language);
+    if (entry) return <AttributeName attribute={entry.definition} />;
     const [, detail = ''] = field.split('.');
     if (code === 'oktru') return t('ui.editor.category');
-    if (code === 'photos') return `${t('ui.editor.photos')}: ${detail}`;
+    if (code === 'photos') return detail ? `${t('ui.editor.photos')}: ${t(`photos.angle.${detail}`, { defaultValue: detail })}` : t('ui.editor.photos');
     if (code === 'documents') return `${t('ui.editor.documents')} № ${Number(detail) + 1}`;
     if (code === 'custom') return `${t('ui.editor.groups.custom')} № ${Number(detail) + 1}`;
     return field;
   };
   const ready = canMarkReady(problems);
 
+  const remarksOn = (field: string) => remarks.filter((remark) => remark.field === field);
+  const shownFields = new Set(['', 'photos', ...(index ? groupsInOrder.flatMap((group) => (group === 'base' || draft.isGov ? index.groups[group].map((entry) => entry.code) : [])) : [])]);
   const renderAttribute = (entry: IndexedAttribute) => (
-    <AttributeField
-      key={entry.code}
-      field={entry.code}
-      definition={entry.definition}
-      value={findValue(draft, entry.code)?.value}
-      locked={draft.editOfNtin !== undefined && immutableOnEdit.includes(entry.code)}
-      invalid={errorFields.has(entry.code)}
-      onChange={(value) => setValue(entry.code, value)}
-    />
+    <div key={entry.code} className="field-with-remarks">
+      <AttributeField
+        field={entry.code}
+        definition={entry.definition}
+        value={findValue(draft, entry.code)?.value}
+        locked={draft.editOfNtin !== undefined && immutableOnEdit.includes(entry.code)}
+        invalid={errorFields.has(entry.code) || remarksOn(entry.code).length > 0}
+        onChange={(value) => setValue(entry.code, value)}
+      />
+      <FieldRemarks remarks={remarksOn(entry.code)} />
+    </div>
   );
 
   return (
@@ -216,13 +240,21 @@ function EditorForm({ stored, recovered }: { stored: DraftRecord; recovered: App
           <button type="button" disabled={!previous} onClick={() => previous && commit(previous, { undoable: false })} data-testid="undo">
             {t('ui.editor.undo')}
           </button>
-          <button type="button" disabled={!ready || localState === 'ready'} onClick={() => void setLocalState(db, draft.id, 'ready').catch((error: unknown) => setSaveError(error))} data-testid="mark-ready">
+          <button type="button" disabled={readOnly || !ready || localState === 'ready'} onClick={() => void setLocalState(db, draft.id, 'ready').catch((error: unknown) => setSaveError(error))} data-testid="mark-ready">
             {t('ui.editor.markReady')}
           </button>
+          {!createOnSave || stored.revision !== undefined ? <DeleteApplicationsButton ids={[draft.id]} afterDelete="list" /> : null}
           {saveError !== undefined && <ErrorMessage error={saveError} inline testId="save-error" />}
         </div>
         <ConflictsPanel conflicts={conflicts} fieldLabel={labelOf} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
         {draft.editOfNtin && <p className="notice">{t('ui.editor.editing', { ntin: draft.editOfNtin })}</p>}
+        {syncState === 'sending' || (readOnly && syncState !== undefined) ? (
+          <p className="notice" role="status" data-testid="read-only">
+            {syncState === 'sending' ? t('applications.readOnly.sending') : t('applications.readOnly.moderation')}
+          </p>
+        ) : null}
+        {syncState === 'needsRework' ? <RevisionBanner id={draft.id} remarks={remarks.filter((remark) => !shownFields.has(remark.field))} general={remarksOn('')} fieldLabel={labelOf} /> : null}
+        <fieldset className="editor-body" disabled={readOnly} data-testid="editor-body">
 
         <section aria-labelledby="card-title">
           <h2 id="card-title">{t('ui.editor.card')}</h2>
@@ -272,8 +304,10 @@ function EditorForm({ stored, recovered }: { stored: DraftRecord; recovered: App
             </button>
           </section>
         )}
+        <FieldRemarks remarks={remarksOn('photos')} testId="photo-remarks" />
         <PhotoSlots draft={draft} onChange={(photos) => commit({ ...latest.current, photos })} />
         <DocumentAttachments draft={draft} onChange={(documents) => commit({ ...latest.current, documents })} />
+        </fieldset>
       </div>
       <ProblemsPanel problems={problems} fieldLabel={labelOf} />
     </div>

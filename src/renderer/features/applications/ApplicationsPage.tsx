@@ -1,17 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { lazy, Suspense, useDeferredValue, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attributeCodes, nameCodeFor } from '../../../shared/application/attribute-codes.ts';
 import { findValue } from '../../../shared/application/draft.ts';
 import { EmptyState } from '../../app/components/EmptyState.tsx';
-import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
 import { navigate, routeHref, useLocation } from '../../app/router.ts';
 import { useDatabase } from '../../db/context.tsx';
-import { createDraftRecord } from '../../db/drafts.ts';
 import { useDraftCount, useDraftRecordsById, useMatchingDraftIds } from '../../db/hooks.ts';
 import { localStates, type DraftRecord, type LocalState } from '../../db/records.ts';
+import { purgeExpiredTrash } from '../../db/trash.ts';
+import { useTrashCount } from '../../db/trash-hooks.ts';
+import { CatalogueFormsOffer } from './CatalogueFormsOffer.tsx';
+import { DeleteApplicationsButton, DeletionNotice } from './DeleteApplications.tsx';
 import { EditCardForm } from './EditCardForm.tsx';
+import { TrashPage } from './TrashPage.tsx';
+import './applications.css';
 
 // The list is the first screen; the editor (photos, PDFs) loads when opened.
 const ApplicationEditor = lazy(() => import('./ApplicationEditor.tsx').then((module) => ({ default: module.ApplicationEditor })));
@@ -21,18 +25,35 @@ export interface ApplicationsPageProps {
   selectionActions?: (ids: readonly string[]) => ReactNode;
 }
 
-/** `#/applications` (the list) and `#/applications/<id>` (the editor). */
+/**
+ * `#/applications` (the list), `#/applications/new/<fresh id>` (an empty form, stored once something is typed;
+ * the address then becomes the application's own), `#/applications/trash` and `#/applications/<id>` (the editor).
+ */
 export function ApplicationsPage({ selectionActions }: ApplicationsPageProps) {
   const { t } = useTranslation();
   const { rest } = useLocation();
-  const [id] = rest;
+  const [id, second] = rest;
   if (!id) return <ApplicationsList selectionActions={selectionActions} />;
+  if (id === 'trash') return <TrashPage />;
+  if (id === 'new' && !second) return <FreshId />;
+  const isNew = id === 'new';
   return (
     <Suspense fallback={<p>{t('ui.loading')}</p>}>
-      <ApplicationEditor id={id} />
+      <ApplicationEditor id={isNew && second ? second : id} isNew={isNew} />
     </Suspense>
   );
 }
+
+/** Gives "New application" its id in the address, so a second tab or a reload opens the same form. */
+function FreshId() {
+  useEffect(() => {
+    window.location.replace(routeHref('applications', 'new', crypto.randomUUID()));
+  }, []);
+  return null;
+}
+
+// Once per page load: what was deleted more than 30 days ago goes for good, with its photos.
+let trashPurged = false;
 
 const rowHeight = 44;
 
@@ -44,7 +65,14 @@ function text(record: DraftRecord, code: string): string {
 function ApplicationsList({ selectionActions }: ApplicationsPageProps) {
   const { t, i18n } = useTranslation();
   const db = useDatabase();
-  const [createError, setCreateError] = useState<unknown>();
+  const trashCount = useTrashCount();
+  useEffect(() => {
+    if (trashPurged) return;
+    trashPurged = true;
+    void purgeExpiredTrash(db).catch(() => {
+      trashPurged = false; // tried again on the next visit
+    });
+  }, [db]);
   const [query, setQuery] = useState('');
   const [localState, setLocalStateFilter] = useState<LocalState | ''>('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -72,7 +100,7 @@ function ApplicationsList({ selectionActions }: ApplicationsPageProps) {
     <>
       <h1>{t('ui.applications.title')}</h1>
       <div className="list-toolbar">
-        <button type="button" data-testid="new-application" onClick={() => void createDraftRecord(db).then((id) => navigate('applications', id), setCreateError)}>
+        <button type="button" data-testid="new-application" onClick={() => navigate('applications', 'new')}>
           {t('ui.applications.new')}
         </button>
         <a href={routeHref('applications', 'import')} className="button">{t('ui.applications.import')}</a>
@@ -86,8 +114,15 @@ function ApplicationsList({ selectionActions }: ApplicationsPageProps) {
         </select>
         {selected.size > 0 && <span data-testid="selected-count">{t('ui.applications.selected', { count: selected.size })}</span>}
         {selected.size > 0 && selectionActions?.([...selected])}
+        {selected.size > 0 && <DeleteApplicationsButton ids={[...selected]} afterDelete="stay" onDeleted={(trashed) => setSelected((current) => new Set([...current].filter((one) => !trashed.includes(one))))} />}
+        {trashCount ? (
+          <a href={routeHref('applications', 'trash')} data-testid="open-trash">
+            {t('applications.trash.open', { count: trashCount })}
+          </a>
+        ) : null}
       </div>
-      {createError !== undefined && <ErrorMessage error={createError} />}
+      <DeletionNotice />
+      <CatalogueFormsOffer always={false} />
       <EditCardForm />
       <div className="search">
         <input

@@ -28,7 +28,7 @@ export function AttributeName({ attribute }: { attribute: Pick<AttributeDefiniti
       {label.fallbackCode && (
         <>
           {' '}
-          <code className="attribute-code" data-testid="attribute-code">
+          <code className="attribute-code" data-testid="attribute-code" data-catalogue-data="">
             {label.fallbackCode}
           </code>
         </>

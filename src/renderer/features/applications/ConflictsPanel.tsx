@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldConflict } from '../../../shared/application/draft-fields.ts';
 
@@ -27,7 +28,7 @@ export function ConflictsPanel({
 }: {
   conflicts: readonly FieldConflict[];
   /** The label of a field as the checklist names it (`name_ru`, `photos.front`, `oktru`). */
-  fieldLabel: (field: string) => string;
+  fieldLabel: (field: string) => ReactNode;
   onKeepMine: (conflict: FieldConflict) => void;
   onTakeTheirs: (conflict: FieldConflict) => void;
 }) {

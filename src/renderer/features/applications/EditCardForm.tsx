@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { navigate } from '../../app/router.ts';
 import { useDatabase } from '../../db/context.tsx';
 import { startCardEdit } from './edit-card.ts';
+import './applications.css';
 
 export function EditCardForm() {
   const { t } = useTranslation();
@@ -27,7 +28,16 @@ export function EditCardForm() {
         start.mutate();
       }}
     >
-      <input aria-label={t('ui.applications.editNtin')} placeholder={t('ui.applications.editNtin')} value={ntin} onChange={(event) => setNtin(event.target.value)} inputMode="numeric" data-testid="edit-ntin" />
+      {/* As wide as its placeholder in every language, so the hint is never cut off. */}
+      <input
+        aria-label={t('ui.applications.editNtin')}
+        placeholder={t('ui.applications.editNtin')}
+        className="ntin-input"
+        value={ntin}
+        onChange={(event) => setNtin(event.target.value)}
+        inputMode="numeric"
+        data-testid="edit-ntin"
+      />
       <button type="submit" disabled={!ntin.trim() || start.isPending}>{t('ui.applications.editCard')}</button>
       {refusal && <span role="alert" className="error-message">{refusal}</span>}
       {start.error && <ErrorMessage error={start.error} inline />}

@@ -1,10 +1,12 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../shared/application/validate.ts';
 import { fieldId } from './AttributeField.tsx';
+import { displayParams } from '../../app/format.ts';
 
 /** The checklist of what moderation would reject: each line links to its field. */
-export function ProblemsPanel({ problems, fieldLabel }: { problems: readonly Problem[]; fieldLabel: (field: string) => string }) {
-  const { t } = useTranslation();
+export function ProblemsPanel({ problems, fieldLabel }: { problems: readonly Problem[]; fieldLabel: (field: string) => ReactNode }) {
+  const { t, i18n } = useTranslation();
   const errors = problems.filter((problem) => problem.severity === 'error');
   const warnings = problems.filter((problem) => problem.severity === 'warning');
   return (
@@ -23,7 +25,7 @@ export function ProblemsPanel({ problems, fieldLabel }: { problems: readonly Pro
                 if (target instanceof HTMLElement && 'focus' in target) target.focus();
               }}
             >
-              <strong>{fieldLabel(problem.field)}</strong>: {t(problem.key, problem.params ?? {})}
+              <strong>{fieldLabel(problem.field)}</strong>: {t(problem.key, displayParams(problem.params, i18n.language))}
             </a>
           </li>
         ))}

@@ -134,7 +134,15 @@ export function PhotoSlot({ angle, draftId, photo, required, onStored, onRemove 
 
 function PhotoView({ angle, angleName, photo, stored, locale }: { angle: ImageType; angleName: string; photo: DraftPhoto; stored: StoredPhoto | null | undefined; locale: string }) {
   const { t } = useTranslation();
-  if (!photo.blobId) return <p data-testid={`photo-on-catalogue-${angle}`}>{t('photos.onCatalogue', { fileName: photo.fileName ?? '' })}</p>;
+  // A photo of a published card: the catalogue only names its file (a UUID), which says nothing to the officer.
+  if (!photo.blobId) {
+    return (
+      <div className="photo-on-catalogue" data-testid={`photo-on-catalogue-${angle}`} data-file-name={photo.fileName}>
+        <div className="photo-thumbnail photo-placeholder" aria-hidden="true" />
+        <p>{t('photos.onCatalogue')}</p>
+      </div>
+    );
+  }
   if (stored === undefined) return <p>{t('ui.loading')}</p>;
   if (!stored?.upload) {
     return (

@@ -17,7 +17,7 @@ export const photosMessages = defineMessages(
     thumbnailAlt: '{{angle}} photo',
     facts: '{{width}} × {{height}} px, {{size}}, {{format}}',
     reencoded: 'Made smaller to fit the catalogue’s 5 MB limit: the original ({{originalSize}} MB, {{originalWidth}} × {{originalHeight}} px) is kept on this computer.',
-    onCatalogue: 'On the catalogue: {{fileName}}',
+    onCatalogue: 'This photo is on the catalogue; this computer has no copy of it. Replace it to change it.',
     missingFile: 'The photo’s file is no longer on this computer. Add the photo again.',
     warnings: {
       lowResolution:
@@ -56,7 +56,7 @@ export const photosMessages = defineMessages(
       thumbnailAlt: 'Фото: {{angle}}',
       facts: '{{width}} × {{height}} пикс., {{size}}, {{format}}',
       reencoded: 'Уменьшено под лимит каталога 5 МБ: оригинал ({{originalSize}} МБ, {{originalWidth}} × {{originalHeight}} пикс.) сохранён на этом компьютере.',
-      onCatalogue: 'В каталоге: {{fileName}}',
+      onCatalogue: 'Фотография хранится в каталоге, копии на этом компьютере нет. Чтобы изменить её, замените её.',
       missingFile: 'Файла этого фото больше нет на компьютере. Добавьте фото заново.',
       warnings: {
         lowResolution:
@@ -94,7 +94,7 @@ export const photosMessages = defineMessages(
       thumbnailAlt: 'Фото: {{angle}}',
       facts: '{{width}} × {{height}} пикс., {{size}}, {{format}}',
       reencoded: 'Каталогтың 5 МБ шегіне сыю үшін кішірейтілді: түпнұсқасы ({{originalSize}} МБ, {{originalWidth}} × {{originalHeight}} пикс.) осы компьютерде сақталды.',
-      onCatalogue: 'Каталогта: {{fileName}}',
+      onCatalogue: 'Фотосурет каталогта сақтаулы, бұл компьютерде оның көшірмесі жоқ. Өзгерту үшін оны ауыстырыңыз.',
       missingFile: 'Бұл фотоның файлы компьютерде енді жоқ. Фотоны қайта қосыңыз.',
       warnings: {
         lowResolution:
