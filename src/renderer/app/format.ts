@@ -3,6 +3,7 @@
  * (a plain string). Display code uses these, never `Intl.*` or `toLocale*String`, whose output depends on the
  * ICU data of the runtime (Electron and the web twin's browser differ; some builds have no Kazakh at all).
  */
+import { dictionaryName } from '../../shared/catalogue/dictionary-names.ts';
 import * as shared from '../../shared/i18n/format.ts';
 import { fallbackLocale, isLocale, type Locale } from '../../shared/i18n/locales.ts';
 
@@ -97,4 +98,14 @@ export function dateTimeFormat(language: string, style: { date: 'short' | 'long'
       return style.date === 'short' ? shared.formatShortDate(parts, uiLocale(language)) : shared.formatLongDate(parts, uiLocale(language));
     },
   };
+}
+
+/**
+ * A message's parameters made readable: a `dictionary` parameter (the catalogue's code, as validators report it)
+ * becomes the dictionary's name in the UI language ("Елдер", not "COUNTRY").
+ */
+export function displayParams(params: Readonly<Record<string, string | number>> | undefined, language: string): Record<string, string | number> {
+  if (!params) return {};
+  const dictionary = params['dictionary'];
+  return typeof dictionary === 'string' ? { ...params, dictionary: dictionaryName(dictionary, uiLocale(language)) } : { ...params };
 }

@@ -2,12 +2,13 @@ import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentSummary } from '../../app/components/documents/DocumentSummary.tsx';
 import { DocumentThumbnail } from '../../app/components/documents/DocumentThumbnail.tsx';
+import { formatProgress } from '../../app/format.ts';
 import { routeHref } from '../../app/router.ts';
 import { useRegister } from '../../db/hooks.ts';
 
 /** The register: every document with its first page, status and a link to edit it. */
 export function DocumentList() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const documents = useRegister();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query.trim().toLocaleLowerCase());
@@ -27,7 +28,7 @@ export function DocumentList() {
         <p className="empty-state">{t('documents.empty')}</p>
       ) : (
         <>
-          <p className="list-count">{t('documents.count', { shown: shown.length, total: documents.length })}</p>
+          <p className="list-count">{t('documents.count', { shown: formatProgress(shown.length, documents.length, i18n.language) })}</p>
           <ul className="document-list" data-testid="documents-list">
             {shown.map((document) => (
               <li key={document.id} className="document-row" data-testid="document-row" data-number={document.number}>

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { verdictKey, type Verdict } from '../../../shared/inspection/index.ts';
-import { formatDate } from '../../app/format.ts';
+import { formatDate, formatNumber } from '../../app/format.ts';
 
 export interface ScanEntry {
   seq: number;
@@ -23,7 +23,7 @@ export const VerdictCard = memo(function VerdictCard({ entry }: { entry: ScanEnt
         <strong className="verdict-words">{t(verdictKey(verdict.kind))}</strong>
         <code>{verdict.input}</code>
         <small>
-          {t('inspectionUi.scan.took', { ms: entry.ms.toFixed(1) })} · {copyDate}
+          {t('inspectionUi.scan.took', { ms: formatNumber(entry.ms, i18n.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) })} · {copyDate}
         </small>
       </div>
       {verdict.kind === 'invalid' ? (

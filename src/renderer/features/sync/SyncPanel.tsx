@@ -5,7 +5,7 @@ import { appStateOf } from '../../../shared/sync/status.ts';
 import type { SyncProblem, SyncRecord } from '../../../shared/sync/types.ts';
 import { useDatabase } from '../../db/context.tsx';
 import { useSyncRecords } from '../../db/sync-hooks.ts';
-import { dateTimeFormat } from '../../app/format.ts';
+import { dateTimeFormat, formatMegabytes, formatNumber } from '../../app/format.ts';
 import { offerToLabelQueue } from '../../db/sync-store.ts';
 import { useEngineSnapshot, useSyncHost } from './SyncProvider.tsx';
 import './sync.css';
@@ -21,7 +21,7 @@ function ProblemText({ problem }: { problem: SyncProblem }) {
 
 /** Overall progress: applications and bytes, rate and ETA (from this window's run). */
 function Progress({ records, startedAt }: { records: SyncRecord[]; startedAt: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const snapshot = useEngineSnapshot();
   const sent = records.filter((record) => record.phase === 'sent').length;
   const failed = records.filter((record) => record.phase === 'failed').length;
@@ -35,15 +35,15 @@ function Progress({ records, startedAt }: { records: SyncRecord[]; startedAt: nu
     <div className="sync-progress" aria-live="polite">
       <progress max={Math.max(records.length, 1)} value={sent} />
       <span data-testid="sync-progress">
-        {t('sync.ui.progress', { sent, total: records.length, failed, megabytes: ((snapshot?.bytes.done ?? 0) / 1048576).toFixed(1) })}
+        {t('sync.ui.progress', { sent, total: records.length, failed, megabytes: formatMegabytes(snapshot?.bytes.done ?? 0, i18n.language) })}
       </span>
-      {pending > 0 && perMinute > 0 ? <span>{t('sync.ui.rate', { perMinute: perMinute.toFixed(1), minutes: Math.ceil(pending / perMinute) })}</span> : null}
+      {pending > 0 && perMinute > 0 ? <span>{t('sync.ui.rate', { perMinute: formatNumber(perMinute, i18n.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }), minutes: Math.ceil(pending / perMinute) })}</span> : null}
     </div>
   );
 }
 
 function Duplicates({ record }: { record: SyncRecord }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const host = useSyncHost();
   const [candidates, setCandidates] = useState<DuplicateMatch[]>();
   const engine = host?.engine();
@@ -67,7 +67,7 @@ function Duplicates({ record }: { record: SyncRecord }) {
         <div key={candidate.ntin} className="sync-duplicate-card">
           <strong>{candidate.name}</strong>
           <span>{candidate.brand}</span>
-          <span>{t('sync.ui.similarity', { percent: candidate.similarity.toFixed(1) })}</span>
+          <span>{t('sync.ui.similarity', { percent: formatNumber(candidate.similarity, i18n.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) })}</span>
           <button type="button" onClick={() => void engine.decideDuplicate(record.applicationId, { decision: 'USE_EXISTING', ntin: candidate.ntin })}>
             {t('sync.ui.useExisting', { ntin: candidate.ntin })}
           </button>
