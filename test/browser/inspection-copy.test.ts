@@ -5,6 +5,7 @@ import type { ExportPageRequest, ExportPageResult } from '../../src/shared/catal
 import { checkScan, createSnapshotWriter, type CopyCard } from '../../src/shared/inspection/index.ts';
 import { copyLookup, eachCopyBatch, readCopyState } from '../../src/renderer/db/catalogue-copy.ts';
 import type { NcgDatabase } from '../../src/renderer/db/database.ts';
+import { prefetchingEndpoint } from '../../src/renderer/features/inspection/copy-client.ts';
 import { CopyRunError, downloadCopy, importSnapshotFile, type CopyProgress, type PageSource } from '../../src/renderer/features/inspection/copy-sync.ts';
 import { scratchDatabases } from './scratch-database.ts';
 
@@ -222,5 +223,31 @@ describe('snapshot import', () => {
     expect(result).toMatchObject({ held: 20, added: 10, copyDate: '2026-11-20T08:00:00.000Z' });
     expect((await copyLookup(db).byNtin(ntinOf(3)))?.nameRu).toBe('Товар 3 (новое)');
     expect(await heldCount(db)).toBe(20);
+  });
+});
+
+describe('export pages fetched ahead for the worker', () => {
+  it('fetches the pages the answers name, at most two ahead, each once, and a failed one fails when asked for', async () => {
+    const asked: string[] = [];
+    const page = (index: number): ExportPageResult => ({ ok: true, rows: [], skipped: 0, next: index < 5 ? `https://feed.test/ofd/?page=${index + 1}` : null });
+    const endpoint = prefetchingEndpoint(async (request) => {
+      const index = request.url ? Number(new URL(request.url).searchParams.get('page')) : 0;
+      asked.push(String(index));
+      if (index === 4) throw new Error('offline');
+      return page(index);
+    });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await endpoint.page({ from: 0, limit: 10 })).toEqual(page(0));
+    await expect.poll(() => asked).toEqual(['0', '1', '2']);
+    await settle();
+    expect(asked).toEqual(['0', '1', '2']);
+    expect(await endpoint.page({ url: 'https://feed.test/ofd/?page=1' })).toEqual(page(1));
+    await expect.poll(() => asked).toEqual(['0', '1', '2', '3']);
+    expect(await endpoint.page({ url: 'https://feed.test/ofd/?page=2' })).toEqual(page(2));
+    expect(await endpoint.page({ url: 'https://feed.test/ofd/?page=3' })).toEqual(page(3));
+    await expect(endpoint.page({ url: 'https://feed.test/ofd/?page=4' })).rejects.toThrow('offline');
+    // a page not fetched ahead is fetched when asked
+    expect(await endpoint.page({ url: 'https://feed.test/ofd/?page=5' })).toEqual(page(5));
+    expect(asked).toEqual(['0', '1', '2', '3', '4', '5']);
   });
 });

@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import type { Bridge } from '../../../shared/bridge.ts';
 import { connectWorker, transfer, WorkerError, type WorkerConnection } from '../../workers/rpc.ts';
+import type { ExportPageRequest, ExportPageResult } from '../../../shared/catalogue-export-call.ts';
 import type { CatalogueCopyApi, ExportPageEndpoint } from '../../workers/catalogue-copy.worker.ts';
 import type { CopyProgress, CopyRunResult } from './copy-sync.ts';
 
@@ -21,7 +22,7 @@ export interface RunOptions {
 
 export async function runDownload(bridge: Bridge, options: RunOptions): Promise<CopyRunResult> {
   const channel = new MessageChannel();
-  const endpoint: ExportPageEndpoint = { page: (request) => bridge.catalogue.exportPage(request) };
+  const endpoint = prefetchingEndpoint((request) => bridge.catalogue.exportPage(request));
   Comlink.expose(endpoint, channel.port1);
   try {
     // The feed's largest page (5000): fewer round trips through the bridge.
@@ -29,6 +30,50 @@ export async function runDownload(bridge: Bridge, options: RunOptions): Promise<
   } finally {
     channel.port1.close();
   }
+}
+
+/** Pages fetched ahead of the worker's asks, at most this many waiting. */
+const PAGES_AHEAD = 2;
+
+/**
+ * Serves export pages to the worker and, as soon as a page names its `next`, starts fetching that one too, so
+ * the feed's chain of requests never waits for the worker (busy writing) to ask. Only links the host itself
+ * returned are fetched ahead; the host checks them like any other.
+ */
+export function prefetchingEndpoint(fetchPage: (request: ExportPageRequest) => Promise<ExportPageResult>): ExportPageEndpoint {
+  const ahead = new Map<string, Promise<ExportPageResult>>();
+  /** The newest answer whose `next` waits for a free slot. */
+  let stalled: ExportPageResult | undefined;
+  const follow = (answer: Promise<ExportPageResult>) => {
+    answer.then(
+      (result) => {
+        if (!result.ok || !result.next || ahead.has(result.next)) return;
+        if (ahead.size >= PAGES_AHEAD) {
+          stalled = result;
+          return;
+        }
+        const next = fetchPage({ url: result.next });
+        next.catch(() => undefined); // reported when the worker asks for it
+        ahead.set(result.next, next);
+        follow(next);
+      },
+      () => undefined,
+    );
+    return answer;
+  };
+  return {
+    page(request) {
+      const waiting = request.url === undefined ? undefined : ahead.get(request.url);
+      if (!waiting || request.url === undefined) return follow(fetchPage(request));
+      ahead.delete(request.url);
+      if (stalled) {
+        const resume = stalled;
+        stalled = undefined;
+        follow(Promise.resolve(resume));
+      }
+      return waiting;
+    },
+  };
 }
 
 export function runImport(file: Blob, options: RunOptions): Promise<CopyRunResult> {
