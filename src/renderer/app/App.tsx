@@ -65,7 +65,7 @@ export function App() {
             <span>{t('ui.language.label')}</span>
             <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)} data-testid="language">
               {locales.map((locale) => (
-                <option key={locale} value={locale}>
+                <option key={locale} value={locale} lang={locale}>
                   {t(`ui.language.${locale}`)}
                 </option>
               ))}

@@ -10,11 +10,11 @@ import { attachmentMessagesEn, attachmentMessagesKk, attachmentMessagesRu } from
 
 const en = {
   card: {
-    oktruRequired: 'Choose the ОКТРУ category.',
+    oktruRequired: 'Choose the OKTRU category.',
     oktruNotLeaf: 'Choose a category of the lowest (4th) level; this one is level {{level}}.',
   },
   edit: {
-    extendedNotEditable: 'Extended cards cannot be edited through the API: changes go through ЦЭФ.',
+    extendedNotEditable: 'Extended cards cannot be edited through the API: changes go through the Electronic Finance Centre (CEF).',
     immutable: 'This cannot be changed on a published card; it was “{{original}}”.',
   },
   group: {

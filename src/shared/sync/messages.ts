@@ -68,7 +68,7 @@ export const syncMessages = defineMessages(
       similarity: '{{percent}} % similar',
       remarks: 'Moderator’s remarks',
       photoScore: 'Photo check: score {{score}} — {{comment}}',
-      gzStatus: 'Procurement part (ЦЭФ): {{status}}',
+      gzStatus: 'Procurement part (CEF): {{status}}',
       ntin: 'NTIN {{ntin}}',
       request: 'Request {{id}}',
       history: 'History',

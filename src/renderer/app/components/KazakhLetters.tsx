@@ -19,7 +19,7 @@ export function KazakhLetters({ target }: { target: () => HTMLInputElement | HTM
     field.dispatchEvent(new Event('input', { bubbles: true }));
   };
   return (
-    <div className="kazakh-letters" role="toolbar" aria-label={t('ui.kazakhLetters.label')}>
+    <div className="kazakh-letters" role="toolbar" aria-label={t('ui.kazakhLetters.label')} lang="kk">
       {kazakhLetters.map((letter) => (
         <button
           key={letter}

@@ -67,7 +67,7 @@ const en = {
     card: 'Card',
     groups: { base: 'Base attributes', mainExtended: 'Main extended attributes', additionalExtended: 'Additional extended attributes' },
     cardTargets: {
-      oktru: 'ОКТРУ category code',
+      oktru: 'OKTRU category code',
       isGov: 'Extended card (true / false)',
       autoPublication: 'Publish automatically (true / false)',
       editOfNtin: 'NTIN of the published card to edit',
@@ -105,7 +105,7 @@ const en = {
     all: 'All rows, errors included (to fix in the editor): {{count}}',
     start: 'Import',
     nothingToImport: 'No row can be imported: every row has an error. Fix the file, or choose to import all rows.',
-    alreadyImported: 'Already on this computer (same GTIN, or same name and ОКТРУ): skipped',
+    alreadyImported: 'Already on this computer (same GTIN, or same name and OKTRU): skipped',
     reimport: 'Import again the rows already on this computer, as new drafts: {{count}}',
     nothingNew: 'Every row that could be imported is already on this computer. Tick the box above to import them again.',
   },

@@ -42,7 +42,14 @@ export function FinesTab() {
     <section className="inspection-session" data-testid="fines">
       <h2>{t('inspectionUi.fines.title')}</h2>
       <p>{t('inspectionUi.fines.intro')}</p>
-      {tables.source ? <p className="notice">{tables.source}</p> : null}
+      {tables.source === defaultFineTables.source ? (
+        <p className="notice">{t('inspectionUi.fines.defaultSource')}</p>
+      ) : tables.source ? (
+        // An imported table's own source line is its data, in whatever language its author wrote it.
+        <p className="notice" data-catalogue-data>
+          {tables.source}
+        </p>
+      ) : null}
       <table data-testid="fine-rules">
         <thead>
           <tr>
@@ -82,7 +89,7 @@ export function FinesTab() {
               <td>{value.year}</td>
               <td>
                 <input type="number" min={1} defaultValue={value.kzt} onBlur={(event) => save({ ...tables, mciValues: tables.mciValues.map((candidate, at) => (at === index ? { ...candidate, kzt: Number(event.target.value) } : candidate)) })} data-testid={`mci-${value.year}`} />{' '}
-                KZT
+                {t('inspectionUi.fines.currency')}
               </td>
             </tr>
           ))}
@@ -91,7 +98,7 @@ export function FinesTab() {
               <input type="number" placeholder={t('inspectionUi.fines.year')} value={newYear} onChange={(event) => setNewYear(event.target.value)} data-testid="mci-new-year" />
             </td>
             <td>
-              <input type="number" placeholder="KZT" value={newKzt} onChange={(event) => setNewKzt(event.target.value)} data-testid="mci-new-kzt" />{' '}
+              <input type="number" placeholder={t('inspectionUi.fines.currency')} value={newKzt} onChange={(event) => setNewKzt(event.target.value)} data-testid="mci-new-kzt" />{' '}
               <button
                 type="button"
                 data-testid="mci-add"

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  defaultFineTables,
   entityCategories,
   estimateFine,
   fineMessage,
@@ -184,7 +185,7 @@ function SessionView({ inspection }: { inspection: Inspection }) {
       {fine ? (
         <p data-testid="session-fine">
           {t(fine.key, { ...fine.params, ...(typeof fine.params['amount'] === 'number' ? { amount: numbers.format(fine.params['amount']) } : {}), ...(estimate?.kind === 'no-rule' ? { category: t(`inspection.fine.category.${estimate.entityCategory}`), offence: t(`inspection.fine.offence.${estimate.offence}`) } : {}) })}
-          {tables?.source ? <small> {tables.source}</small> : null}
+          {tables?.source === defaultFineTables.source ? <small> {t('inspectionUi.fines.defaultSource')}</small> : tables?.source ? <small data-catalogue-data> {tables.source}</small> : null}
         </p>
       ) : null}
 

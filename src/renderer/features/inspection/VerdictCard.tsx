@@ -40,7 +40,7 @@ export const VerdictCard = memo(function VerdictCard({ entry }: { entry: ScanEnt
                 <span lang="kk">{card.nameKk}</span> / <span lang="ru">{card.nameRu}</span>
                 <br />
                 <small>
-                  {t('inspectionUi.scan.ntin')} {card.ntin} · {t('inspectionUi.scan.gtin')} {card.gtin || '—'} · {t('inspectionUi.scan.unit')} {card.unit || '—'}
+                  {t('inspectionUi.scan.ntin')} {card.ntin} · {t('inspectionUi.scan.gtin')} {card.gtin || '—'} · {t('inspectionUi.scan.unit')} <span data-catalogue-data>{card.unit || '—'}</span>
                   {card.deactivated ? ` · ${t('inspectionUi.scan.deactivatedCard')}` : ''}
                 </small>
               </li>

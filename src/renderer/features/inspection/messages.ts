@@ -111,6 +111,8 @@ const en = {
     import: 'Import from a file',
     export: 'Save to a file',
     reset: 'Restore the defaults',
+    currency: 'KZT',
+    defaultSource: 'These are unconfirmed defaults: check the article and the amounts against the current Code of Administrative Offences.',
   },
   history: {
     search: 'Search by organisation, BIN/IIN, place, inspector or date',
@@ -227,6 +229,8 @@ export const inspectionUiMessages = defineMessages(en, {
       import: 'Импортировать из файла',
       export: 'Сохранить в файл',
       reset: 'Восстановить по умолчанию',
+      currency: 'тг',
+      defaultSource: 'Это неподтверждённые значения по умолчанию: сверьте статью и суммы с действующим КоАП РК.',
     },
     history: {
       search: 'Поиск по организации, БИН/ИИН, месту, проверяющему или дате',
@@ -341,6 +345,8 @@ export const inspectionUiMessages = defineMessages(en, {
       import: 'Файлдан импорттау',
       export: 'Файлға сақтау',
       reset: 'Әдепкі мәндерді қайтару',
+      currency: 'тг',
+      defaultSource: 'Бұл расталмаған әдепкі мәндер: бапты және сомаларды қолданыстағы ҚР ӘҚБтК-мен салыстырыңыз.',
     },
     history: {
       search: 'Ұйым, БСН/ЖСН, орын, тексеруші немесе күн бойынша іздеу',

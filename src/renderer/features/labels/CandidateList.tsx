@@ -32,9 +32,11 @@ export function CandidateList({ candidates, selectedKey, onSelect, codeKindOf, o
                 <input type="radio" name="label-candidate" checked={candidate.key === selectedKey} onChange={() => onSelect(candidate.key)} aria-label={t('printQueue.scan.choose', { name })} />
               )}
               <div className="labels-candidate-body">
-                <strong>{name}</strong>
-                {otherName && otherName !== name && <span className="labels-muted">{otherName}</span>}
-                {details && <span>{details}</span>}
+                <strong data-catalogue-data>{name}</strong>
+                {otherName && otherName !== name && <span className="labels-muted" data-catalogue-data>
+                    {otherName}
+                  </span>}
+                {details && <span data-catalogue-data>{details}</span>}
                 <span className="labels-source">{t(`printQueue.source.${candidate.partial ? 'cataloguePartial' : candidate.source}`)}</span>
                 {codes.length > 1 ? (
                   <span className="labels-code-choice" role="radiogroup" aria-label={t('printQueue.scan.printAs')}>
