@@ -5,7 +5,10 @@
  */
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { escapeCellText } from '../../src/shared/application/import/index.ts';
 import { decodeWindows1251 } from '../../src/shared/application/import/decode.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
@@ -613,4 +616,76 @@ test('refuses an XLSX whose one text unpacks to many megabytes within seconds, w
   await expect(reason).not.toContainText('application.import.');
   await expect(importer.failure()).toContainText('Ничего не изменено');
   expect(refusedInMs).toBeLessThan(20_000);
+});
+
+test('imports a folder: the sheet’s photos and PDF are checked and stored with the drafts; a missing file is a row problem with its column; big photos are re-encoded', async ({ app }) => {
+  test.setTimeout(120_000);
+  const applications = new ApplicationsPage(app);
+  const importer = new ImportPage(app);
+  await app.chooseLanguage('ru');
+  await applications.refreshDictionaries();
+
+  // The fixture folder as an officer keeps it: products.csv, photos/ and docs/ beside it.
+  await importer.open();
+  await app.page.getByTestId('import-folder').setInputFiles(fileURLToPath(new URL('../fixtures/import-files/', import.meta.url)));
+  await expect(app.page.getByTestId('import-counts')).toBeVisible({ timeout: 60_000 });
+  expect(await importer.counts()).toEqual({ rows: 2, errors: 1, warnings: 0, clean: 1 });
+  expect(await importer.problemKeys(2)).toEqual([]);
+  const missing = (await importer.row(3)).locator('[data-key="application.import.files.missing"]');
+  await expect(missing).toHaveAttribute('data-field', 'photo_front');
+  await expect(missing).toContainText('photo_front');
+  await expect(missing).toContainText('Рядом с таблицей нет файла photos/kefir-front.jpg');
+
+  await importer.importRows('valid');
+  await importer.openList();
+  await app.page.getByTestId('applications-list').getByRole('cell', { name: /Молоко питьевое 2,5%/u }).click();
+  // FRONT (JPEG) and BACK (PNG, named with a Windows "\" in the sheet) are stored like photos chosen in the editor.
+  await expect(app.page.getByTestId('photo-facts-front')).toHaveAttribute('data-width', '900');
+  await expect(app.page.getByTestId('photo-facts-back')).toHaveAttribute('data-height', '900');
+  // The PDF entered the register under its file name and is attached to the draft.
+  await expect(app.page.getByTestId('attached-document')).toHaveCount(1);
+  await expect(app.page.getByTestId('attached-document')).toContainText('declaration-0001');
+
+  // A second sheet naming the same PDF and a photo over 5 MB: the PDF is not registered twice, the photo is re-encoded.
+  // Noise does not compress: 2400×1800 at the highest quality is well over 5 MB. Sent back as base64 (a byte array would be huge).
+  const bigBase64 = await app.page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(2400, 1800);
+    const context = canvas.getContext('2d')!;
+    const pixels = context.createImageData(2400, 1800);
+    for (let at = 0; at < pixels.data.length; at += 1) pixels.data[at] = at % 4 === 3 ? 255 : (Math.imul(at, 2654435761) >>> 24) & 255;
+    context.putImageData(pixels, 0, 0);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 1 });
+    const url = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsDataURL(blob);
+    });
+    return url.slice(url.indexOf(',') + 1);
+  });
+  const big = Buffer.from(bigBase64, 'base64');
+  expect(big.length).toBeGreaterThan(5 * 1024 * 1024);
+  const folder = await mkdtemp(join(tmpdir(), 'ncg-import-folder-'));
+  try {
+    await mkdir(join(folder, 'batch', 'docs'), { recursive: true });
+    await writeFile(join(folder, 'batch', 'big.jpg'), big);
+    await copyFile(fileURLToPath(new URL('../fixtures/import-files/docs/declaration-0001.pdf', import.meta.url)), join(folder, 'batch', 'docs', 'declaration-0001.pdf'));
+    const sheet = csvText([product(7001)]).split('\r\n');
+    sheet[0] = `${sheet[0] ?? ''};photo_front;document_files`;
+    sheet[1] = `${sheet[1] ?? ''};big.jpg;docs/declaration-0001.pdf`;
+    await writeFile(join(folder, 'batch', 'second.csv'), sheet.join('\r\n'));
+    await importer.open();
+    await app.page.getByTestId('import-folder').setInputFiles(join(folder, 'batch'));
+    await expect(app.page.getByTestId('import-counts')).toBeVisible({ timeout: 90_000 });
+    expect(await importer.counts()).toMatchObject({ rows: 1, errors: 0 });
+    await importer.importRows('valid');
+    await importer.openList();
+    await app.page.getByTestId('applications-list').getByRole('cell', { name: /партия 7001/u }).click();
+    await expect(app.page.getByTestId('photo-reencoded-front')).toBeVisible();
+    expect(Number(await app.page.getByTestId('photo-facts-front').getAttribute('data-bytes'))).toBeLessThanOrEqual(5 * 1024 * 1024);
+    await expect(app.page.getByTestId('attached-document')).toHaveCount(1);
+    await app.open('documents');
+    await expect(app.page.getByText('declaration-0001', { exact: false })).toHaveCount(1);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 });

@@ -1,13 +1,18 @@
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pickedFromDrop, pickedFromInput, type PickedFile } from './folder-files.ts';
 
 /** What the file picker offers; anything else dropped is still read, and refused with a reason. */
 const accepted = '.csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A file input that is also a drop target for one file. */
-export function FileDrop({ onFile }: { onFile: (file: File) => void }) {
+/**
+ * A file input that is also a drop target: one spreadsheet, or a folder (picked, or dropped with the sheet and
+ * its photos and PDFs) whose spreadsheet is read with the files it names.
+ */
+export function FileDrop({ onFile, onPicked }: { onFile: (file: File) => void; onPicked: (picked: PickedFile[]) => void }) {
   const { t } = useTranslation();
   const inputId = useId();
+  const folderId = useId();
   const [dragging, setDragging] = useState(false);
 
   const take = (files: FileList | null) => {
@@ -22,7 +27,11 @@ export function FileDrop({ onFile }: { onFile: (file: File) => void }) {
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    take(event.dataTransfer.files);
+    const items = Array.from(event.dataTransfer.items);
+    const single = items.length <= 1 && !items.some((item) => item.webkitGetAsEntry()?.isDirectory === true);
+    if (single) take(event.dataTransfer.files);
+    // Entries must be taken while the drop event lasts: pickedFromDrop does so before its first await.
+    else void pickedFromDrop(event.dataTransfer).then(onPicked);
   };
 
   return (
@@ -43,8 +52,26 @@ export function FileDrop({ onFile }: { onFile: (file: File) => void }) {
           event.target.value = '';
         }}
       />
+      <label htmlFor={folderId} className="button">
+        {t('importer.choose.folder')}
+      </label>
+      <input
+        id={folderId}
+        type="file"
+        multiple
+        aria-label={t('importer.choose.folderLabel')}
+        data-testid="import-folder"
+        className="visually-hidden"
+        // React does not know the attribute; Chromium (and so Electron) picks a whole folder with it.
+        ref={(input) => input?.setAttribute('webkitdirectory', '')}
+        onChange={(event) => {
+          onPicked(pickedFromInput(event.target.files));
+          event.target.value = '';
+        }}
+      />
       <span>{dragging ? t('importer.choose.dropActive') : t('importer.choose.drop')}</span>
       <p className="hint">{t('importer.choose.formats')}</p>
+      <p className="hint">{t('importer.choose.folderHint')}</p>
     </div>
   );
 }

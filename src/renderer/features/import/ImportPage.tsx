@@ -23,7 +23,7 @@ export function ImportPage() {
       {state.step === 'choose' && (
         <>
           <p>{t('importer.intro')}</p>
-          <FileDrop onFile={(file) => void flow.openFile(file)} />
+          <FileDrop onFile={(file) => void flow.openFile(file)} onPicked={(picked) => void flow.openPicked(picked)} />
         </>
       )}
       {state.step === 'working' && <Working state={state} />}
@@ -90,7 +90,8 @@ function Working({ state }: { state: Extract<ImportStep, { step: 'working' }> })
   return (
     <p role="status" aria-busy="true" data-testid="import-working">
       {/* Downloads are counted; reading and checking are one step each, shown as busy. */}
-      {state.progress?.phase === 'schemas' ? <progress max={state.progress.total} value={state.progress.done} /> : <progress />} {t(`importer.working.${state.activity}`, { fileName: state.fileName })}
+      {state.progress?.phase === 'schemas' || state.progress?.phase === 'files' ? <progress max={state.progress.total} value={state.progress.done} /> : <progress />}{' '}
+      {t(`importer.working.${state.activity}`, { fileName: state.fileName, done: state.progress?.done ?? 0, total: state.progress?.total ?? 0 })}
     </p>
   );
 }

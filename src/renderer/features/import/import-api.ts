@@ -8,7 +8,8 @@ import type { NcgDatabase } from '../../db/database.ts';
 import { catalogueOverPort } from '../../workers/catalogue-port.ts';
 import { transfer, type Job } from '../../workers/rpc.ts';
 import { exportApplications } from './export-drafts.ts';
-import type { CommitOptions, CommitResult, ExportResult, ImportPreview, ImportProgress, OpenOutcome } from './import-protocol.ts';
+import type { FolderFile } from './folder-files.ts';
+import type { CommitOptions, CommitResult, ExportResult, FileVerdict, ImportPreview, ImportProgress, OpenOutcome } from './import-protocol.ts';
 import { ImportSession } from './import-session.ts';
 
 async function withCatalogue<Result>(port: MessagePort | undefined, work: (call: ReturnType<typeof catalogueOverPort> | undefined) => Promise<Result>): Promise<Result> {
@@ -35,9 +36,16 @@ export function createImportApi(openDatabase: (name: string) => NcgDatabase) {
     return session;
   };
   return {
-    /** Read → analyse → fetch missing schemas → check, as far as the file allows without the officer. */
-    open(input: OnDatabase & { file: File; today: string; catalogue?: MessagePort | undefined }, job: Job<ImportProgress>): Promise<OpenOutcome> {
-      return withCatalogue(input.catalogue, (call) => sessionOf(input.database).open(input.file, input.today, call, job));
+    /**
+     * Read → analyse → fetch missing schemas → check, as far as the file allows without the officer. `folder`:
+     * the files chosen with the sheet (by path relative to its folder), which its photo and document columns name.
+     */
+    open(input: OnDatabase & { file: File; folder?: FolderFile[] | undefined; today: string; catalogue?: MessagePort | undefined }, job: Job<ImportProgress>): Promise<OpenOutcome> {
+      return withCatalogue(input.catalogue, (call) => sessionOf(input.database).open(input.file, input.today, call, job, input.folder));
+    },
+    /** What the page found looking deeper at the sheet's files (decoding, PDF parsing): row problems, and a new preview. */
+    fileVerdicts(input: OnDatabase & { verdicts: FileVerdict[] }): Promise<ImportPreview> {
+      return Promise.resolve(sessionOf(input.database).applyFileVerdicts(input.verdicts));
     },
     /** Checks the rows with the officer's mapping (remembered for these headers). */
     check(input: OnDatabase & { mapping: ColumnMapping; catalogue?: MessagePort | undefined }, job: Job<ImportProgress>): Promise<ImportPreview> {

@@ -3,7 +3,8 @@
  * crosses the worker boundary by structured clone. Message keys stay keys (`application.import.formula`, `codes.gtin.*`,
  * `importer.failed.*`): the worker has no i18n, the page translates.
  */
-import type { ColumnMapping } from '../../../shared/application/import/index.ts';
+import type { AttachmentProblemKey, ColumnMapping } from '../../../shared/application/import/index.ts';
+import type { PreparedPhoto } from '../../workers/photo-protocol.ts';
 import type { Severity } from '../../../shared/application/validate.ts';
 import type { ValueGroup } from '../../../shared/application/draft.ts';
 
@@ -77,7 +78,27 @@ export interface PreviewCounts {
   validNew: number;
 }
 
+/**
+ * A photo or PDF the sheet names that passed the core's checks (there, JPEG/PNG/PDF by its bytes, size): the
+ * page looks deeper (decodes the photo and re-encodes it when over 5 MB, opens the PDF) before the import.
+ */
+export interface PendingFile {
+  path: string;
+  kind: 'photo' | 'document';
+}
+
+/** What the page's deeper look found wrong with a file; the worker puts it on every row naming the file. */
+export interface FileVerdict extends PendingFile {
+  key: AttachmentProblemKey;
+  params?: Record<string, string> | undefined;
+}
+
+/** A file ready to store with the drafts: the photo as the photo worker prepared it, the PDF with its thumbnail. */
+export type PreparedFile = { path: string; kind: 'photo'; file: File; prepared: PreparedPhoto } | { path: string; kind: 'document'; file: File; thumbnail: Blob };
+
 export interface ImportPreview {
+  /** Files of the sheet still to be looked at by the page (none once it has). */
+  files: PendingFile[];
   rows: PreviewRow[];
   /** Problems of the header or of lines that are no row (a broken quote, too many rows). */
   fileProblems: ShownProblem[];
@@ -96,6 +117,8 @@ export type OpenOutcome =
   | { kind: 'preview'; analysis: FileAnalysis; mapping: ColumnMapping; source: MappingSource; preview: ImportPreview };
 
 export interface CommitOptions {
+  /** The sheet's photos and PDFs, prepared by the page (looked up by path when a row names them). */
+  files?: PreparedFile[] | undefined;
   onlyValid: boolean;
   /** Also import rows already on this computer (as new drafts). */
   reimport: boolean;
@@ -118,7 +141,7 @@ export interface ExportResult {
 
 /** How far a call is: reading the file, downloading schemas, checking rows, saving drafts. */
 export interface ImportProgress {
-  phase: 'reading' | 'schemas' | 'checking' | 'saving';
+  phase: 'reading' | 'schemas' | 'checking' | 'files' | 'saving';
   done: number;
   total: number;
 }

@@ -7,14 +7,19 @@
  * hands over with each call, so the worker never waits on the page halfway.
  */
 import {
+  checkAttachments,
   defaultMaxFileBytes,
+  headBytes,
+  tailBytes,
   headerSignature,
   prepareSchemas,
   suggestColumnMapping,
   tableToDrafts,
   type ColumnMapping,
   type ImportTable,
+  type FileProbe,
   type ImportedRow,
+  type ImportProblem,
   type SuggestedMapping,
 } from '../../../shared/application/import/index.ts';
 import { indexSchemas } from '../../../shared/application/schema.ts';
@@ -23,10 +28,23 @@ import { productIdentityKeys, storedProductKeys } from '../../db/import-batches.
 import type { CatalogueCall } from '../../workers/catalogue-port.ts';
 import type { Job } from '../../workers/rpc.ts';
 import { fetchMissingGovSchemas } from './fetch-schemas.ts';
-import type { CommitOptions, CommitResult, FileAnalysis, ImportPreview, ImportProgress, MappingSource, OpenOutcome, ShownProblem } from './import-protocol.ts';
+import { attachRowFiles, type AttachedFiles } from './attach-files.ts';
+import type { FolderFile } from './folder-files.ts';
+import type {
+  CommitOptions,
+  CommitResult,
+  FileAnalysis,
+  FileVerdict,
+  ImportPreview,
+  ImportProgress,
+  MappingSource,
+  OpenOutcome,
+  PendingFile,
+  ShownProblem,
+} from './import-protocol.ts';
 import { isLeafOktru, loadDictionaryLookup, loadSchemaSource, oktruCodesOf } from './local-schemas.ts';
 import { targetKey, targetOptions } from './mapping-targets.ts';
-import { previewRows } from './preview.ts';
+import { previewRows, type PreviewInput } from './preview.ts';
 import { readImportFile } from './read-file.ts';
 import { saveImportedDrafts } from './save-drafts.ts';
 import { loadSavedMapping, saveMapping } from './saved-mappings.ts';
@@ -55,6 +73,16 @@ function fatalProblems(table: ImportTable): ShownProblem[] {
   return shown.map((issue) => ({ row: issue.row, field: '-', key: issue.key, params: issue.params, severity: issue.severity }));
 }
 
+/** What the core's file checks need of a chosen file: its size, first and last bytes (the rest stays unread). */
+async function probeFile(file: File): Promise<FileProbe> {
+  const [head, tail] = await Promise.all([file.slice(0, headBytes).arrayBuffer(), file.slice(Math.max(0, file.size - tailBytes)).arrayBuffer()]);
+  return { size: file.size, head: new Uint8Array(head), tail: new Uint8Array(tail) };
+}
+
+function fileKey(file: PendingFile): string {
+  return `${file.kind}:${file.path}`;
+}
+
 function sameMapping(a: ColumnMapping, b: ColumnMapping): boolean {
   return a.length === b.length && a.every((target, column) => {
     const other = b[column];
@@ -68,15 +96,21 @@ export class ImportSession {
   private today = '';
   private suggestion: SuggestedMapping | undefined;
   private rows: ImportedRow[] = [];
+  /** The files chosen with the sheet, by path relative to its folder; none when the sheet came alone. */
+  private folder = new Map<string, File>();
+  /** How the last preview was made, to make it again when the page reports on the files. */
+  private previewInput: Omit<PreviewInput, 'problems'> & { fileLevel: ImportProblem[] } | undefined;
+  private pendingFiles: PendingFile[] = [];
   // Categories whose extended schema was already asked for: a second file need not wait for them again.
   private readonly askedCategories = new Set<string>();
 
   constructor(private readonly db: NcgDatabase) {}
 
   /** Reads the file and goes as far as it can without the officer: to a refusal, the mapping step or the preview. */
-  async open(file: Blob & { readonly name: string }, today: string, catalogue: CatalogueCall | undefined, job: Job<ImportProgress>): Promise<OpenOutcome> {
+  async open(file: Blob & { readonly name: string }, today: string, catalogue: CatalogueCall | undefined, job: Job<ImportProgress>, folder: readonly FolderFile[] = []): Promise<OpenOutcome> {
     job.progress({ phase: 'reading', done: 0, total: 1 });
     let analysis = await this.read(file, today);
+    this.folder = new Map(folder.map((entry) => [entry.path, entry.file]));
     if (analysis.fatal.length > 0) return { kind: 'unreadable', analysis };
     if (analysis.schemasMissing) return { kind: 'noSchemas', analysis };
     if (await this.fetchSchemas(analysis.categoriesWithoutSchema, catalogue, job)) analysis = await this.analyse();
@@ -176,32 +210,80 @@ export class ImportSession {
     const headerIssues = this.suggestion && sameMapping(mapping, this.suggestion.mapping) ? this.suggestion.issues : [];
     const { rows, problems } = tableToDrafts({ ...table, issues: [...table.issues, ...headerIssues] }, mapping, { schemas, dictionaries, today: this.today });
     this.rows = rows;
-    const stored = await storedProductKeys(this.db);
-    return previewRows({
+    // The photos and PDFs the rows name, among the files chosen with the sheet: missing or wrong ones are row problems.
+    const passed = await checkAttachments(
       rows,
-      problems,
+      (path) => {
+        const chosen = this.folder.get(path);
+        return chosen ? probeFile(chosen) : Promise.resolve(undefined);
+      },
+      { reencodesPhotos: true },
+    );
+    const pending = new Map<string, PendingFile>();
+    for (const row of rows) {
+      for (const attachment of row.attachments) {
+        if (passed.has(attachment.path)) pending.set(fileKey(attachment), { path: attachment.path, kind: attachment.kind });
+      }
+    }
+    this.pendingFiles = [...pending.values()];
+    const stored = await storedProductKeys(this.db);
+    const rowNumbers = new Set(rows.map((row) => row.row));
+    this.previewInput = {
+      rows,
+      fileLevel: problems.filter((problem) => !rowNumbers.has(problem.row)),
       headers: table.headers,
       mapping,
       schema: schemas.union,
       categoriesWithoutSchema: [...local.missingGov].filter(isLeafOktru),
       alreadyImported: (row) => isAlreadyImported(row, stored),
-    });
+    };
+    return this.preview();
   }
 
-  async commit({ onlyValid, reimport, now }: CommitOptions, job: Job<ImportProgress>): Promise<CommitResult> {
+  /** The preview of the rows as they stand, with the files the page has yet to look at. */
+  private preview(): ImportPreview {
+    if (!this.previewInput) throw new SessionError('noFile');
+    const { fileLevel, ...input } = this.previewInput;
+    const problems = [...fileLevel, ...this.rows.flatMap((row) => row.problems)].sort((a, b) => a.row - b.row);
+    return { ...previewRows({ ...input, problems }), files: this.pendingFiles };
+  }
+
+  /** The page's deeper look at the files: each problem goes to every row naming the file, under its column. */
+  applyFileVerdicts(verdicts: readonly FileVerdict[]): ImportPreview {
+    const byFile = new Map(verdicts.map((verdict) => [fileKey(verdict), verdict]));
+    for (const row of this.rows) {
+      for (const attachment of row.attachments) {
+        const verdict = byFile.get(fileKey(attachment));
+        if (verdict) row.problems.push({ row: row.row, field: attachment.field, group: attachment.kind === 'photo' ? 'photos' : 'documents', key: verdict.key, params: verdict.params, severity: 'error' });
+      }
+    }
+    this.pendingFiles = [];
+    return this.preview();
+  }
+
+  async commit({ onlyValid, reimport, now, files = [] }: CommitOptions, job: Job<ImportProgress>): Promise<CommitResult> {
     const rows = this.rows;
     // Done with this file: a second click must not import it twice.
     this.rows = [];
     this.table = undefined;
+    this.folder = new Map();
+    this.previewInput = undefined;
     const valid = onlyValid ? rows.filter((row) => !row.problems.some((problem) => problem.severity === 'error')) : rows;
     // Looked up again now: another tab may have imported the same products since the preview.
     const stored = reimport ? new Set<string>() : await storedProductKeys(this.db);
     const chosen = valid.filter((row) => !isAlreadyImported(row, stored));
+    const attached: AttachedFiles = { files: new Map(files.map((file) => [`${file.kind}:${file.path}`, file])), documents: new Map() };
     job.progress({ phase: 'saving', done: 0, total: chosen.length });
     const { saved, stopped } = await saveImportedDrafts(
       this.db,
       chosen.map((row) => row.draft),
-      { fileName: this.fileName, now, onProgress: (done, total) => job.progress({ phase: 'saving', done, total }), shouldStop: () => job.signal.aborted },
+      {
+        fileName: this.fileName,
+        now,
+        onProgress: (done, total) => job.progress({ phase: 'saving', done, total }),
+        shouldStop: () => job.signal.aborted,
+        attach: files.length > 0 ? (draft, draftId) => attachRowFiles(this.db, draft, draftId, attached) : undefined,
+      },
     );
     return { imported: saved, skipped: rows.length - valid.length, alreadyImported: valid.length - chosen.length, stopped };
   }

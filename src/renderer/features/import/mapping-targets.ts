@@ -2,7 +2,8 @@
  * Column targets as short strings (`a:name_ru`, `p:measure.quantity`, `oktru`, `ignore`), so that a mapping
  * fits an HTML <select> and the settings table, and the choices the mapping step offers.
  */
-import type { ColumnMapping, ColumnTarget } from '../../../shared/application/import/index.ts';
+import { imageTypes } from '../../../shared/catalogue/dto.ts';
+import { documentColumn, photoColumnOf, type ColumnMapping, type ColumnTarget } from '../../../shared/application/import/index.ts';
 import type { SchemaIndex } from '../../../shared/application/schema.ts';
 import type { TargetOption } from './import-protocol.ts';
 
@@ -12,6 +13,10 @@ export function targetKey(target: ColumnTarget): string {
       return `a:${target.code}`;
     case 'part':
       return `p:${target.code}.${target.part}`;
+    case 'photo':
+      return photoColumnOf(target.slot);
+    case 'documents':
+      return documentColumn;
     default:
       return target.kind;
   }
@@ -26,6 +31,9 @@ export function targetFromKey(key: string): ColumnTarget {
     const dot = key.indexOf('.', 2);
     if (dot > 2 && dot < key.length - 1) return { kind: 'part', code: key.slice(2, dot), part: key.slice(dot + 1) };
   }
+  const slot = imageTypes.find((candidate) => photoColumnOf(candidate) === key);
+  if (slot) return { kind: 'photo', slot };
+  if (key === documentColumn) return { kind: 'documents' };
   const card = cardKinds.find((kind) => kind === key);
   return card ? { kind: card } : { kind: 'ignore' };
 }
@@ -39,6 +47,10 @@ export function targetField(target: ColumnTarget): string | undefined {
       return `${target.code}.${target.part}`;
     case 'editOfNtin':
       return 'ntin';
+    case 'photo':
+      return photoColumnOf(target.slot);
+    case 'documents':
+      return documentColumn;
     case 'ignore':
       return undefined;
     default:
@@ -55,6 +67,9 @@ export function targetOptions(index: SchemaIndex): TargetOption[] {
     nameRu: '',
     nameKk: '',
   }));
+  // Files named by path relative to the sheet (the names are the column codes: they read the same in every language).
+  for (const slot of imageTypes) options.push({ value: photoColumnOf(slot), group: 'card', code: photoColumnOf(slot), nameRu: '', nameKk: '' });
+  options.push({ value: documentColumn, group: 'card', code: documentColumn, nameRu: '', nameKk: '' });
   for (const group of ['base', 'mainExtended', 'additionalExtended'] as const) {
     for (const entry of index.groups[group]) {
       // The catalogue assigns the NTIN; a column of NTINs means "edit this card" and is offered above.

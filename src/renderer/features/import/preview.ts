@@ -99,6 +99,7 @@ export function previewRows({ rows, problems: allProblems, headers, mapping, sch
   const already = shown.filter((row) => row.alreadyImported).length;
   const validNew = shown.filter((row) => row.severity !== 'error' && !row.alreadyImported).length;
   return {
+    files: [],
     rows: shown,
     fileProblems,
     counts: { rows: shown.length, rowsWithErrors, rowsWithWarnings, clean: shown.length - rowsWithErrors - rowsWithWarnings, alreadyImported: already, validNew },

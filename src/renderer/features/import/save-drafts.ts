@@ -6,6 +6,7 @@
 import type { ApplicationDraft } from '../../../shared/application/draft.ts';
 import type { NcgDatabase } from '../../db/database.ts';
 import { finishImportBatch, holdingImportBatch, ImportBatchClosedError, rollBackImportBatch, startImportBatch, writeImportChunk } from '../../db/import-batches.ts';
+import { removeBlobsOfDrafts } from '../../db/photos.ts';
 import type { DraftRecord } from '../../db/records.ts';
 
 export const importBatchSize = 500;
@@ -18,6 +19,11 @@ export interface SaveOptions {
   /** Asked between chunks: true ends the import there (what was saved stays). */
   shouldStop?: () => boolean;
   newId?: () => string;
+  /**
+   * Stores what a draft's pending files stand for (photos, PDFs) and returns the draft referencing them; runs
+   * before the draft's chunk is written. Its photo rows are owned by the draft, so a failed import removes them too.
+   */
+  attach?: ((draft: ApplicationDraft, draftId: string) => Promise<ApplicationDraft>) | undefined;
 }
 
 /** A write failed (the disk is full, say): the chunks saved before are removed again, and this is thrown. */
@@ -38,18 +44,25 @@ export async function saveImportedDrafts(db: NcgDatabase, drafts: readonly Appli
   return holdingImportBatch(batchId, async () => {
     await startImportBatch(db, { id: batchId, fileName: options.fileName, total: drafts.length, now: options.now });
     let saved = 0;
+    const withFiles: string[] = [];
     try {
       for (let start = 0; start < drafts.length; start += batchSize) {
         if (options.shouldStop?.()) {
           await finishImportBatch(db, batchId, 'stopped');
           return { saved, stopped: true };
         }
-        const records: DraftRecord[] = drafts.slice(start, start + batchSize).map((imported, offset) => {
+        const records: DraftRecord[] = [];
+        for (const [offset, imported] of drafts.slice(start, start + batchSize).entries()) {
           const id = newId();
           // The list shows the newest change first: the file's first row gets the latest time, so it comes first.
           const updatedAt = options.now - (start + offset);
-          return { id, localState: 'draft', draft: { ...imported, id }, createdAt: updatedAt, updatedAt };
-        });
+          let draft: ApplicationDraft = { ...imported, id };
+          if (options.attach) {
+            withFiles.push(id);
+            draft = await options.attach(draft, id);
+          }
+          records.push({ id, localState: 'draft', draft, createdAt: updatedAt, updatedAt });
+        }
         saved = await writeImportChunk(db, batchId, records);
         options.onProgress?.(saved, drafts.length);
       }
@@ -57,6 +70,8 @@ export async function saveImportedDrafts(db: NcgDatabase, drafts: readonly Appli
       return { saved, stopped: false };
     } catch (error) {
       await rollBackImportBatch(db, batchId, 'failed').catch(() => undefined);
+      // The photo rows stored for the drafts just removed (register documents stay: other drafts may use them).
+      if (withFiles.length > 0) await removeBlobsOfDrafts(db, withFiles).catch(() => undefined);
       const quota = error instanceof Error && (error.name === 'QuotaExceededError' || error.message.includes('QuotaExceeded'));
       const code = quota ? 'storageFull' : error instanceof ImportBatchClosedError ? 'batchClosed' : 'failed';
       throw new ImportWriteError(code, error instanceof Error ? error.message : String(error));

@@ -11,14 +11,26 @@ import { useDatabase } from '../../db/context.tsx';
 import { recoverInterruptedImports } from '../../db/import-batches.ts';
 import { openCataloguePort } from '../../workers/catalogue-port.ts';
 import { transfer, WorkerError } from '../../workers/rpc.ts';
+import { lookAtFiles } from './check-files.ts';
+import { sheetWithFiles, type FolderFile, type PickedFile } from './folder-files.ts';
 import { connectImportWorker, type ImportWorker } from './import-client.ts';
-import { importFailureCode, type CommitResult, type FileAnalysis, type ImportFailureCode, type ImportPreview, type ImportProgress, type MappingSource, type ShownProblem } from './import-protocol.ts';
+import {
+  importFailureCode,
+  type CommitResult,
+  type FileAnalysis,
+  type ImportFailureCode,
+  type ImportPreview,
+  type ImportProgress,
+  type MappingSource,
+  type PreparedFile,
+  type ShownProblem,
+} from './import-protocol.ts';
 
 export type { MappingSource } from './import-protocol.ts';
 
 export type ImportStep =
   | { step: 'choose' }
-  | { step: 'working'; activity: 'reading' | 'checking' | 'schemas'; fileName: string; progress?: ImportProgress | undefined }
+  | { step: 'working'; activity: 'reading' | 'checking' | 'schemas' | 'files'; fileName: string; progress?: ImportProgress | undefined }
   | { step: 'failed'; fileName: string; problems: ShownProblem[]; code?: ImportFailureCode | undefined; nothingChanged: boolean }
   | { step: 'noSchemas'; fileName: string }
   | { step: 'mapping'; analysis: FileAnalysis; mapping: ColumnMapping }
@@ -28,7 +40,9 @@ export type ImportStep =
 
 export interface ImportFlow {
   state: ImportStep;
-  openFile(file: File): Promise<void>;
+  openFile(file: File, folder?: FolderFile[]): Promise<void>;
+  /** A folder picked, or files dropped: the spreadsheet among them is read, the others are its photos and PDFs. */
+  openPicked(picked: PickedFile[]): Promise<void>;
   confirmMapping(analysis: FileAnalysis, mapping: ColumnMapping): Promise<void>;
   editMapping(analysis: FileAnalysis, mapping: ColumnMapping): void;
   startImport(options: { onlyValid: boolean; reimport: boolean; total: number }): Promise<void>;
@@ -61,6 +75,9 @@ export function useImportFlow(): ImportFlow {
   const [state, setState] = useState<ImportStep>({ step: 'choose' });
   const workerRef = useRef<ImportWorker | null>(null);
   const stopRef = useRef<AbortController | null>(null);
+  // The sheet's photos and PDFs: as chosen (by path), and prepared for storing once looked at.
+  const folderRef = useRef(new Map<string, File>());
+  const preparedRef = useRef<PreparedFile[]>([]);
   useLeaveWarning(state.step === 'importing');
 
   useEffect(() => {
@@ -104,14 +121,29 @@ export function useImportFlow(): ImportFlow {
     setState({ step: 'failed', fileName, problems: [], code: failureCodeOf(error), nothingChanged });
   }, []);
 
+  /** The page's look at the photos and PDFs the preview still names (decode, re-encode, open), reported to the worker. */
+  const withFilesLookedAt = useCallback(
+    async (fileName: string, preview: ImportPreview): Promise<ImportPreview> => {
+      preparedRef.current = [];
+      if (preview.files.length === 0) return preview;
+      const look = await lookAtFiles(preview.files, folderRef.current, (done, total) =>
+        setState({ step: 'working', activity: 'files', fileName, progress: { phase: 'files', done, total } }),
+      );
+      preparedRef.current = look.prepared;
+      return worker().api.fileVerdicts({ database, verdicts: look.verdicts });
+    },
+    [worker, database],
+  );
+
   const openFile = useCallback(
-    async (file: File) => {
+    async (file: File, folder: FolderFile[] = []) => {
       const fileName = file.name;
       setState({ step: 'working', activity: 'reading', fileName });
+      folderRef.current = new Map(folder.map((entry) => [entry.path, entry.file]));
       try {
         // The File itself goes to the worker (a handle, not a copy): the page never holds the bytes.
         const outcome = await withCatalogue((port) =>
-          worker().api.open(transfer({ database, file, today: localToday(), catalogue: port }, [port]), { onProgress: showProgress(fileName) }),
+          worker().api.open(transfer({ database, file, folder, today: localToday(), catalogue: port }, [port]), { onProgress: showProgress(fileName) }),
         );
         switch (outcome.kind) {
           case 'unreadable':
@@ -120,27 +152,42 @@ export function useImportFlow(): ImportFlow {
             return setState({ step: 'noSchemas', fileName });
           case 'mapping':
             return setState({ step: 'mapping', analysis: outcome.analysis, mapping: outcome.analysis.suggestedMapping });
-          case 'preview':
-            return setState({ step: 'preview', analysis: outcome.analysis, mapping: outcome.mapping, source: outcome.source, preview: outcome.preview });
+          case 'preview': {
+            const preview = await withFilesLookedAt(fileName, outcome.preview);
+            return setState({ step: 'preview', analysis: outcome.analysis, mapping: outcome.mapping, source: outcome.source, preview });
+          }
         }
       } catch (error) {
         fail(fileName, error);
       }
     },
-    [worker, database, withCatalogue, showProgress, fail],
+    [worker, database, withCatalogue, showProgress, fail, withFilesLookedAt],
+  );
+
+  const openPicked = useCallback(
+    async (picked: PickedFile[]) => {
+      const found = sheetWithFiles(picked);
+      if (!found) {
+        setState({ step: 'failed', fileName: '', problems: [{ row: 1, field: '-', key: 'importer.choose.noSheet', severity: 'error' }], nothingChanged: true });
+        return;
+      }
+      await openFile(found.sheet, found.files);
+    },
+    [openFile],
   );
 
   const confirmMapping = useCallback(
     async (analysis: FileAnalysis, mapping: ColumnMapping) => {
       setState({ step: 'working', activity: 'checking', fileName: analysis.fileName });
       try {
-        const preview = await withCatalogue((port) => worker().api.check(transfer({ database, mapping, catalogue: port }, [port]), { onProgress: showProgress(analysis.fileName) }));
+        const checked = await withCatalogue((port) => worker().api.check(transfer({ database, mapping, catalogue: port }, [port]), { onProgress: showProgress(analysis.fileName) }));
+        const preview = await withFilesLookedAt(analysis.fileName, checked);
         setState({ step: 'preview', analysis, mapping, source: 'chosen', preview });
       } catch (error) {
         fail(analysis.fileName, error);
       }
     },
-    [worker, database, withCatalogue, showProgress, fail],
+    [worker, database, withCatalogue, showProgress, fail, withFilesLookedAt],
   );
 
   const editMapping = useCallback((analysis: FileAnalysis, mapping: ColumnMapping) => setState({ step: 'mapping', analysis, mapping }), []);
@@ -152,9 +199,11 @@ export function useImportFlow(): ImportFlow {
       setState({ step: 'importing', progress: { done: 0, total } });
       try {
         const result = await worker().api.commit(
-          { database, onlyValid, reimport, now: Date.now() },
+          { database, onlyValid, reimport, now: Date.now(), files: preparedRef.current },
           { signal: stopper.signal, onProgress: (progress) => setState({ step: 'importing', progress: { done: progress.done, total: progress.total } }) },
         );
+        preparedRef.current = [];
+        folderRef.current = new Map();
         setState({ step: 'done', result });
       } catch (error) {
         // A failed write is rolled back by the worker; a crashed worker left its batch running: undo it now (its
@@ -171,6 +220,7 @@ export function useImportFlow(): ImportFlow {
   return {
     state,
     openFile,
+    openPicked,
     confirmMapping,
     editMapping,
     startImport,
