@@ -60,7 +60,7 @@ const en = {
     partRequired: 'A custom characteristic needs {{part}}.',
   },
   photo: {
-    required: 'An extended card needs the {{angle}} photo.',
+    required: 'An extended card needs this photo.',
     empty: 'The photo has no file.',
     tooLarge: 'The photo is {{size}} MB; the catalogue accepts at most {{max}} MB.',
   },
@@ -165,7 +165,7 @@ export const applicationMessages = defineMessages(en, {
       partRequired: 'Для собственной характеристики нужно поле {{part}}.',
     },
     photo: {
-      required: 'Для расширенной карточки нужна фотография {{angle}}.',
+      required: 'Для расширенной карточки нужна эта фотография.',
       empty: 'У фотографии нет файла.',
       tooLarge: 'Фотография весит {{size}} МБ; каталог принимает не более {{max}} МБ.',
     },
@@ -268,7 +268,7 @@ export const applicationMessages = defineMessages(en, {
       partRequired: 'Өз сипаттамаңызға {{part}} өрісі қажет.',
     },
     photo: {
-      required: 'Кеңейтілген карточкаға {{angle}} фотосуреті қажет.',
+      required: 'Кеңейтілген карточкаға бұл фотосурет қажет.',
       empty: 'Фотосуреттің файлы жоқ.',
       tooLarge: 'Фотосурет көлемі {{size}} МБ; каталог ең көбі {{max}} МБ қабылдайды.',
     },
