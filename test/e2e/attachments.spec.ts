@@ -92,7 +92,8 @@ test('attaches photos and conformity documents offline; bad files are refused wi
 
   // ---------------------------------------------------------------- an application with photos and the document
   const editor = await applications.createApplication();
-  const draftId = decodeURIComponent(page.url().split('#/applications/')[1] ?? '');
+  // `#/applications/new/<id>` until the first change is stored, `#/applications/<id>` after: the id is the last part.
+  const draftId = decodeURIComponent(page.url().split('#/applications/')[1]?.split('/').pop() ?? '');
   expect(draftId).not.toBe('');
   await editor.type('name_ru', 'Молоко питьевое пастеризованное 2,5% 1 л');
   await editor.type('name_kk', 'Пастерленген ауыз сүт 2,5% 1 л');
