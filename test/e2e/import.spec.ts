@@ -689,3 +689,36 @@ test('imports a folder: the sheet’s photos and PDF are checked and stored with
     await rm(folder, { recursive: true, force: true });
   }
 });
+
+test('takes a sheet dropped together with its files; a PDF that is really a JPEG is a row problem of document_files, in Kazakh', async ({ app }) => {
+  const applications = new ApplicationsPage(app);
+  const importer = new ImportPage(app);
+  await app.chooseLanguage('kk');
+  await applications.refreshDictionaries();
+
+  const jpeg = await readFile(new URL('../fixtures/import-files/photos/milk-front.jpg', import.meta.url));
+  const png = await readFile(new URL('../fixtures/import-files/photos/milk-back.png', import.meta.url));
+  const sheet = csvText([product(8001), product(8002)]).split('\r\n');
+  sheet[0] = `${sheet[0] ?? ''};photo_front;photo_back;document_files`;
+  sheet[1] = `${sheet[1] ?? ''};front.jpg;back.png;`;
+  sheet[2] = `${sheet[2] ?? ''};front.jpg;;certificate.pdf`;
+  const dropped = [
+    { name: 'products.csv', mimeType: csvType, bytes: [...Buffer.from(sheet.join('\r\n'), 'utf8')] },
+    { name: 'front.jpg', mimeType: 'image/jpeg', bytes: [...jpeg] },
+    { name: 'back.png', mimeType: 'image/png', bytes: [...png] },
+    { name: 'certificate.pdf', mimeType: 'application/pdf', bytes: [...jpeg] },
+  ];
+  await importer.open();
+  const transfer = await app.page.evaluateHandle((files) => {
+    const data = new DataTransfer();
+    for (const file of files) data.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: file.mimeType }));
+    return data;
+  }, dropped);
+  await app.page.getByTestId('file-drop').dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(app.page.getByTestId('import-counts')).toBeVisible({ timeout: 60_000 });
+  expect(await importer.counts()).toEqual({ rows: 2, errors: 1, warnings: 0, clean: 1 });
+  expect(await importer.problemKeys(2)).toEqual([]);
+  const notPdf = (await importer.row(3)).locator('[data-key="application.import.files.notPdf"]');
+  await expect(notPdf).toHaveAttribute('data-field', 'document_files');
+  await expect(notPdf).toContainText('certificate.pdf файлы — JPEG, PDF емес');
+});
