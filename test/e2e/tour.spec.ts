@@ -204,6 +204,10 @@ for (const language of ['kk', 'ru', 'en'] as const) {
     await expect(page.getByTestId('sync-row').first()).toBeVisible();
     await expect(page.locator('[data-testid="sync-row"][data-state="sending"]')).toHaveCount(0, { timeout: 60_000 });
     await tour.shot('sync-panel-sent');
+    // Every fold open: the rows' histories and the requests made elsewhere.
+    for (const summary of await page.locator('main details:not([open]) > summary').all()) await summary.click();
+    await expect(page.locator('main details:not([open])')).toHaveCount(0);
+    await tour.shot('sync-panel-details');
 
     // ---- labels: empty queue, a found card, the queue with items, print settings and output
     const labels = new LabelsQueuePage(app);

@@ -110,7 +110,7 @@ function Row({ record }: { record: SyncRecord }) {
   return (
     <tr data-testid="sync-row" data-state={state}>
       <td>
-        <div>{nameOf(record)}</div>
+        <div data-catalogue-data>{nameOf(record)}</div>
         {record.requestId !== undefined ? <small>{t('sync.ui.request', { id: record.requestId })}</small> : null}
       </td>
       <td>
@@ -126,7 +126,7 @@ function Row({ record }: { record: SyncRecord }) {
             <ol className="sync-history">
               {record.history.map((entry) => (
                 <li key={`${entry.code}-${String(entry.at)}`}>
-                  {time.format(entry.at)} — {entry.code}
+                  {time.format(entry.at)} — {t(`sync.requestStatus.${entry.code}`, { defaultValue: entry.code })}
                 </li>
               ))}
             </ol>
@@ -169,7 +169,7 @@ function Foreign() {
       <ul>
         {foreign.map((item) => (
           <li key={item.id} data-testid="sync-foreign">
-            {t('sync.ui.request', { id: item.id })} · {item.productData.nameRu ?? ''} · {item.status.value ?? item.status.code}{' '}
+            {t('sync.ui.request', { id: item.id })} · <span data-catalogue-data>{item.productData.nameRu ?? ''}</span> · {t(`sync.requestStatus.${item.status.code}`, { defaultValue: item.status.value ?? item.status.code })}{' '}
             <button type="button" onClick={() => void host.adopt(item.id)}>{t('sync.ui.adopt')}</button>
           </li>
         ))}
