@@ -119,9 +119,19 @@ describe('the trash', () => {
     const trashed = new Map((await db.trash.toArray()).map((entry) => [entry.id, entry]));
     expect(trashed.get('new')?.sync?.requestId).toBeUndefined();
     expect(trashed.get('moderated')?.sync?.remote?.code).toBe('cancelled');
+    // The withdrawn request stays in the catalogue: its record stays known (never offered as made elsewhere).
+    expect((await db.syncRecords.get('moderated'))?.requestId).toBe(12);
+    expect(await db.syncRecords.get('new')).toBeUndefined();
     await restoreFromTrash(db, ['new', 'moderated']);
     expect((await db.syncRecords.get('new'))?.requestId).toBeUndefined();
     expect((await db.syncRecords.get('moderated'))?.requestId).toBe(12);
+
+    // Purged for good: the record goes too.
+    await moveToTrash(db, ['moderated'], catalogue, 6);
+    expect(catalogue.calls).toEqual(['delete 11', 'cancel 12']); // already withdrawn: nothing more to ask
+    expect(await purgeExpiredTrash(db, 6 + 31 * day)).toBe(1);
+    expect(await db.syncRecords.get('moderated')).toBeUndefined();
+    expect(await db.blobs.where('ownerId').equals('moderated').count()).toBe(0);
   });
 
   it('keeps an application whose catalogue call failed, with the error', async () => {

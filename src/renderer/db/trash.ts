@@ -70,7 +70,9 @@ export async function moveToTrash(db: NcgDatabase, ids: readonly string[], catal
       if (!record) return false;
       await db.trash.put({ id, trashedAt: now, record, ...(kept ? { sync: kept } : {}) });
       await db.drafts.delete(id);
-      await db.syncRecords.delete(id);
+      // A request that stays in the catalogue (withdrawn) stays known, so it is never offered as one made elsewhere.
+      if (kept?.requestId !== undefined) await db.syncRecords.put(kept);
+      else await db.syncRecords.delete(id);
       return true;
     });
     if (moved) outcome.trashed.push(id);
@@ -93,12 +95,13 @@ export async function restoreFromTrash(db: NcgDatabase, ids: readonly string[]):
   });
 }
 
-/** Deletes trash entries for good, with the photos and other blobs the application owned. */
+/** Deletes trash entries for good, with the photos and other blobs the application owned, and its sync record. */
 export async function purgeFromTrash(db: NcgDatabase, ids: readonly string[]): Promise<number> {
-  return db.transaction('rw', db.trash, db.blobs, async () => {
+  return db.transaction('rw', db.trash, db.blobs, db.syncRecords, async () => {
     const present = (await db.trash.bulkGet([...ids])).filter((entry): entry is TrashRecord => entry !== undefined).map((entry) => entry.id);
     if (present.length === 0) return 0;
     await db.blobs.where('ownerId').anyOf(present).delete();
+    await db.syncRecords.bulkDelete(present);
     await db.trash.bulkDelete(present);
     return present.length;
   });

@@ -6,6 +6,9 @@ import { useBridge } from '../../app/bridge-context.tsx';
 import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { navigate, routeHref } from '../../app/router.ts';
 import { useDatabase } from '../../db/context.tsx';
+import { useDraftRecordsById } from '../../db/hooks.ts';
+import { attributeCodes, nameCodeFor } from '../../../shared/application/attribute-codes.ts';
+import { findValue } from '../../../shared/application/draft.ts';
 import { moveToTrash, restoreFromTrash, type DeletionCatalogue, type DeletionOutcome } from '../../db/trash.ts';
 
 function bridgeDeletion(bridge: Bridge): DeletionCatalogue {
@@ -63,11 +66,20 @@ export function DeleteApplicationsButton({ ids, afterDelete, onDeleted }: { ids:
 }
 
 /** What the last deletion did: how many went to the trash (with undo), which were refused and why. */
+const noIds: readonly string[] = [];
+
 export function DeletionNotice({ onlyFor }: { onlyFor?: readonly string[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const db = useDatabase();
   const outcome = useSyncExternalStore(subscribe, () => lastDeletion);
   const [error, setError] = useState<unknown>();
+  // The applications that stayed, to name them.
+  const kept = useDraftRecordsById(outcome ? [...outcome.refused, ...outcome.failed].map((entry) => entry.id) : noIds);
+  const nameOf = (id: string) => {
+    const draft = kept?.get(id)?.draft;
+    const name = draft ? (findValue(draft, nameCodeFor(i18n.language))?.value ?? findValue(draft, attributeCodes.nameRu)?.value) : undefined;
+    return typeof name === 'string' && name ? <span data-catalogue-data="">{name}</span> : t('ui.editor.untitled');
+  };
   if (!outcome) return null;
   // In the editor only a refusal of this application is news; the list shows everything.
   if (onlyFor && (outcome.trashed.length > 0 || ![...outcome.refused, ...outcome.failed].some((entry) => onlyFor.includes(entry.id)))) return null;
@@ -93,7 +105,7 @@ export function DeletionNotice({ onlyFor }: { onlyFor?: readonly string[] }) {
           <ul>
             {outcome.refused.map((refusal) => (
               <li key={refusal.id} data-id={refusal.id} data-reason={refusal.reason}>
-                {t(`applications.delete.refused.${refusal.reason}`)}
+                {nameOf(refusal.id)}: {t(`applications.delete.refused.${refusal.reason}`)}
               </li>
             ))}
           </ul>
@@ -103,7 +115,9 @@ export function DeletionNotice({ onlyFor }: { onlyFor?: readonly string[] }) {
         <div data-testid="delete-failed">
           {t('applications.delete.failedTitle')}
           {outcome.failed.map((failure) => (
-            <ErrorMessage key={failure.id} error={failure.error} />
+            <div key={failure.id}>
+              {nameOf(failure.id)}: <ErrorMessage error={failure.error} inline />
+            </div>
           ))}
         </div>
       )}

@@ -34,7 +34,7 @@ export function TrashPage() {
           const name = findValue(entry.record.draft, nameCode)?.value ?? findValue(entry.record.draft, attributeCodes.nameRu)?.value;
           return (
             <li key={entry.id} data-testid="trash-entry" data-id={entry.id}>
-              <span data-catalogue-data="">{typeof name === 'string' && name ? name : t('ui.editor.untitled')}</span>{' '}
+              {typeof name === 'string' && name ? <span data-catalogue-data="">{name}</span> : <span>{t('ui.editor.untitled')}</span>}{' '}
               <small>{t('applications.trash.deletedOn', { date: formatDateTime(entry.trashedAt, i18n.language) })}</small>{' '}
               <button type="button" onClick={() => act(restoreFromTrash(db, [entry.id]))} data-testid="trash-restore">
                 {t('applications.trash.restore')}
