@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { copyLookup, eachCopyBatch, readCopyState, startAppendIndex, appendCopyBatch } from '../../src/renderer/db/catalogue-copy.ts';
 import { openDatabase, type NcgDatabase } from '../../src/renderer/db/database.ts';
 import { listInspections } from '../../src/renderer/db/inspections.ts';
+import { blockSize } from '../../src/shared/inspection/copy-index.ts';
 import type { CopyCard } from '../../src/shared/inspection/index.ts';
 
 const opened: NcgDatabase[] = [];
@@ -76,7 +77,7 @@ describe('schema v8', () => {
     expect(latest.verno).toBeGreaterThanOrEqual(8);
     expect(latest.tables.map((table) => table.name)).not.toContain('copyCards');
     expect(await latest.settings.get('language')).toEqual({ key: 'language', value: 'ru' });
-    expect(await readCopyState(latest)).toMatchObject({ ...state, nextBlock: 3, indexedBlocks: 3 });
+    expect(await readCopyState(latest)).toMatchObject({ ...state, nextBlock: Math.ceil(rows.length / blockSize), indexedBlocks: Math.ceil(rows.length / blockSize) });
     const held: CopyCard[] = [];
     await eachCopyBatch(latest, 500, (batch) => {
       held.push(...batch);

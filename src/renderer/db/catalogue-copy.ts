@@ -1,6 +1,6 @@
 /**
  * The inspections' offline catalogue copy (schema v8: `copyBlocks`, `copyBuckets`, `copyMeta`; layout in
- * shared/inspection/copy-index.ts). Cards are appended in blocks of 512, the lookup index is 4,096 hash buckets.
+ * shared/inspection/copy-index.ts). Cards are appended in blocks of 128, the lookup index is 4,096 hash buckets.
  *
  * Two ways in, both one transaction per batch together with the copy's state (so a stopped or failed run leaves
  * a consistent copy and a resume point):
@@ -252,29 +252,39 @@ export async function updateCopyState(db: NcgDatabase, change: (state: CopyState
   });
 }
 
+function request<T>(store: IDBObjectStore, key: number): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    const read = store.get(key);
+    read.onsuccess = () => resolve(read.result as T | undefined);
+    read.onerror = () => reject(read.error ?? new Error('IndexedDB read failed'));
+  });
+}
+
+/**
+ * Reads the bucket of `entryKey` and the cards it files under that key, in one read-only transaction on the
+ * database under Dexie (a scan waits on two small reads, not on Dexie's transaction machinery).
+ */
+async function cardsFiledUnder(db: NcgDatabase, entryKey: string, first: boolean): Promise<CopyCard[]> {
+  if (!db.isOpen()) await db.open();
+  const transaction = db.backendDB().transaction(['copyBuckets', 'copyBlocks'], 'readonly');
+  const bucket = await request<CopyBucket>(transaction.objectStore('copyBuckets'), bucketOf(entryKey));
+  const refs = refsIn(bucket, entryKey);
+  const wanted = first ? refs.slice(0, 1) : refs;
+  const blocksStore = transaction.objectStore('copyBlocks');
+  const ids = [...new Set(wanted.map(blockOfRef))];
+  const blocks = new Map<number, CopyBlock | undefined>(await Promise.all(ids.map(async (id) => [id, await request<CopyBlock>(blocksStore, id)] as const)));
+  return wanted.flatMap((ref) => {
+    const block = blocks.get(blockOfRef(ref));
+    const card = block && cardAt(block, slotOfRef(ref));
+    return card ? [card] : [];
+  });
+}
+
 /** The copy as the verdict reads it: one bucket read, a binary search, one block read per card. */
 export function copyLookup(db: NcgDatabase): CopyLookup {
   return {
-    byNtin: (ntin) =>
-      db.transaction('r', db.copyBuckets, db.copyBlocks, async () => {
-        const ref = refsIn(await db.copyBuckets.get(bucketOf(ntin)), ntin)[0];
-        if (ref === undefined) return undefined;
-        const block = await db.copyBlocks.get(blockOfRef(ref));
-        return block && cardAt(block, slotOfRef(ref));
-      }),
-    byGtin: (gtin14) =>
-      db.transaction('r', db.copyBuckets, db.copyBlocks, async () => {
-        const key = gtinEntryKey(gtin14);
-        const refs = refsIn(await db.copyBuckets.get(bucketOf(key)), key);
-        if (refs.length === 0) return [];
-        const ids = [...new Set(refs.map(blockOfRef))];
-        const blocks = new Map((await db.copyBlocks.bulkGet(ids)).flatMap((block) => (block ? [[block.id, block] as const] : [])));
-        return refs.flatMap((ref) => {
-          const block = blocks.get(blockOfRef(ref));
-          const card = block && cardAt(block, slotOfRef(ref));
-          return card ? [card] : [];
-        });
-      }),
+    byNtin: async (ntin) => (await cardsFiledUnder(db, ntin, true))[0],
+    byGtin: (gtin14) => cardsFiledUnder(db, gtinEntryKey(gtin14), false),
   };
 }
 
