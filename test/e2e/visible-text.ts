@@ -136,9 +136,14 @@ export function findViolations(texts: readonly VisibleText[], language: UiLangua
   return texts.flatMap((item) => judgeText(item, language, options));
 }
 
-/** One line per violation, for a failure message. */
+/** One line per offending string (its pieces listed by kind), for a failure message. */
 export function describeViolations(violations: readonly Violation[]): string {
-  return violations.map((violation) => `${violation.kind}: "${violation.token}" in "${violation.text.slice(0, 120)}" at ${violation.where}`).join('\n');
+  const lines = new Map<string, string[]>();
+  for (const violation of violations) {
+    const line = `"${violation.text.slice(0, 140)}" at ${violation.where}`;
+    lines.set(line, [...(lines.get(line) ?? []), `${violation.kind} "${violation.token}"`]);
+  }
+  return [...lines].map(([line, pieces]) => `${pieces.join(', ')}: ${line}`).join('\n');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findViolations, judgeText, type UiLanguage, type ViolationKind } from '../../e2e/visible-text.ts';
+import { describeViolations, findViolations, judgeText, type UiLanguage, type ViolationKind } from '../../e2e/visible-text.ts';
 
 const kinds = (text: string, language: UiLanguage, knownData: string[] = []): [ViolationKind, string][] =>
   judgeText({ text, where: 'test' }, language, { knownData }).map((violation) => [violation.kind, violation.token]);
@@ -53,6 +53,11 @@ describe('the screenshot tour’s visible-text judge', () => {
   it('leaves the test’s own data out of judgement', () => {
     expect(kinds('Молоко Milk Farm 1 л', 'ru', ['Milk Farm'])).toEqual([]);
     expect(kinds('Молоко Milk Farm 1 л', 'ru')).toEqual([['foreign-script', 'Milk'], ['foreign-script', 'Farm']]);
+  });
+
+  it('describes one offending string per line, with all its pieces', () => {
+    const violations = findViolations([{ text: 'Полное наименование', where: '#/import option' }], 'en');
+    expect(describeViolations(violations)).toBe('foreign-script "Полное", foreign-script "наименование": "Полное наименование" at #/import option');
   });
 
   it('reports where each violation was seen', () => {
