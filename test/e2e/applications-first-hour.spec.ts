@@ -222,3 +222,28 @@ test('returned for revision: remarks on their fields, fixed and re-sent in one a
   await expect(page.locator('#field-name_kk')).toBeDisabled();
   await expect(page.getByTestId('revision-banner')).toHaveCount(0);
 });
+
+test('editing a published card shows its catalogue photos and documents as such, never by their UUID file names', async ({ app, appPage: page, request }) => {
+  test.setTimeout(90_000);
+  const applications = new ApplicationsPage(app);
+  await app.chooseLanguage('en');
+  await applications.refreshDictionaries();
+  const config = (await (await request.get('./web-twin.json')).json()) as { exportBaseUrl: string; exportToken: string };
+  const feed = (await (await request.get(`${config.exportBaseUrl}/ofd/?from=0&limit=50`, { headers: { Authorization: `JWT ${config.exportToken}` } })).json()) as {
+    result: { ntin_code: string; name_ru: string; ntin_isdeactivated: boolean }[];
+  };
+  const card = feed.result.find((row) => !row.ntin_isdeactivated)!;
+  await app.open('applications');
+  await page.getByTestId('edit-ntin').fill(card.ntin_code);
+  await page.getByRole('button', { name: 'Edit the card' }).click();
+  await expect(page.locator('#field-name_ru')).toHaveValue(card.name_ru);
+
+  const onCatalogue = page.locator('[data-testid^="photo-on-catalogue-"]');
+  await expect(onCatalogue.first()).toBeVisible();
+  const fileNames = await onCatalogue.evaluateAll((slots) => slots.map((slot) => slot.getAttribute('data-file-name') ?? ''));
+  expect(fileNames.length).toBeGreaterThan(0);
+  await expect(onCatalogue.first()).toContainText('This photo is on the catalogue');
+  const shown = await page.locator('.editor-form').innerText();
+  for (const fileName of fileNames) expect(shown).not.toContain(fileName);
+  expect(shown).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/u);
+});

@@ -34,7 +34,8 @@ export function useRefreshWhenMissing(missing: boolean): void {
 export function CatalogueFormsOffer({ always }: { always: boolean }) {
   const { t, i18n } = useTranslation();
   const { runner, run } = useRefreshRunner();
-  if (!always && run.state === 'idle') return null;
+  // Elsewhere (the list) only a download under way or failed is news.
+  if (!always && (run.state === 'idle' || run.state === 'done')) return null;
   const progress = run.state === 'idle' ? undefined : run.progress;
   return (
     <section className="notice first-refresh" aria-labelledby="first-refresh-title" data-testid="first-refresh" data-refresh-state={run.state}>

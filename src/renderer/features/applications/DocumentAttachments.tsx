@@ -89,7 +89,8 @@ export function DocumentAttachments({ draft, onChange }: { draft: ApplicationDra
 
 function AttachedDocument({ reference, document, loading }: { reference: DraftDocumentRef; document: ConformityDocument | undefined; loading: boolean }) {
   const { t } = useTranslation();
-  if (!reference.documentId) return <span>{t('documents.attachments.onCatalogue', { fileName: reference.fileName ?? '' })}</span>;
+  // A document of a published card: the catalogue names its file by a UUID, which says nothing to the officer.
+  if (!reference.documentId) return <span data-file-name={reference.fileName}>{t('applications.documentOnCatalogue')}</span>;
   if (loading) return <span>{t('ui.loading')}</span>;
   if (!document) {
     return (

@@ -36,6 +36,7 @@ export const applicationsMessages = defineMessages(
       purge: 'Delete for good',
       back: 'Back to the applications',
     },
+    documentOnCatalogue: 'A document (PDF) on the catalogue; this computer has no copy of it.',
     readOnly: {
       sending: 'Being sent to the catalogue: it cannot be changed until the sending ends.',
       moderation: 'With the catalogue’s moderators: it cannot be changed now. If they return it for revision, you can edit it again.',
@@ -87,6 +88,7 @@ export const applicationsMessages = defineMessages(
         purge: 'Удалить окончательно',
         back: 'К списку заявок',
       },
+      documentOnCatalogue: 'Документ (PDF) хранится в каталоге, копии на этом компьютере нет.',
       readOnly: {
         sending: 'Заявка отправляется в каталог: изменить её можно после окончания отправки.',
         moderation: 'Заявка у модераторов каталога: сейчас её нельзя изменить. Если её вернут на доработку, редактирование снова станет доступно.',
@@ -137,6 +139,7 @@ export const applicationsMessages = defineMessages(
         purge: 'Біржола жою',
         back: 'Өтінімдер тізіміне',
       },
+      documentOnCatalogue: 'Құжат (PDF) каталогта сақтаулы, бұл компьютерде оның көшірмесі жоқ.',
       readOnly: {
         sending: 'Өтінім каталогқа жіберілуде: оны жіберу аяқталғаннан кейін өзгертуге болады.',
         moderation: 'Өтінім каталог модераторларында: қазір оны өзгертуге болмайды. Пысықтауға қайтарылса, қайта өңдеуге болады.',
