@@ -47,7 +47,7 @@ export function ItemPhotos({ inspectionId, itemId, photos, editable }: { inspect
       ))}
       {editable ? (
         <label className="button-like" title={t('inspectionUi.session.addPhoto')}>
-          📷
+          {t('inspectionUi.session.addPhotoShort')}
           <input type="file" accept="image/jpeg,image/png" capture="environment" multiple hidden onChange={(event) => void onFiles(event)} data-testid="item-photo-input" aria-label={t('inspectionUi.session.addPhoto')} />
         </label>
       ) : null}

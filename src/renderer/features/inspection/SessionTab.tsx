@@ -237,7 +237,7 @@ function ItemRow({ inspectionId, item, editable, onChange, onRemove }: { inspect
       <td>
         <code>{item.input}</code>
       </td>
-      <td>{item.verdict === 'invalid' && item.problem ? t(item.problem.key, item.problem.params ?? {}) : names || '—'}</td>
+      {item.verdict === 'invalid' && item.problem ? <td>{t(item.problem.key, item.problem.params ?? {})}</td> : <td data-catalogue-data>{names || '—'}</td>}
       <td>{t(verdictKey(item.verdict))}</td>
       <td>
         <input

@@ -66,7 +66,7 @@ export function QueueTable({ queue, actions, problemsOf }: { queue: readonly Que
                 <td>{index + 1}</td>
                 <td><code>{entry.code}</code></td>
                 <td>
-                  <div>{name}</div>
+                  <div data-catalogue-data={entry.nameKk || entry.nameRu ? true : undefined}>{name}</div>
                   {problems.map((problem) => (
                     <div key={problem} className="labels-error" role="alert">{problem}</div>
                   ))}
