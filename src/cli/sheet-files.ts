@@ -7,8 +7,8 @@ import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import {
+  attachmentKey,
   checkAttachments,
-  contentKind,
   headBytes,
   pendingFilePath,
   tailBytes,
@@ -87,16 +87,19 @@ export async function checkSheetFiles(rows: readonly ImportedRow[], sheetPath: s
   for (const row of rows) {
     for (const attachment of row.attachments) {
       const location = locations.get(attachment.path);
-      const probe = passed.get(attachment.path);
-      // A file that passed as a photo elsewhere is not a PDF: the core already said so on this row.
-      if (attachment.kind !== 'document' || !probe || contentKind(probe.head) !== 'pdf' || location === undefined) continue;
+      if (attachment.kind !== 'document' || !passed.has(attachmentKey(attachment)) || location === undefined) continue;
       if (!pdfVerdicts.has(attachment.path)) pdfVerdicts.set(attachment.path, await pdfProblem(location));
       const verdict = pdfVerdicts.get(attachment.path);
       if (verdict) row.problems.push({ row: row.row, field: attachment.field, group: 'documents', key: `application.import.files.${verdict}`, params: { path: attachment.path }, severity: 'error' });
     }
   }
   const sizes = new Map<string, number>();
-  for (const [path, probe] of passed) if (!pdfVerdicts.get(path)) sizes.set(path, probe.size);
+  for (const row of rows) {
+    for (const attachment of row.attachments) {
+      const probe = passed.get(attachmentKey(attachment));
+      if (probe && !(attachment.kind === 'document' && pdfVerdicts.get(attachment.path))) sizes.set(attachment.path, probe.size);
+    }
+  }
   return { locations: new Map([...locations].filter(([path]) => sizes.has(path))), sizes };
 }
 

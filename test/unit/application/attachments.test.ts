@@ -9,6 +9,7 @@ import {
   normaliseAttachmentPath,
   pendingFilePath,
   probeBytes,
+  sheetAmong,
   type FileProbe,
 } from '../../../src/shared/application/import/attachments.ts';
 import { suggestColumnMapping } from '../../../src/shared/application/import/columns.ts';
@@ -127,7 +128,7 @@ describe('photo and document columns in the import', () => {
       return Promise.resolve(bytes ? probeBytes(bytes) : undefined);
     }, { reencodesPhotos: false });
     expect(asked.sort()).toEqual(['a.jpg', 'b.png', 'd.pdf', 'fake.pdf', 'gone.jpg']);
-    expect([...passed.keys()].sort()).toEqual(['a.jpg', 'b.png', 'd.pdf']);
+    expect([...passed.keys()].sort()).toEqual(['document:d.pdf', 'photo:a.jpg', 'photo:b.png']);
     const problems = result.rows.flatMap((row) => row.problems.filter((problem) => problem.key.startsWith('application.import.files.')).map((problem) => `${String(problem.row)} ${problem.field} ${problem.key}`));
     expect(problems).toEqual(['2 document_files application.import.files.notPdf', '3 photo_front application.import.files.missing']);
   });
@@ -139,5 +140,21 @@ describe('photo and document columns in the import', () => {
       expect(text).toContain('photos/Сүт.jpg');
       expect(text).not.toContain('application.import');
     }
+  });
+});
+
+describe('the sheet among chosen files (a folder picked or dropped in the app)', () => {
+  const chosen = (path: string) => ({ path, file: { name: path.slice(path.lastIndexOf('/') + 1) } });
+
+  it('reads the shallowest spreadsheet and keys the files under its folder by their relative path', () => {
+    const found = sheetAmong([chosen('batch/photos/a.jpg'), chosen('batch/old/earlier.csv'), chosen('batch/products.xlsx'), chosen('batch/docs/ЕАЭС KZ.pdf'), chosen('elsewhere/b.jpg')].map((entry, index) => (index === 4 ? { ...entry, path: 'b.jpg' } : entry)));
+    expect(found?.sheet.name).toBe('products.xlsx');
+    expect(found?.otherSheets).toBe(1);
+    expect(found?.files.map((file) => file.path).sort()).toEqual(['docs/ЕАЭС KZ.pdf', 'old/earlier.csv', 'photos/a.jpg']);
+  });
+
+  it('takes dropped loose files by their names, and finds nothing without a spreadsheet', () => {
+    expect(sheetAmong([chosen('front.jpg'), chosen('list.csv')])?.files.map((file) => file.path)).toEqual(['front.jpg']);
+    expect(sheetAmong([chosen('front.jpg'), chosen('cert.pdf')])).toBeUndefined();
   });
 });

@@ -4,13 +4,13 @@
  * the other files are keyed by their path relative to the sheet's folder, the way the sheet names them
  * (attachments.ts normalises both sides the same way).
  */
-import { normaliseAttachmentPath, spreadsheetFormat } from '../../../shared/application/import/index.ts';
+import { sheetAmong, type ChosenEntry } from '../../../shared/application/import/index.ts';
 
-export interface FolderFile {
-  /** Relative to the sheet's folder, `/`-separated. */
-  path: string;
-  file: File;
-}
+/** A file chosen with the sheet, by its path relative to the sheet's folder (`/`-separated). */
+export type FolderFile = ChosenEntry<File>;
+
+/** A chosen file and where it sits among the chosen ones (`folder/sub/name.jpg`, or just its name). */
+export type PickedFile = ChosenEntry<File>;
 
 export interface SheetWithFiles {
   sheet: File;
@@ -19,32 +19,9 @@ export interface SheetWithFiles {
   otherSheets: number;
 }
 
-/** A chosen file and where it sits among the chosen ones (`folder/sub/name.jpg`, or just its name). */
-export interface PickedFile {
-  path: string;
-  file: File;
-}
-
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash + 1);
-}
-
 /** Finds the sheet and keys the files under its folder; undefined when no spreadsheet was chosen. */
 export function sheetWithFiles(picked: readonly PickedFile[]): SheetWithFiles | undefined {
-  const sheets = picked
-    .filter((entry) => spreadsheetFormat(entry.file.name) !== undefined)
-    .sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path));
-  const first = sheets[0];
-  if (!first) return undefined;
-  const folder = folderOf(first.path);
-  const files: FolderFile[] = [];
-  for (const entry of picked) {
-    if (entry === first || !entry.path.startsWith(folder)) continue;
-    const relative = normaliseAttachmentPath(entry.path.slice(folder.length));
-    if (relative.ok) files.push({ path: relative.path, file: entry.file });
-  }
-  return { sheet: first.file, files, otherSheets: sheets.length - 1 };
+  return sheetAmong(picked);
 }
 
 /** The files of an `<input webkitdirectory>` (or a plain multiple input: then each path is the name). */

@@ -7,6 +7,7 @@
  * hands over with each call, so the worker never waits on the page halfway.
  */
 import {
+  attachmentKey,
   checkAttachments,
   defaultMaxFileBytes,
   headBytes,
@@ -77,10 +78,6 @@ function fatalProblems(table: ImportTable): ShownProblem[] {
 async function probeFile(file: File): Promise<FileProbe> {
   const [head, tail] = await Promise.all([file.slice(0, headBytes).arrayBuffer(), file.slice(Math.max(0, file.size - tailBytes)).arrayBuffer()]);
   return { size: file.size, head: new Uint8Array(head), tail: new Uint8Array(tail) };
-}
-
-function fileKey(file: PendingFile): string {
-  return `${file.kind}:${file.path}`;
 }
 
 function sameMapping(a: ColumnMapping, b: ColumnMapping): boolean {
@@ -222,7 +219,7 @@ export class ImportSession {
     const pending = new Map<string, PendingFile>();
     for (const row of rows) {
       for (const attachment of row.attachments) {
-        if (passed.has(attachment.path)) pending.set(fileKey(attachment), { path: attachment.path, kind: attachment.kind });
+        if (passed.has(attachmentKey(attachment))) pending.set(attachmentKey(attachment), { path: attachment.path, kind: attachment.kind });
       }
     }
     this.pendingFiles = [...pending.values()];
@@ -250,10 +247,10 @@ export class ImportSession {
 
   /** The page's deeper look at the files: each problem goes to every row naming the file, under its column. */
   applyFileVerdicts(verdicts: readonly FileVerdict[]): ImportPreview {
-    const byFile = new Map(verdicts.map((verdict) => [fileKey(verdict), verdict]));
+    const byFile = new Map(verdicts.map((verdict) => [attachmentKey(verdict), verdict]));
     for (const row of this.rows) {
       for (const attachment of row.attachments) {
-        const verdict = byFile.get(fileKey(attachment));
+        const verdict = byFile.get(attachmentKey(attachment));
         if (verdict) row.problems.push({ row: row.row, field: attachment.field, group: attachment.kind === 'photo' ? 'photos' : 'documents', key: verdict.key, params: verdict.params, severity: 'error' });
       }
     }

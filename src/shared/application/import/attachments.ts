@@ -9,6 +9,7 @@
  * reader that stores or sends the row replaces it with the real blob or upload.
  */
 import type { ImageType } from '../../catalogue/dto.ts';
+import { spreadsheetFormat } from './import.ts';
 import { portalFileLimitBytes } from '../validate.ts';
 import type { attachmentMessagesEn } from './attachment-messages.ts';
 import type { ImportProblem } from './rows.ts';
@@ -201,6 +202,11 @@ export function fileProblem(attachment: RowAttachment, probe: FileProbe | undefi
   return undefined;
 }
 
+/** A file as one kind of attachment: `photo:<path>` or `document:<path>`. */
+export function attachmentKey(attachment: Pick<RowAttachment, 'kind' | 'path'>): string {
+  return `${attachment.kind}:${attachment.path}`;
+}
+
 /** Rows whose files were looked at: each row's attachments, with the problems found added to the row. */
 export interface RowWithAttachments {
   row: number;
@@ -210,7 +216,8 @@ export interface RowWithAttachments {
 
 /**
  * Looks at every file the rows name (each distinct path once) and adds a row problem, under the file's
- * column, for each missing or bad one. Returns the probes of the files that passed, by path.
+ * column, for each missing or bad one. Returns the probes of the files that passed, by `attachmentKey` (a file
+ * named as a photo on one row and as a document on another passes or fails each way on its own).
  */
 export async function checkAttachments(rows: readonly RowWithAttachments[], probe: FileProber, rules: FileRules): Promise<Map<string, FileProbe>> {
   const probes = new Map<string, FileProbe | undefined>();
@@ -221,7 +228,7 @@ export async function checkAttachments(rows: readonly RowWithAttachments[], prob
       const found = probes.get(attachment.path);
       const problem = fileProblem(attachment, found, rules);
       if (problem) row.problems.push({ row: row.row, field: attachment.field, group: attachment.kind === 'photo' ? 'photos' : 'documents', key: problem.key, params: problem.params, severity: 'error' });
-      else if (found) passed.set(attachment.path, found);
+      else if (found) passed.set(attachmentKey(attachment), found);
     }
   }
   return passed;
@@ -236,4 +243,29 @@ export function probeBytes(bytes: Uint8Array): FileProbe {
 export function documentNumberFromPath(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return name.replace(/\.pdf$/iu, '').trim() || name;
+}
+
+/** A file chosen with others: where it sits among them (`folder/sub/name.jpg`, or just its name). */
+export interface ChosenEntry<F> {
+  path: string;
+  file: F;
+}
+
+/**
+ * The spreadsheet among chosen files (a folder picked or dropped): the shallowest CSV/XLSX, ties by path; the
+ * other files under its folder keyed by their path relative to it, the way the sheet names them.
+ */
+export function sheetAmong<F extends { readonly name: string }>(chosen: readonly ChosenEntry<F>[]): { sheet: F; files: ChosenEntry<F>[]; otherSheets: number } | undefined {
+  const depth = (path: string) => path.split('/').length;
+  const sheets = chosen.filter((entry) => spreadsheetFormat(entry.file.name) !== undefined).sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const first = sheets[0];
+  if (!first) return undefined;
+  const folder = first.path.slice(0, first.path.lastIndexOf('/') + 1);
+  const files: ChosenEntry<F>[] = [];
+  for (const entry of chosen) {
+    if (entry === first || !entry.path.startsWith(folder)) continue;
+    const relative = normaliseAttachmentPath(entry.path.slice(folder.length));
+    if (relative.ok) files.push({ path: relative.path, file: entry.file });
+  }
+  return { sheet: first.file, files, otherSheets: sheets.length - 1 };
 }

@@ -38,6 +38,7 @@ export {
 export { escapeCellText, exportDraftsToXlsx, type ExportOptions } from './export.ts';
 export {
   attachmentColumn,
+  attachmentKey,
   cellPaths,
   checkAttachments,
   contentKind,
@@ -53,8 +54,10 @@ export {
   photoColumnOf,
   photoColumns,
   probeBytes,
+  sheetAmong,
   tailBytes,
   type AttachmentProblemKey,
+  type ChosenEntry,
   type ContentKind,
   type FileProbe,
   type FileProber,
