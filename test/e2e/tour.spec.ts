@@ -106,7 +106,8 @@ test.describe.configure({ timeout: 420_000 });
 test.use({ actionTimeout: 60_000 });
 
 for (const language of ['kk', 'ru', 'en'] as const) {
-  test(`screenshot tour in ${language}: every screen without raw codes, keys or foreign script`, async ({ app, appPage: page, request }) => {
+  test(`screenshot tour in ${language}: every screen without raw codes, keys or foreign script`, async ({ app, appPage: page, request, shell }) => {
+    test.skip(shell !== 'web', 'reads the sandbox feed through the served web-twin.json; the screens are the same in both shells');
     const run = `t${Date.now().toString(36)}`;
     const tour = new Tour(page, language);
     const feed = await sandboxFeed(request);
@@ -205,8 +206,10 @@ for (const language of ['kk', 'ru', 'en'] as const) {
     await expect(page.locator('[data-testid="sync-row"][data-state="sending"]')).toHaveCount(0, { timeout: 60_000 });
     await tour.shot('sync-panel-sent');
     // Every fold open: the rows' histories and the requests made elsewhere.
-    for (const summary of await page.locator('main details:not([open]) > summary').all()) await summary.click();
-    await expect(page.locator('main details:not([open])')).toHaveCount(0);
+    const closed = page.locator('main details:not([open])');
+    // Each click opens one; the next closed fold is then the first again (bounded, in case one never stays open).
+    for (let opened = 0; opened < 50 && (await closed.count()) > 0; opened += 1) await closed.first().locator('summary').first().click();
+    await expect(closed).toHaveCount(0);
     await tour.shot('sync-panel-details');
 
     // ---- labels: empty queue, a found card, the queue with items, print settings and output
