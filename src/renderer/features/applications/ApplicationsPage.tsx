@@ -165,7 +165,10 @@ function ApplicationsList({ selectionActions }: ApplicationsPageProps) {
                         </a>
                         <span role="cell">{text(record, attributeCodes.gtin)}</span>
                         <span role="cell">{text(record, attributeCodes.tnved)}</span>
-                        <span role="cell">{t(`ui.localState.${record.localState}`)}{record.catalogue?.statusCode ? ` · ${record.catalogue.statusCode}` : ''}</span>
+                        <span role="cell" data-status={record.catalogue?.statusCode}>
+                          {t(`ui.localState.${record.localState}`)}
+                          {record.catalogue?.statusCode ? ` · ${t(`sync.requestStatus.${record.catalogue.statusCode}`, { defaultValue: record.catalogue.statusCode })}` : ''}
+                        </span>
                       </>
                     ) : null}
                   </div>
