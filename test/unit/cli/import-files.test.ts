@@ -161,5 +161,15 @@ describe('ncg send with photo and document columns', () => {
     expect(second?.documents.documents).toHaveLength(0);
     expect(JSON.stringify(second?.imageData)).toMatch(/front/iu);
     expect(JSON.stringify(second?.imageData)).not.toMatch(/back/iu);
+
+    // Run again on the same journal: the files are the same job content, so nothing is created or sent twice.
+    const again = capture();
+    expect(await main(['send', sheet, '--catalogue', sandbox.portalBaseUrl, '--api-key', apiKey], again.io)).toBe(0);
+    expect(again.out.map((text) => text.split(' ').slice(0, 3).join(' '))).toEqual(out.map((text) => text.split(' ').slice(0, 3).join(' ')));
+    expect(await sandboxRequests(sandbox, 'FILESOK')).toHaveLength(2);
+    // The journal names the files by where they are; the key is never written.
+    const journal = readFileSync(`${sheet}.ncg-journal`, 'utf8');
+    expect(journal).toContain(join(folder, 'send', 'p', 'front.jpg'));
+    expect(journal).not.toContain(apiKey);
   });
 });
