@@ -6,7 +6,7 @@
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSeed } from '../../src/sandbox/seed/index.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
@@ -77,6 +77,8 @@ class Tour {
     readonly page: Page,
     readonly language: UiLanguage,
   ) {
+    // A fresh folder per run, so no picture of an earlier run is taken for this one's.
+    rmSync(join(screenshotRoot, language), { recursive: true, force: true });
     mkdirSync(join(screenshotRoot, language), { recursive: true });
   }
 
