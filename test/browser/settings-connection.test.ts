@@ -42,12 +42,12 @@ async function renderSettings(bridge: Bridge): Promise<HTMLElement> {
   const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   root = createRoot(container);
   // Rendered as in the app (no act): every check below waits for what it looks for.
-  root.render(createElement(QueryClientProvider, { client: queries }, createElement(BridgeProvider, { bridge }, createElement(DatabaseProvider, { database: database() }, createElement(SettingsPage)))));
+  root.render(createElement(QueryClientProvider, { client: queries }, createElement(BridgeProvider, { bridge, children: createElement(DatabaseProvider, { database: database(), children: createElement(SettingsPage) }) })));
   return container;
 }
 
 async function shown(container: HTMLElement, selector: string): Promise<HTMLElement> {
-  await vi.waitFor(() => expect(container.querySelector(selector)).not.toBeNull(), { timeout: 5_000 });
+  await vi.waitFor(() => expect(container.querySelector(selector)).not.toBeNull(), { timeout: 20_000 });
   return container.querySelector<HTMLElement>(selector)!;
 }
 
