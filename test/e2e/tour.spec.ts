@@ -70,6 +70,8 @@ async function certificatePdf(): Promise<Buffer> {
 /** Takes the screenshots and collects what the judge finds, screen by screen; fails once, at the end, with all of it. */
 class Tour {
   private readonly violations: (Violation & { screen: string })[] = [];
+  /** Screens wider than the window: something is cut off or pushed out of its box. */
+  private readonly overflows: string[] = [];
   private step = 0;
   readonly knownData: string[] = [];
 
@@ -89,6 +91,16 @@ class Tour {
     // Fonts settled, so the picture shows the real glyphs.
     await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
     await this.page.screenshot({ path: join(screenshotRoot, this.language, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+    const overflow = await this.page.evaluate(() => {
+      const root = document.documentElement;
+      if (root.scrollWidth <= root.clientWidth + 1) return undefined;
+      // The innermost box of the page's content whose content is wider than itself: where the overflow starts.
+      const culprit = [...(document.querySelector('main') ?? document.body).querySelectorAll('*')].filter((element) => element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0).at(-1);
+      const testId = culprit?.closest('[data-testid]')?.getAttribute('data-testid');
+      const what = culprit ? ` (${culprit.tagName.toLowerCase()}${testId ? ` inside [data-testid=${testId}]` : ''})` : '';
+      return `${String(root.scrollWidth)} px wide in a ${String(root.clientWidth)} px window${what}`;
+    });
+    if (overflow) this.overflows.push(`layout: ${name}: ${overflow}`);
     const texts = await this.page.evaluate(collectVisibleText, this.language);
     for (const violation of findViolations(texts, this.language, { knownData: [...this.knownData, ...screenData], extraAllowed })) {
       if (!this.violations.some((seen) => seen.token === violation.token && seen.text === violation.text)) this.violations.push({ ...violation, screen: name });
@@ -97,7 +109,7 @@ class Tour {
 
   /** The findings, also written next to the screenshots so they can be read with them. */
   report(): string {
-    const report = describeViolations(this.violations.map((violation) => ({ ...violation, where: `${violation.screen}: ${violation.where}` })));
+    const report = [describeViolations(this.violations.map((violation) => ({ ...violation, where: `${violation.screen}: ${violation.where}` }))), ...this.overflows].filter(Boolean).join('\n');
     writeFileSync(join(screenshotRoot, this.language, 'violations.txt'), report === '' ? 'none\n' : `${report}\n`);
     return report;
   }
@@ -280,6 +292,6 @@ for (const language of ['kk', 'ru', 'en'] as const) {
     await tour.shot('settings-after');
 
     const report = tour.report();
-    expect(report, `Visible strings in ${language} that are keys, raw codes or in another script:\n${report}`).toBe('');
+    expect(report, `Visible strings in ${language} that are keys, raw codes or in another script, and screens wider than the window:\n${report}`).toBe('');
   });
 }
