@@ -64,8 +64,8 @@ const en = {
     xtin: 'XTIN',
     bin: 'BIN',
     iin: 'IIN',
-    tnved: 'ТН ВЭД code',
-    oktru: 'ОКТРУ code',
+    tnved: 'TN VED code',
+    oktru: 'OKTRU code',
     doc: 'Conformity document',
   },
 } satisfies MessageTable;

@@ -87,7 +87,7 @@ describe('ncg validate', () => {
       out: ['Conformity document ЕАЭС N RU Д-CN.PA01.B.12345/23: valid', '  stored as: ЕАЭС N RU Д-CN.РА01.В.12345/23'],
       err: [],
     });
-    expect(await ncg('validate', 'tnved', '6810', '19', '000', '1')).toEqual({ code: 0, out: ['ТН ВЭД code 6810 19 000 1: valid', '  stored as: 6810190001'], err: [] });
+    expect(await ncg('validate', 'tnved', '6810', '19', '000', '1')).toEqual({ code: 0, out: ['TN VED code 6810 19 000 1: valid', '  stored as: 6810190001'], err: [] });
   });
 
   describe('a valid GTIN shows its format and both forms, in the chosen language', () => {

@@ -13,7 +13,7 @@ export const documentsMessages = defineMessages(
     count: 'Shown: {{shown}}',
     saved: 'Document {{number}} saved.',
     notFound: 'This document is not in the register.',
-    type: { certificate: 'Certificate of conformity', declaration: 'Declaration of conformity', stateRegistration: 'State registration certificate (СГР)', other: 'Other document' },
+    type: { certificate: 'Certificate of conformity', declaration: 'Declaration of conformity', stateRegistration: 'State registration certificate (SGR)', other: 'Other document' },
     detected: {
       certificate: 'certificate',
       declaration: 'declaration',
@@ -31,8 +31,8 @@ export const documentsMessages = defineMessages(
       pdf: 'PDF of the document',
     },
     hint: {
-      number: 'As printed on the document, e.g. ЕАЭС KZ 1100317.05.01.05103. Latin and Cyrillic look-alike letters are both fine.',
-      regulation: 'ТР ТС or ТР ЕАЭС with its number, e.g. ТР ТС 021/2011; several separated by commas.',
+      number: 'As printed on the document, e.g. “ЕАЭС KZ 1100317.05.01.05103”. Latin and Cyrillic look-alike letters are both fine.',
+      regulation: '“ТР ТС” or “ТР ЕАЭС” with its number, e.g. “ТР ТС 021/2011”; several separated by commas.',
       pdf: 'A scan or the register’s PDF, at most 5 MB.',
     },
     numberCheck: {
@@ -41,7 +41,7 @@ export const documentsMessages = defineMessages(
     },
     errors: {
       numberRequired: 'Enter the registration number.',
-      regulation: '“{{value}}” is not a technical regulation: write ТР ТС or ТР ЕАЭС, a three-digit number, a slash and the year, e.g. ТР ТС 021/2011.',
+      regulation: '“{{value}}” is not a technical regulation: write “ТР ТС” or “ТР ЕАЭС”, a three-digit number, a slash and the year, e.g. “ТР ТС 021/2011”.',
       issuedInFuture: 'The issue date is in the future.',
       datesReversed: 'The document cannot expire before it was issued.',
       fixFirst: 'Fix the marked fields first.',

@@ -3,16 +3,25 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnMapping } from '../../../shared/application/import/index.ts';
 import type { FileAnalysis, TargetOption } from './import-protocol.ts';
 import { duplicateTargets, targetFromKey, targetKey } from './mapping-targets.ts';
+import { attributeLabel } from '../../../shared/application/attribute-names.ts';
+import { fallbackLocale, isLocale, type Locale } from '../../../shared/i18n/locales.ts';
 
 const groupOrder = ['card', 'base', 'mainExtended', 'additionalExtended'] as const;
 
-function useTargetLabel(): (option: TargetOption) => string {
+interface TargetLabel {
+  text: string;
+  /** Set when the label is written in another language than the interface. */
+  lang?: Locale;
+}
+
+function useTargetLabel(): (option: TargetOption) => TargetLabel {
   const { t, i18n } = useTranslation();
+  const locale: Locale = isLocale(i18n.language) ? i18n.language : fallbackLocale;
   return (option) => {
-    if (option.group === 'card') return `${option.code} — ${t(`importer.mapping.cardTargets.${option.value}`)}`;
-    // The catalogue names attributes in Russian and Kazakh only; English readers get the Russian name.
-    const name = i18n.language === 'kk' ? option.nameKk || option.nameRu : option.nameRu || option.nameKk;
-    return `${option.code} — ${name}`;
+    if (option.group === 'card') return { text: `${option.code} — ${t(`importer.mapping.cardTargets.${option.value}`)}` };
+    // The catalogue names attributes in Russian and Kazakh only; known attributes have an English name of ours.
+    const name = attributeLabel({ code: option.code, nameRu: option.nameRu, nameKk: option.nameKk }, locale);
+    return { text: `${option.code} — ${name.text}`, ...(name.lang === locale ? {} : { lang: name.lang }) };
   };
 }
 
@@ -24,7 +33,7 @@ export function MappingStep({ analysis, initial, onConfirm, onCancel }: { analys
   const duplicates = duplicateTargets(mapping);
   const labelOf = (key: string) => {
     const option = analysis.targets.find((candidate) => candidate.value === key);
-    return option ? label(option) : key;
+    return option ? label(option).text : key;
   };
   const nothingMapped = mapping.every((target) => target.kind === 'ignore');
 
@@ -62,11 +71,14 @@ export function MappingStep({ analysis, initial, onConfirm, onCancel }: { analys
                       if (options.length === 0) return null;
                       return (
                         <optgroup key={group} label={group === 'card' ? t('importer.mapping.card') : t(`importer.mapping.groups.${group}`)}>
-                          {options.map((option) => (
-                            <option key={option.value} value={option.value}>
-                              {label(option)}
-                            </option>
-                          ))}
+                          {options.map((option) => {
+                            const { text, lang } = label(option);
+                            return (
+                              <option key={option.value} value={option.value} lang={lang}>
+                                {text}
+                              </option>
+                            );
+                          })}
                         </optgroup>
                       );
                     })}

@@ -82,7 +82,8 @@ export function targetOptions(index: SchemaIndex): TargetOption[] {
         options.push({
           value: targetKey({ kind: 'part', code: entry.code, part }),
           group,
-          code: `${entry.code}.${part}`,
+          // The layout's column name for the part (`quantity`), not a dotted path that reads like a translation key.
+          code: part,
           nameRu: `${entry.definition.nameRu}: ${definition.nameRu}`,
           nameKk: `${entry.definition.nameKk}: ${definition.nameKk}`,
         });
