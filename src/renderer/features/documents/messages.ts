@@ -13,7 +13,7 @@ export const documentsMessages = defineMessages(
     count: 'Shown: {{shown}}',
     saved: 'Document {{number}} saved.',
     notFound: 'This document is not in the register.',
-    type: { certificate: 'Certificate of conformity', declaration: 'Declaration of conformity', stateRegistration: 'State registration certificate (SGR)', other: 'Other document' },
+    type: { certificate: 'Certificate of conformity', declaration: 'Declaration of conformity', stateRegistration: 'State registration certificate', other: 'Other document' },
     detected: {
       certificate: 'certificate',
       declaration: 'declaration',
