@@ -62,6 +62,8 @@ export const syncMessages = defineMessages(
     ui: {
       title: 'Sending and moderation',
       progress: '{{sent}} of {{total}} sent · {{failed}} failed · {{megabytes}} MB uploaded',
+      // Nothing uploaded yet (cards without files): no "0.0 MB" to puzzle over.
+      progressNoUpload: '{{sent}} of {{total}} sent · {{failed}} failed',
       rate: '{{perMinute}} per minute · about {{minutes}} min left',
       otherWindow: 'Another window is sending; this one shows the progress.',
       empty: 'Nothing has been sent yet. Use “Send” on ready applications.',
@@ -161,6 +163,7 @@ export const syncMessages = defineMessages(
       ui: {
         title: 'Отправка и модерация',
         progress: 'Отправлено {{sent}} из {{total}} · ошибок {{failed}} · загружено {{megabytes}} МБ',
+        progressNoUpload: 'Отправлено {{sent}} из {{total}} · ошибок {{failed}}',
         rate: '{{perMinute}} в минуту · осталось около {{minutes}} мин',
         otherWindow: 'Отправку ведёт другое окно; здесь виден ход работы.',
         empty: 'Пока ничего не отправлено. Нажмите «Отправить» у готовых заявок.',
@@ -259,6 +262,7 @@ export const syncMessages = defineMessages(
       ui: {
         title: 'Жіберу және модерация',
         progress: '{{total}} ішінен {{sent}} жіберілді · қате {{failed}} · {{megabytes}} МБ жүктелді',
+        progressNoUpload: '{{total}} ішінен {{sent}} жіберілді · қате {{failed}}',
         rate: 'минутына {{perMinute}} · шамамен {{minutes}} мин қалды',
         otherWindow: 'Жіберуді басқа терезе жүргізуде; мұнда барысы көрсетіледі.',
         empty: 'Әзірге ештеңе жіберілмеді. Дайын өтінімдерде «Жіберу» батырмасын басыңыз.',

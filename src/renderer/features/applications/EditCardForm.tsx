@@ -32,6 +32,8 @@ export function EditCardForm() {
       <input
         aria-label={t('ui.applications.editNtin')}
         placeholder={t('ui.applications.editNtin')}
+        // `size` counts average characters; a little spare keeps wide letters of any language inside.
+        size={Math.max(t('ui.applications.editNtin').length + 4, 16)}
         className="ntin-input"
         value={ntin}
         onChange={(event) => setNtin(event.target.value)}

@@ -105,7 +105,7 @@ function SessionView({ inspection }: { inspection: Inspection }) {
             {t('inspectionUi.session.address')}
             <input defaultValue={inspection.organisation.address} onChange={(event) => setOrg('address', event.target.value)} data-testid="org-address" />
           </label>
-          <label>
+          <label className="wide-field">
             {t('inspectionUi.session.category')}
             <select value={inspection.organisation.category} onChange={(event) => {
                 // Read now: the updater runs later, when React has already put the controlled value back.

@@ -31,11 +31,14 @@ function Progress({ records, startedAt }: { records: SyncRecord[]; startedAt: nu
   const minutes = Math.max((latest - startedAt) / 60_000, 1 / 60);
   const sentHere = records.filter((record) => record.phase === 'sent' && record.updatedAt >= startedAt).length;
   const perMinute = sentHere / minutes;
+  const uploadedBytes = snapshot?.bytes.done ?? 0;
   return (
     <div className="sync-progress" aria-live="polite">
       <progress max={Math.max(records.length, 1)} value={sent} />
       <span data-testid="sync-progress">
-        {t('sync.ui.progress', { sent, total: records.length, failed, megabytes: formatMegabytes(snapshot?.bytes.done ?? 0, i18n.language) })}
+        {uploadedBytes > 0
+          ? t('sync.ui.progress', { sent, total: records.length, failed, megabytes: formatMegabytes(uploadedBytes, i18n.language) })
+          : t('sync.ui.progressNoUpload', { sent, total: records.length, failed })}
       </span>
       {pending > 0 && perMinute > 0 ? <span>{t('sync.ui.rate', { perMinute: formatNumber(perMinute, i18n.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }), minutes: Math.ceil(pending / perMinute) })}</span> : null}
     </div>
