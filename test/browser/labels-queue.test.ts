@@ -1,23 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDraft, type ApplicationDraft } from '../../src/shared/application/draft.ts';
-import { productSchema } from '../../src/shared/catalogue/dto.ts';
 import { openDatabase, type NcgDatabase } from '../../src/renderer/db/database.ts';
 import { draftSearchWords } from '../../src/renderer/db/search-words.ts';
 import { LabelRenderer } from '../../src/renderer/features/labels/label-renderer.ts';
 import { findLocalByCode, findLocalByWords, readLabelQueue as readQueue, updateLabelQueue as updateQueue } from '../../src/renderer/db/label-queue.ts';
 import {
   addToQueue,
-  candidateFromCard,
-  candidateFromDraft,
-  chosenTemplate,
-  classifyQuery,
-  fieldToggles,
-  moveEntry,
-  parsePrintOptions,
-  parseQueue,
-  removeEntry,
-  setCopies,
-  totalLabels,
   type LabelProduct as LabelRecord,
 } from '../../src/shared/labels/light.ts';
 import type { RenderJob } from '../../src/renderer/features/labels/render-protocol.ts';
@@ -31,77 +19,6 @@ const record = (code: string, copies = 1): LabelRecord => ({
   producer: 'ТОО «Қазақ Сүт»',
   country: 'ҚАЗАҚСТАН / КАЗАХСТАН',
   copies,
-});
-
-describe('print queue operations', () => {
-  it('adds, merges a repeated scan, moves, re-counts and removes', () => {
-    let queue = addToQueue([], record('0200000000011', 2), 'a');
-    queue = addToQueue(queue, record('4870000000012', 1), 'b');
-    queue = addToQueue(queue, record('0200000000011', 3), 'c');
-    expect(queue.map((entry) => [entry.id, entry.copies])).toEqual([['a', 5], ['b', 1]]);
-    queue = moveEntry(queue, 'b', -1);
-    expect(queue.map((entry) => entry.id)).toEqual(['b', 'a']);
-    expect(moveEntry(queue, 'b', -5).map((entry) => entry.id)).toEqual(['b', 'a']);
-    expect(setCopies(queue, 'a', 0)).toEqual(queue);
-    queue = setCopies(queue, 'a', 7);
-    expect(totalLabels(queue)).toBe(8);
-    expect(removeEntry(queue, 'b').map((entry) => entry.id)).toEqual(['a']);
-  });
-
-  it('keeps the good entries of a damaged stored queue', () => {
-    expect(parseQueue([{ ...record('0200000000011'), id: 'x' }, { id: 'y', code: 42 }, 'junk']).map((entry) => entry.id)).toEqual(['x']);
-    expect(parseQueue('not a list')).toEqual([]);
-  });
-});
-
-describe('print options', () => {
-  it('falls back field by field and starts L7651 with names off', () => {
-    const options = parsePrintOptions({ templateId: 'avery-l7651', dpi: 'high', zplPort: 80 });
-    expect(options.dpi).toBe(203);
-    expect(options.zplPort).toBe(9100);
-    const template = chosenTemplate(options);
-    expect(template.id).toBe('avery-l7651');
-    expect(fieldToggles(template, options)).toEqual({ nameKk: false, nameRu: false, quantity: false, producer: false, country: false });
-    expect(chosenTemplate(parsePrintOptions({ templateId: 'gone' })).id).toBe('avery-l7160');
-  });
-});
-
-describe('products to label records', () => {
-  it('maps a catalogue card: both names, quantity with a comma, unit symbol, producer, bilingual country', () => {
-    const card = productSchema.parse({
-      id: 1,
-      ntin: '0200000000011',
-      gtin: '4870000000012',
-      nameKk: 'Қымыз «Әсел» 1,5 л',
-      nameRu: 'Кумыс «Асель» 1,5 л',
-      attributes: [
-        { code: 'country', dataType: 'dictionary', value: 'KZ', values: { code: 'KZ', nameRu: 'КАЗАХСТАН', nameKk: 'ҚАЗАҚСТАН' } },
-        { code: 'measure', dataType: 'string', attributes: [
-          { code: 'measure_unit', dataType: 'dictionary', value: '112', values: { code: '112', nameRu: 'Литр', nameKk: 'Литр' } },
-          { code: 'quantity', dataType: 'number', value: '1.5' },
-        ] },
-        { code: 'a4282e5d', dataType: 'string', value: 'ТОО «Әсел»' },
-      ],
-    });
-    expect(candidateFromCard(card)).toEqual({
-      key: 'catalogue:0200000000011',
-      source: 'catalogue',
-      ntin: '0200000000011',
-      gtin: '4870000000012',
-      nameKk: 'Қымыз «Әсел» 1,5 л',
-      nameRu: 'Кумыс «Асель» 1,5 л',
-      quantity: '1,5',
-      unit: 'л',
-      producer: 'ТОО «Әсел»',
-      country: 'ҚАЗАҚСТАН / КАЗАХСТАН',
-    });
-  });
-
-  it('maps a local application with names of its dictionary codes', () => {
-    const draft = withValues(emptyDraft({ id: 'd1' }), { name_kk: 'Ірімшік', name_ru: 'Сыр', gtin: '4870000000012', country: 'KZ', a4282e5d: 'ТОО «Ірімшік»', measure: { measure_unit: '166', quantity: '0.25' } });
-    const candidate = candidateFromDraft('d1', draft, '0200000000011', (dictionary, code) => (dictionary === 'COUNTRY' && code === 'KZ' ? { nameKk: 'ҚАЗАҚСТАН', nameRu: 'КАЗАХСТАН' } : undefined));
-    expect(candidate).toMatchObject({ ntin: '0200000000011', gtin: '4870000000012', quantity: '0,25', unit: 'кг', country: 'ҚАЗАҚСТАН / КАЗАХСТАН' });
-  });
 });
 
 function withValues(draft: ApplicationDraft, base: ApplicationDraft['values']['base']): ApplicationDraft {
@@ -123,13 +40,6 @@ describe('finding products on this computer (real IndexedDB)', () => {
   });
   afterAll(async () => {
     await db.delete();
-  });
-
-  it('classifies scans: a good code, a wrong check digit, words', () => {
-    expect(classifyQuery(' 0200000000011 ')).toEqual({ kind: 'code', input: '0200000000011', digits: '0200000000011' });
-    expect(classifyQuery('0200000000012')).toMatchObject({ kind: 'refused', problem: { key: 'codes.ntin.badCheckDigit', params: { expected: 1, actual: 2 } } });
-    expect(classifyQuery('қаймақ')).toEqual({ kind: 'words', input: 'қаймақ' });
-    expect(classifyQuery('  ')).toBeNull();
   });
 
   it('finds a GTIN-12 draft by its 13-digit scan and a published application by its catalogue NTIN', async () => {
