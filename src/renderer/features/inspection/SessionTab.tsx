@@ -6,6 +6,7 @@ import {
   estimateFine,
   fineMessage,
   isValidOrganisationId,
+  newInspection,
   offenceKinds,
   totalsByVerdict,
   verdictKey,
@@ -34,20 +35,7 @@ export function SessionTab() {
   if (inspection === undefined || copy === undefined) return null;
   if (inspection === null || inspection.status === 'closed') {
     const start = () => {
-      const now = new Date();
-      const fresh: Inspection = {
-        id: crypto.randomUUID(),
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-        status: 'open',
-        organisation: { idNumber: '', name: '', address: '', category: 'small' },
-        offence: 'first',
-        place: '',
-        inspector: '',
-        date: now.toISOString().slice(0, 10),
-        copy: { date: copy.copyDate, count: copy.count },
-        items: [],
-      };
+      const fresh = newInspection(crypto.randomUUID(), new Date(), { date: copy.copyDate, count: copy.count });
       void createInspection(db, fresh);
     };
     return (
