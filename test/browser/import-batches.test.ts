@@ -9,6 +9,7 @@ import {
   markImportReported,
   productIdentityKeys,
   recoverInterruptedImports,
+  reserveImportChunk,
   rollBackImportBatch,
   startImportBatch,
   storedProductKeys,
@@ -31,6 +32,12 @@ function record(id: string, values: { name_ru?: string; gtin?: string } = {}): D
   return { id, localState: 'draft', draft: application(id, values), createdAt: 1, updatedAt: 1 };
 }
 
+/** What the importer does per chunk: record the ids first, then store the drafts. */
+async function writeChunk(db: NcgDatabase, batchId: string, records: DraftRecord[]): Promise<number> {
+  await reserveImportChunk(db, batchId, records.map((entry) => entry.id));
+  return writeImportChunk(db, batchId, records);
+}
+
 async function allDraftIds(db: NcgDatabase): Promise<string[]> {
   return (await db.drafts.toCollection().primaryKeys()).sort();
 }
@@ -40,8 +47,8 @@ describe('an import as one recorded batch (real IndexedDB)', () => {
     const db = scratch();
     await db.drafts.put(record('typed-by-hand'));
     await startImportBatch(db, { id: 'b1', fileName: 'тауарлар.csv', total: 4, now: 10 });
-    expect(await writeImportChunk(db, 'b1', [record('i1'), record('i2')])).toBe(2);
-    expect(await writeImportChunk(db, 'b1', [record('i3')])).toBe(3);
+    expect(await writeChunk(db, 'b1', [record('i1'), record('i2')])).toBe(2);
+    expect(await writeChunk(db, 'b1', [record('i3')])).toBe(3);
     expect(await allDraftIds(db)).toEqual(['i1', 'i2', 'i3', 'typed-by-hand']);
     expect(await db.drafts.get('i1')).toMatchObject({ searchWords: expect.arrayContaining(['қымыз']) as unknown });
 
@@ -50,28 +57,50 @@ describe('an import as one recorded batch (real IndexedDB)', () => {
     expect(await db.importBatches.get('b1')).toMatchObject({ state: 'rolledBack', rollback: { reason: 'interrupted', removed: 3 }, noticePending: true });
     expect(await db.importBatchChunks.count()).toBe(0);
     // A closed batch takes no more chunks.
+    await expect(reserveImportChunk(db, 'b1', ['late'])).rejects.toMatchObject({ code: 'batchClosed' });
     await expect(writeImportChunk(db, 'b1', [record('late')])).rejects.toMatchObject({ code: 'batchClosed' });
     expect(await db.drafts.get('late')).toBeUndefined();
   });
 
-  it('a chunk is all or nothing: a draft that cannot be stored leaves neither drafts nor a record of them', async () => {
+  it('a chunk is all or nothing: a draft that cannot be stored leaves no drafts, and the rollback counts none', async () => {
     const db = scratch();
     await startImportBatch(db, { id: 'b2', fileName: 'x.csv', total: 2, now: 10 });
     const broken = { ...record('bad'), id: undefined } as unknown as DraftRecord;
+    await reserveImportChunk(db, 'b2', ['good', 'bad']);
     await expect(writeImportChunk(db, 'b2', [record('good'), broken])).rejects.toBeDefined();
     expect(await allDraftIds(db)).toEqual([]);
     expect(await db.importBatches.get('b2')).toMatchObject({ state: 'running', saved: 0 });
+    expect(await rollBackImportBatch(db, 'b2', 'failed', 20)).toBe(0);
     expect(await db.importBatchChunks.count()).toBe(0);
+  });
+
+  it('a crash after the photos of a chunk were stored, before its drafts, removes those photos on the next start', async () => {
+    const db = scratch();
+    const photo = (id: string, ownerId: string) => ({ id, ownerId, mimeType: 'image/jpeg', data: new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' }) });
+    // An application typed by hand, with its photo: the rollback must not touch it.
+    await db.drafts.put(record('typed-by-hand'));
+    await db.blobs.put(photo('photo:kept', 'typed-by-hand'));
+    await startImportBatch(db, { id: 'cut', fileName: 'фото.csv', total: 3, now: 10 });
+    expect(await writeChunk(db, 'cut', [record('c1')])).toBe(1);
+    await db.blobs.bulkPut([photo('photo:c1', 'c1'), photo('photo:c1:thumbnail', 'c1')]);
+    // The second chunk: ids recorded, photos stored, then the window closed before its drafts were written.
+    await reserveImportChunk(db, 'cut', ['c2', 'c3']);
+    await db.blobs.bulkPut([photo('photo:c2', 'c2'), photo('photo:c2:thumbnail', 'c2'), photo('photo:c3', 'c3')]);
+
+    await recoverInterruptedImports(db, 20);
+    expect(await allDraftIds(db)).toEqual(['typed-by-hand']);
+    expect((await db.blobs.toCollection().primaryKeys()).sort()).toEqual(['photo:kept']);
+    expect(await db.importBatches.get('cut')).toMatchObject({ state: 'rolledBack', rollback: { reason: 'interrupted', removed: 1 } });
   });
 
   it('on start, rolls back a running batch whose importer is gone, reports it once, and leaves a live one alone', async () => {
     const db = scratch();
     await startImportBatch(db, { id: 'gone', fileName: 'gone.csv', total: 2, now: 10 });
-    await writeImportChunk(db, 'gone', [record('g1'), record('g2')]);
+    await writeChunk(db, 'gone', [record('g1'), record('g2')]);
     await startImportBatch(db, { id: 'live', fileName: 'live.csv', total: 1, now: 11 });
-    await writeImportChunk(db, 'live', [record('l1')]);
+    await writeChunk(db, 'live', [record('l1')]);
     await startImportBatch(db, { id: 'finished', fileName: 'done.csv', total: 1, now: 12 });
-    await writeImportChunk(db, 'finished', [record('f1')]);
+    await writeChunk(db, 'finished', [record('f1')]);
     await finishImportBatch(db, 'finished', 'done', 13);
 
     // The live importer holds its lock (as the worker does while saving).

@@ -1,9 +1,11 @@
 /**
- * An import is one recorded batch (`importBatches` table, schema v7): the drafts it wrote are listed chunk by
- * chunk (`importBatchChunks`), each list in the same transaction as its drafts, so the record always names
- * exactly what is stored (and a long import writes each id once, not a growing list again and again). An import cut off by a reload, a crash or a closed window is rolled back on the next start
- * (its drafts removed, the officer told so): the file is not there any more to resume from, and half a file
- * silently imported is worse than none.
+ * An import is one recorded batch (`importBatches` table, schema v7): the drafts it writes are listed chunk by
+ * chunk (`importBatchChunks`). A chunk's ids are recorded before anything of it is stored (its photo rows are
+ * written before its drafts, owned by the draft ids), so the record always names at least what is stored, and
+ * a long import writes each id once, not a growing list again and again. An import cut off by a reload, a
+ * crash or a closed window is rolled back on the next start (its drafts and their photo rows removed, the
+ * officer told so): the file is not there any more to resume from, and half a file silently imported is worse
+ * than none.
  *
  * Who is still importing is known through a Web Lock the importing worker holds: a lock dies with its tab or
  * worker, so a batch marked `running` whose lock is free has lost its importer.
@@ -58,14 +60,27 @@ export async function startImportBatch(db: NcgDatabase, batch: { id: string; fil
   await db.importBatches.add({ id: batch.id, fileName: batch.fileName, state: 'running', total: batch.total, saved: 0, startedAt: batch.now });
 }
 
-/** Writes one chunk of the batch's drafts and records them in the batch, all or nothing. */
+/**
+ * Records the ids of the batch's next chunk before its files and drafts are stored: whatever of it a crash
+ * leaves behind is then found and removed by the rollback. Returns the chunk's number.
+ */
+export async function reserveImportChunk(db: NcgDatabase, batchId: string, draftIds: readonly string[]): Promise<number> {
+  return db.transaction('rw', [db.importBatches, db.importBatchChunks], async () => {
+    const batch = await db.importBatches.get(batchId);
+    if (!batch || batch.state !== 'running') throw new ImportBatchClosedError(batchId);
+    const last = await db.importBatchChunks.where('batchId').equals(batchId).last();
+    const seq = (last?.seq ?? 0) + 1;
+    await db.importBatchChunks.add({ batchId, seq, draftIds: [...draftIds] });
+    return seq;
+  });
+}
+
+/** Writes one reserved chunk of the batch's drafts and counts them in the batch, all or nothing. */
 export async function writeImportChunk(db: NcgDatabase, batchId: string, records: readonly DraftRecord[]): Promise<number> {
-  return db.transaction('rw', [db.drafts, db.importBatches, db.importBatchChunks], async () => {
+  return db.transaction('rw', [db.drafts, db.importBatches], async () => {
     const batch = await db.importBatches.get(batchId);
     if (!batch || batch.state !== 'running') throw new ImportBatchClosedError(batchId);
     await putDraftRecords(db, records);
-    const last = await db.importBatchChunks.where('batchId').equals(batchId).last();
-    await db.importBatchChunks.add({ batchId, seq: (last?.seq ?? 0) + 1, draftIds: records.map((record) => record.id) });
     const saved = batch.saved + records.length;
     await db.importBatches.update(batchId, { saved });
     return saved;
@@ -84,17 +99,23 @@ export async function finishImportBatch(db: NcgDatabase, id: string, state: 'don
   await db.importBatches.update(id, { state, finishedAt: now });
 }
 
-/** Removes the batch's drafts and marks it rolled back, in one transaction. Returns how many were removed. */
+/**
+ * Removes the batch's drafts and their photo rows and marks it rolled back, in one transaction. PDFs it put in
+ * the document register stay: the register is shared, and the same file may serve other applications.
+ * Returns how many drafts were removed.
+ */
 export async function rollBackImportBatch(db: NcgDatabase, id: string, reason: 'interrupted' | 'failed', now = Date.now()): Promise<number> {
-  return db.transaction('rw', [db.drafts, db.importBatches, db.importBatchChunks], async () => {
+  return db.transaction('rw', [db.drafts, db.blobs, db.importBatches, db.importBatchChunks], async () => {
     const batch = await db.importBatches.get(id);
     if (!batch || batch.state !== 'running') return 0;
     const chunks = db.importBatchChunks.where('batchId').equals(id);
     const draftIds = (await chunks.toArray()).flatMap((chunk) => chunk.draftIds);
+    const stored = (await db.drafts.bulkGet(draftIds)).filter((record) => record !== undefined).length;
     await db.drafts.bulkDelete(draftIds);
+    await db.blobs.where('ownerId').anyOf(draftIds).delete();
     await chunks.delete();
-    await db.importBatches.update(id, { state: 'rolledBack', finishedAt: now, rollback: { reason, removed: draftIds.length }, noticePending: reason === 'interrupted' });
-    return draftIds.length;
+    await db.importBatches.update(id, { state: 'rolledBack', finishedAt: now, rollback: { reason, removed: stored }, noticePending: reason === 'interrupted' });
+    return stored;
   });
 }
 

@@ -104,8 +104,3 @@ export async function getPhotoRows(db: NcgDatabase, blobId: string): Promise<{ u
   const [upload, original, thumbnail, facts] = await db.blobs.bulkGet([ids.upload, ids.original, ids.thumbnail, ids.facts]);
   return { upload, originalKept: original !== undefined, thumbnail: thumbnail?.data, factsRecord: facts };
 }
-
-/** Deletes every blob row owned by these drafts (photos of an import that was rolled back). */
-export async function removeBlobsOfDrafts(db: NcgDatabase, draftIds: readonly string[]): Promise<number> {
-  return db.blobs.where('ownerId').anyOf([...draftIds]).delete();
-}

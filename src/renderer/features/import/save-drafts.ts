@@ -5,8 +5,7 @@
  */
 import type { ApplicationDraft } from '../../../shared/application/draft.ts';
 import type { NcgDatabase } from '../../db/database.ts';
-import { finishImportBatch, holdingImportBatch, ImportBatchClosedError, rollBackImportBatch, startImportBatch, writeImportChunk } from '../../db/import-batches.ts';
-import { removeBlobsOfDrafts } from '../../db/photos.ts';
+import { finishImportBatch, holdingImportBatch, ImportBatchClosedError, reserveImportChunk, rollBackImportBatch, startImportBatch, writeImportChunk } from '../../db/import-batches.ts';
 import type { DraftRecord } from '../../db/records.ts';
 
 export const importBatchSize = 500;
@@ -21,7 +20,8 @@ export interface SaveOptions {
   newId?: () => string;
   /**
    * Stores what a draft's pending files stand for (photos, PDFs) and returns the draft referencing them; runs
-   * before the draft's chunk is written. Its photo rows are owned by the draft, so a failed import removes them too.
+   * before the draft's chunk is written. Its photo rows are owned by the draft id, which the batch records first,
+   * so a failed or interrupted import removes them with the drafts.
    */
   attach?: ((draft: ApplicationDraft, draftId: string) => Promise<ApplicationDraft>) | undefined;
 }
@@ -44,23 +44,22 @@ export async function saveImportedDrafts(db: NcgDatabase, drafts: readonly Appli
   return holdingImportBatch(batchId, async () => {
     await startImportBatch(db, { id: batchId, fileName: options.fileName, total: drafts.length, now: options.now });
     let saved = 0;
-    const withFiles: string[] = [];
     try {
       for (let start = 0; start < drafts.length; start += batchSize) {
         if (options.shouldStop?.()) {
           await finishImportBatch(db, batchId, 'stopped');
           return { saved, stopped: true };
         }
+        const chunk = drafts.slice(start, start + batchSize);
+        const ids = chunk.map(() => newId());
+        await reserveImportChunk(db, batchId, ids);
         const records: DraftRecord[] = [];
-        for (const [offset, imported] of drafts.slice(start, start + batchSize).entries()) {
-          const id = newId();
+        for (const [offset, imported] of chunk.entries()) {
+          const id = ids[offset]!;
           // The list shows the newest change first: the file's first row gets the latest time, so it comes first.
           const updatedAt = options.now - (start + offset);
           let draft: ApplicationDraft = { ...imported, id };
-          if (options.attach) {
-            withFiles.push(id);
-            draft = await options.attach(draft, id);
-          }
+          if (options.attach) draft = await options.attach(draft, id);
           records.push({ id, localState: 'draft', draft, createdAt: updatedAt, updatedAt });
         }
         saved = await writeImportChunk(db, batchId, records);
@@ -69,9 +68,8 @@ export async function saveImportedDrafts(db: NcgDatabase, drafts: readonly Appli
       await finishImportBatch(db, batchId, 'done');
       return { saved, stopped: false };
     } catch (error) {
+      // Removes the drafts and photo rows stored so far (register documents stay: other drafts may use them).
       await rollBackImportBatch(db, batchId, 'failed').catch(() => undefined);
-      // The photo rows stored for the drafts just removed (register documents stay: other drafts may use them).
-      if (withFiles.length > 0) await removeBlobsOfDrafts(db, withFiles).catch(() => undefined);
       const quota = error instanceof Error && (error.name === 'QuotaExceededError' || error.message.includes('QuotaExceeded'));
       const code = quota ? 'storageFull' : error instanceof ImportBatchClosedError ? 'batchClosed' : 'failed';
       throw new ImportWriteError(code, error instanceof Error ? error.message : String(error));
