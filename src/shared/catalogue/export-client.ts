@@ -31,7 +31,7 @@ export type ExportFeed = 'ofd' | 'ofd_spec';
 export interface ExportPage {
   url: string;
   rows: ExportRow[];
-  /** Rows that could not be read (no id or no `modified`); kept raw for diagnostics. */
+  /** Rows that could not be read (no usable id); kept raw for diagnostics. */
   skipped: unknown[];
   /** The absolute URL of the next page, or undefined at the end. */
   next: string | undefined;
@@ -84,7 +84,7 @@ export function createExportClient(options: ExportClientOptions) {
     const skipped: unknown[] = [];
     for (const raw of extractRows(body)) {
       const parsed = exportRowSchema.safeParse(raw);
-      if (parsed.success && Number.isFinite(parsed.data.id) && Number.isFinite(parsed.data.modified)) rows.push(parsed.data);
+      if (parsed.success && Number.isFinite(parsed.data.id)) rows.push(parsed.data);
       else skipped.push(raw);
     }
     return { rows, skipped };

@@ -36,8 +36,17 @@ export const exportRowSchema = z
     is_social: flag,
     is_markedeac: flag,
     ntin_isdeactivated: flag,
-    /** Unix seconds, possibly fractional. */
-    modified: z.union([z.number(), z.string()]).transform(Number),
+    /**
+     * Unix seconds, possibly fractional. A card without it is still a card (dropping it would make a registered
+     * product read as "not in the catalogue"): it reads as 0, so it never advances the `from` cursor.
+     */
+    modified: z
+      .union([z.number(), z.string()])
+      .nullish()
+      .transform((value) => {
+        const seconds = value === null || value === undefined || value === '' ? 0 : Number(value);
+        return Number.isFinite(seconds) ? seconds : 0;
+      }),
     measure: exportMeasureSchema,
   })
   .loose();

@@ -51,6 +51,20 @@ describe('export feed', () => {
     expect(rows.length).toBeLessThan(cards);
   });
 
+  it('keeps a card that has no usable `modified` (read as 0) and sets aside only a row without an id', async () => {
+    const page = { result: [
+      { id: 1, ntin_code: '0200000000017', name_ru: 'Сүт', modified: null },
+      { id: 2, ntin_code: '0200000000024', name_ru: 'Айран' },
+      { id: 3, ntin_code: '0200000000031', name_ru: 'Қымыз', modified: 'soon' },
+      { id: 4, ntin_code: '0200000000048', name_ru: 'Шұбат', modified: '1764300000.5' },
+      { ntin_code: '0200000000055', name_ru: 'no id', modified: 1 },
+    ], next: null };
+    const offline = createExportClient({ baseUrl: 'https://export.example/api/integration/ofd', fetch: async () => Response.json(page) });
+    const [read] = await collect(offline.pages({ from: 0 }));
+    expect(read?.rows.map((row) => [row.id, row.modified])).toEqual([[1, 0], [2, 0], [3, 0], [4, 1764300000.5]]);
+    expect(read?.skipped).toEqual([page.result[4]]);
+  });
+
   it('reports a wrong token as unauthorised', async () => {
     const wrong = createExportClient({ baseUrl: sandbox.exportBaseUrl, token: 'nope', fetch: (...args) => fetch(...args) });
     const error = await collect(wrong.rows({ from: 0 })).catch((caught: unknown) => caught);
