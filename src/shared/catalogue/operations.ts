@@ -356,9 +356,17 @@ export function isPortalOperationId(value: unknown): value is PortalOperationId 
   return typeof value === 'string' && Object.hasOwn(portalOperations, value);
 }
 
-/** A bridge-friendly request: `{ operation, input }`, validated with the operation's input schema by the host. */
-export const portalCallSchema = z.object({
-  operation: z.enum(portalOperationIds as [PortalOperationId, ...PortalOperationId[]]),
-  input: z.unknown(),
-});
+/** Operations that carry a file: the bridge takes them only as checked bytes on `catalogue:upload`. */
+export const fileUploadOperationIds: ReadonlySet<PortalOperationId> = new Set<PortalOperationId>(['uploadFile', 'uploadDocument']);
+
+/**
+ * A bridge-friendly request: `{ operation, input }`, validated with the operation's input schema by the host.
+ * File uploads are refused here, so no file reaches the catalogue without the upload channel's size and type check.
+ */
+export const portalCallSchema = z
+  .object({
+    operation: z.enum(portalOperationIds as [PortalOperationId, ...PortalOperationId[]]),
+    input: z.unknown(),
+  })
+  .refine((call) => !fileUploadOperationIds.has(call.operation), { message: 'files go through catalogue:upload', path: ['operation'] });
 export type PortalCall = z.infer<typeof portalCallSchema>;

@@ -133,6 +133,16 @@ describe('printing and catalogue channels', () => {
     expect(await handleBridgeMessage(handlers, trusted, 'catalogue:call', fromApp, { operation: 'dropDatabase', input: {} })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
+  it('refuses file uploads on catalogue:call: files go only through catalogue:upload, which checks size and type', async () => {
+    const called = vi.fn(async () => ({ ok: true as const, value: null }));
+    const handlers = { ...createHostHandlers(services()), 'catalogue:call': called };
+    const oversized = { fileName: 'big.jpg', file: new Blob([new Uint8Array(6 * 1024 * 1024)]) };
+    for (const operation of ['uploadFile', 'uploadDocument']) {
+      expect(await handleBridgeMessage(handlers, trusted, 'catalogue:call', fromApp, { operation, input: oversized })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    expect(called).not.toHaveBeenCalled();
+  });
+
   it('refuses remote settings without http(s) URLs', async () => {
     const handlers = createHostHandlers(services());
     expect(
