@@ -7,6 +7,7 @@ import { ExportSelectedButton } from '../features/import/ExportSelectedButton.ts
 import { InterruptedImports } from '../features/import/InterruptedImports.tsx';
 import { SyncPanel } from '../features/sync/SyncPanel.tsx';
 import { SyncProvider } from '../features/sync/SyncProvider.tsx';
+import { CatalogueRefreshStatus } from './components/CatalogueRefreshStatus.tsx';
 import { SendToCatalogueButton } from './components/SendToCatalogueButton.tsx';
 import { useBridge } from './bridge-context.tsx';
 import { routeHref, routes, useLocation, type Route } from './router.ts';
@@ -61,6 +62,7 @@ export function App() {
               {t('ui.sandboxBadge')}
             </span>
           )}
+          <CatalogueRefreshStatus />
           <label className="language">
             <span>{t('ui.language.label')}</span>
             <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)} data-testid="language">

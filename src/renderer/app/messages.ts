@@ -8,6 +8,13 @@ export const uiMessages = defineMessages(
     language: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     sandboxBadge: 'Sandbox, not the real catalogue',
     loading: 'Loading…',
+    refreshStatus: {
+      waiting: 'Downloading the catalogue’s forms…',
+      running: 'Downloading the catalogue’s forms: {{parts}}',
+      done: 'The catalogue’s forms are downloaded',
+      failed: 'The catalogue’s forms were not downloaded.',
+      details: 'Why, and try again',
+    },
     kazakhLetters: { label: 'Kazakh letters', insert: 'Insert {{letter}}' },
     applications: {
       title: 'Applications',
@@ -122,6 +129,13 @@ export const uiMessages = defineMessages(
       language: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English' },
       sandboxBadge: 'Песочница, не настоящий каталог',
       loading: 'Загрузка…',
+      refreshStatus: {
+        waiting: 'Загружаются формы каталога…',
+        running: 'Загружаются формы каталога: {{parts}}',
+        done: 'Формы каталога загружены',
+        failed: 'Формы каталога не загружены.',
+        details: 'Почему, и повторить',
+      },
       kazakhLetters: { label: 'Казахские буквы', insert: 'Вставить {{letter}}' },
       applications: {
         title: 'Заявки',
@@ -235,6 +249,13 @@ export const uiMessages = defineMessages(
       language: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English' },
       sandboxBadge: 'Сынақ ортасы, нақты каталог емес',
       loading: 'Жүктелуде…',
+      refreshStatus: {
+        waiting: 'Каталог нысандары жүктелуде…',
+        running: 'Каталог нысандары жүктелуде: {{parts}}',
+        done: 'Каталог нысандары жүктелді',
+        failed: 'Каталог нысандары жүктелмеді.',
+        details: 'Себебі және қайталау',
+      },
       kazakhLetters: { label: 'Қазақ әріптері', insert: '{{letter}} әрпін қою' },
       applications: {
         title: 'Өтінімдер',

@@ -1,7 +1,8 @@
 /**
- * One refresh of the offline copy at a time for the whole page, whoever starts it (the applications' first
- * screen by itself on a first launch, the editor's "Download now", Settings): every screen shows the same
- * progress. Not React: `subscribe`/`snapshot` suit `useSyncExternalStore`.
+ * One refresh of the offline copy at a time, whoever starts it (the shell by itself on a first launch, the
+ * editor's "Download now", Settings): every screen of the page shows the same progress. Across windows of the
+ * app (tabs of the web twin), a Web Lock keeps a second refresh from running over the first one's entries.
+ * Not React: `subscribe`/`snapshot` suit `useSyncExternalStore`.
  */
 import type { Bridge } from '../../shared/bridge.ts';
 import type { NcgDatabase } from './database.ts';
@@ -14,11 +15,43 @@ export type RefreshRunState =
   | { state: 'done'; progress: RefreshProgress | undefined; outcome: RefreshOutcome }
   | { state: 'failed'; progress: RefreshProgress | undefined; error: unknown };
 
+export interface StartOptions {
+  /** While another window refreshes: wait for it, then run (the default), or start nothing. */
+  otherWindow?: 'wait' | 'skip';
+  /**
+   * Asked once the refresh is this window's to run (after another window's ended), before anything shows:
+   * false starts nothing and the state stays as it was.
+   */
+  onlyIf?: () => Promise<boolean>;
+}
+
 export interface DictionaryRefreshRunner {
   snapshot(): RefreshRunState;
   subscribe(listener: () => void): () => void;
-  /** Starts a refresh unless one is running; resolves when it ends (never rejects: a failure is in the state). */
-  start(): Promise<RefreshRunState>;
+  /**
+   * Starts a refresh unless one is running (then it is that one); resolves when it ends, never rejects: a
+   * failure is in the state.
+   */
+  start(options?: StartOptions): Promise<RefreshRunState>;
+}
+
+/** The Web Lock all windows of the app (one origin, one database) take for a refresh. */
+export const refreshLockName = 'ncg-desk.catalogue-forms-refresh';
+
+/** Runs `work` holding the refresh lock; `held` is false when `ifFree` and another window holds it. */
+async function withRefreshLock<T>(ifFree: boolean, work: (held: boolean) => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  // No Web Locks (an old runtime, Node): one window is all there is.
+  if (!locks) return work(true);
+  return locks.request(refreshLockName, { ifAvailable: ifFree }, (lock) => work(lock !== null));
+}
+
+/** Whether another window of the app (or this one) holds the refresh lock now. */
+export async function refreshLockHeld(): Promise<boolean> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return false;
+  const { held = [] } = await locks.query();
+  return held.some((lock) => lock.name === refreshLockName);
 }
 
 const runners = new WeakMap<NcgDatabase, WeakMap<Bridge, DictionaryRefreshRunner>>();
@@ -39,31 +72,47 @@ function createRunner(bridge: Bridge, db: NcgDatabase): DictionaryRefreshRunner 
     current = next;
     for (const listener of listeners) listener();
   };
+  const run = async (): Promise<RefreshRunState> => {
+    let progress: RefreshProgress | undefined;
+    set({ state: 'running', progress });
+    try {
+      const outcome = await refreshDictionaries(bridge, db, {
+        categoriesInUse: await categoriesInUse(db),
+        onProgress: (next) => {
+          progress = next;
+          set({ state: 'running', progress });
+        },
+      });
+      set({ state: 'done', progress, outcome });
+    } catch (error) {
+      set({ state: 'failed', progress, error });
+    }
+    return current;
+  };
   return {
     snapshot: () => current,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    start() {
+    start(options = {}) {
       running ??= (async (): Promise<RefreshRunState> => {
-        let progress: RefreshProgress | undefined;
-        set({ state: 'running', progress });
+        const before = current;
+        // An unconditional start shows at once, also while it waits for another window's refresh to end.
+        if (!options.onlyIf) set({ state: 'running', progress: undefined });
         try {
-          const outcome = await refreshDictionaries(bridge, db, {
-            categoriesInUse: await categoriesInUse(db),
-            onProgress: (next) => {
-              progress = next;
-              set({ state: 'running', progress });
-            },
+          return await withRefreshLock(options.otherWindow === 'skip', async (held) => {
+            if (held && (!options.onlyIf || (await options.onlyIf()))) return run();
+            if (current !== before) set(before);
+            return current;
           });
-          set({ state: 'done', progress, outcome });
         } catch (error) {
-          set({ state: 'failed', progress, error });
+          // The lock itself failed (a runtime quirk): said as a failed refresh, which can be tried again.
+          set({ state: 'failed', progress: undefined, error });
+          return current;
         } finally {
           running = undefined;
         }
-        return current;
       })();
       return running;
     },

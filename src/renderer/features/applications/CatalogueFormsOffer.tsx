@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../app/bridge-context.tsx';
 import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { formatNumber } from '../../app/format.ts';
+import { baseSchemaKey, hasAttributeSchema } from '../../db/attribute-schemas.ts';
 import { useDatabase } from '../../db/context.tsx';
+import { useSetting } from '../../db/hooks.ts';
+import { lastDictionaryRefreshKey } from '../../db/settings.ts';
 import { dictionaryRefreshRunner, type DictionaryRefreshRunner, type RefreshRunState } from '../../db/dictionary-refresh-runner.ts';
 
 function useRefreshRunner(): { runner: DictionaryRefreshRunner; run: RefreshRunState } {
@@ -13,8 +16,9 @@ function useRefreshRunner(): { runner: DictionaryRefreshRunner; run: RefreshRunS
 }
 
 /**
- * Where the forms are needed and missing (a first launch: nothing was ever downloaded), the download starts by
- * itself when there is a network; once only: after a failure the officer chooses to try again.
+ * Where the forms are needed and missing (a first launch whose own download did not start: the catalogue did
+ * not answer then), the download starts by itself when there is a network; once only: after a failure the
+ * officer chooses to try again. Another window's download is waited for, and then nothing is left to do.
  */
 export function useRefreshWhenMissing(missing: boolean): void {
   const bridge = useBridge();
@@ -22,7 +26,7 @@ export function useRefreshWhenMissing(missing: boolean): void {
   useEffect(() => {
     if (!missing || (typeof navigator !== 'undefined' && !navigator.onLine)) return;
     const runner = dictionaryRefreshRunner(bridge, db);
-    if (runner.snapshot().state === 'idle') void runner.start();
+    if (runner.snapshot().state === 'idle') void runner.start({ onlyIf: async () => !(await hasAttributeSchema(db, baseSchemaKey)) });
   }, [bridge, db, missing]);
 }
 
@@ -34,8 +38,10 @@ export function useRefreshWhenMissing(missing: boolean): void {
 export function CatalogueFormsOffer({ always }: { always: boolean }) {
   const { t, i18n } = useTranslation();
   const { runner, run } = useRefreshRunner();
-  // Elsewhere (the list) only a download under way or failed is news.
-  if (!always && (run.state === 'idle' || run.state === 'done')) return null;
+  const lastRefresh = useSetting(lastDictionaryRefreshKey);
+  const neverRefreshed = lastRefresh !== undefined && lastRefresh.value === undefined;
+  // Elsewhere (the list) a download under way or failed is news, and so is "never downloaded" while none runs.
+  if (!always && (run.state === 'done' || (run.state === 'idle' && !neverRefreshed))) return null;
   const progress = run.state === 'idle' ? undefined : run.progress;
   return (
     <section className="notice first-refresh" aria-labelledby="first-refresh-title" data-testid="first-refresh" data-refresh-state={run.state}>
