@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { CatalogueConnection, CatalogueSettings } from '../shared/bridge.ts';
 import { BridgeError } from '../shared/bridge-client.ts';
+import { fetchCatalogueMedia, type CatalogueMediaRequest, type CatalogueMediaResult } from '../shared/catalogue-media.ts';
 import { catalogueUrlProblem, createExportClient, createPortalClient, credentialOrigin, type ExportClient, type PortalClient } from '../shared/catalogue/index.ts';
 import type { SecretFiles, SecretName, SecretStore } from './secrets.ts';
 
@@ -156,7 +157,16 @@ export async function createConnectionManager(deps: ConnectionManagerDeps) {
     return createExportClient({ baseUrl: settings.exportBaseUrl, token: await exportToken(), fetch: deps.fetch });
   }
 
-  return { connection, configure, portalClient, exportToken, exportClient };
+  /**
+   * A card's photo from the chosen catalogue's site (the export API's host; the sandbox's media route). Through
+   * the host's own fetch like every catalogue call; no key or token goes with it (catalogue-media.ts).
+   */
+  async function fetchMedia(request: CatalogueMediaRequest): Promise<CatalogueMediaResult> {
+    const exportBaseUrl = settings.kind === 'sandbox' ? (await deps.sandbox.start()).exportBaseUrl : settings.exportBaseUrl;
+    return fetchCatalogueMedia({ exportBaseUrl, fetch: deps.fetch }, request);
+  }
+
+  return { connection, configure, portalClient, exportToken, exportClient, fetchMedia };
 }
 
 export type ConnectionManager = Awaited<ReturnType<typeof createConnectionManager>>;

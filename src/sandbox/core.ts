@@ -1,5 +1,6 @@
 /** What every route handler can reach: the seed, the state, the moderator, the fault injector, the clock. */
 import type { FaultInjector } from './faults.ts';
+import type { MediaStore } from './media-store.ts';
 import type { ModerationEngine } from './moderation.ts';
 import type { Seed } from './seed/index.ts';
 import type { SandboxStore, StoredRequest } from './store.ts';
@@ -15,6 +16,8 @@ export interface SandboxCore {
   now: () => number;
   /** A fresh unique file id (uuid) for uploads. */
   newFileId: () => string;
+  /** The bytes of uploaded photos, served at the media route. */
+  media: MediaStore;
 }
 
 /** The request with this id, advanced by the moderator's clock; 404 NOT_FOUND when unknown. */

@@ -5,6 +5,7 @@
  * - Portal API under `/gwp/portal/...` (header `X-API-KEY`; 401 with a non-JSON body otherwise).
  * - Export API under `/api/integration/ofd/...` (header `Authorization: JWT <token>`).
  * - `/portal/...` without `/gwp` (and any other path) answers 200 with an HTML page, like the real portal's SPA.
+ * - Product images under `/media/products/...` (routes/media.ts; no credentials, like the real site's).
  * - Admin routes under `/__sandbox/...` (see routes/admin.ts), behind a per-run secret (header
  *   `X-Sandbox-Secret`); moderation markers in moderation.ts; fault injection in faults.ts.
  * - Only our own pages may reach it (security.ts): loopback `Host` only (DNS rebinding), a cross-origin
@@ -25,6 +26,8 @@ import { matchRoute, type RequestContext, type Route } from './router.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { exportBase, exportRoutes } from './routes/export.ts';
+import { mediaBase, mediaRoutes } from './routes/media.ts';
+import { directoryMediaStore, memoryMediaStore } from './media-store.ts';
 import { requestRoutes } from './routes/requests.ts';
 import { buildSeed, defaultSeed } from './seed/index.ts';
 import { adminSecretHeader, checkOrigin, corsHeaders, isAllowedHost, secretMatches } from './security.ts';
@@ -100,7 +103,7 @@ export { adminSecretHeader };
 
 /** True for the paths the sandbox serves itself (anything else is the portal's SPA page). */
 export function isSandboxPath(path: string): boolean {
-  return path.startsWith('/gwp/') || path === exportBase || path.startsWith(`${exportBase}/`) || path === '/__sandbox' || path.startsWith('/__sandbox/');
+  return path.startsWith('/gwp/') || path === exportBase || path.startsWith(`${exportBase}/`) || path.startsWith(`${mediaBase}/`) || path === '/__sandbox' || path.startsWith('/__sandbox/');
 }
 
 const portalPage = `<!doctype html>
@@ -158,7 +161,9 @@ export async function createSandboxHandler(options: SandboxOptions = {}): Promis
     exportToken,
     now,
     newFileId: () => randomUUID(),
+    media: options.dataDir ? directoryMediaStore(options.dataDir) : memoryMediaStore(),
   };
+  if (options.dataDir && options.reset) await core.media.clear();
 
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host;
@@ -184,7 +189,8 @@ export async function createSandboxHandler(options: SandboxOptions = {}): Promis
     const isPortal = path.startsWith('/gwp/');
     const isExport = path === exportBase || path.startsWith(`${exportBase}/`);
     const isAdmin = path === '/__sandbox' || path.startsWith('/__sandbox/');
-    if (!isPortal && !isExport && !isAdmin) return send(res, text(200, portalPage, 'text/html;charset=UTF-8'), cors);
+    const isMedia = path.startsWith(`${mediaBase}/`);
+    if (!isPortal && !isExport && !isAdmin && !isMedia) return send(res, text(200, portalPage, 'text/html;charset=UTF-8'), cors);
 
     if (isPortal && req.headers['x-api-key'] !== apiKey) {
       req.resume();
@@ -199,7 +205,7 @@ export async function createSandboxHandler(options: SandboxOptions = {}): Promis
       return send(res, { status: 301, headers: { Location: `${path}/${url.search}`, 'Content-Length': '0' } }, cors);
     }
 
-    const routes = isAdmin ? adminRoutes : isExport ? exportRoutes : portalRoutes;
+    const routes = isAdmin ? adminRoutes : isExport ? exportRoutes : isMedia ? mediaRoutes : portalRoutes;
     const match = matchRoute(routes, method, path);
     if (match === 'malformed') {
       req.resume();
@@ -207,6 +213,7 @@ export async function createSandboxHandler(options: SandboxOptions = {}): Promis
     }
     if (match === 'method') return send(res, apiError(405, 'VALIDATION_ERROR', `метод ${method} не поддерживается`), cors);
     if (!match) {
+      if (isMedia) return send(res, { status: 404, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body: 'Not found.' }, cors);
       return send(res, isExport ? { status: 404, headers: { 'Content-Type': 'application/json' }, body: '{"detail":"Not found."}' } : apiError(404, 'NOT_FOUND'), cors);
     }
 

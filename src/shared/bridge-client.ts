@@ -11,6 +11,7 @@ export const bridgeChannels = [
   'catalogue:call',
   'catalogue:exportPage',
   'catalogue:upload',
+  'catalogue:media',
   'print:printers',
   'print:pdf',
   'print:raw',

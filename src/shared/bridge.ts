@@ -7,6 +7,7 @@ import { catalogueUrlProblem } from './catalogue/base-url.ts';
 import type { CatalogueErrorData } from './catalogue/errors.ts';
 import { portalCallSchema } from './catalogue/operations.ts';
 import { exportPageRequestSchema, exportPageResultSchema } from './catalogue-export-call.ts';
+import { catalogueMediaRequestSchema, catalogueMediaResultSchema } from './catalogue-media.ts';
 import { BridgeError, type bridgeChannels, type BridgeResult } from './bridge-client.ts';
 import { printerHostSchema, rawPrinterPortSchema } from './printers.ts';
 import { catalogueUploadRequestSchema } from './sync/upload-channel.ts';
@@ -121,6 +122,14 @@ export const bridgeContract = {
   'catalogue:upload': {
     request: catalogueUploadRequestSchema,
     response: catalogueCallResultSchema,
+  },
+  /**
+   * A card's photo by its catalogue `fileName`, from the site's public product images (catalogue-media.ts): no
+   * credential is sent, only same-origin redirects are followed, and only a JPEG/PNG of at most 5 MB comes back.
+   */
+  'catalogue:media': {
+    request: catalogueMediaRequestSchema,
+    response: catalogueMediaResultSchema,
   },
   'print:printers': {
     request: noArguments,

@@ -10,7 +10,7 @@ import { openExternalChecked } from '../security.ts';
 export interface HostServices {
   version: string;
   platform: string;
-  catalogue: Pick<ConnectionManager, 'connection' | 'configure' | 'portalClient'> & Partial<Pick<ConnectionManager, 'exportClient'>>;
+  catalogue: Pick<ConnectionManager, 'connection' | 'configure' | 'portalClient'> & Partial<Pick<ConnectionManager, 'exportClient' | 'fetchMedia'>>;
   openExternal: (url: string) => Promise<void>;
   /** Asks where to save; undefined when the user cancels. */
   chooseSaveLocation: (suggestedName: string) => Promise<string | undefined>;
@@ -32,6 +32,10 @@ export function createHostHandlers(services: HostServices): BridgeHandlers {
     'catalogue:exportPage': async (request) => {
       if (!services.catalogue.exportClient) throw new Error('The export feed is not configured in this host.');
       return runExportPage(await services.catalogue.exportClient(), request);
+    },
+    'catalogue:media': async (request) => {
+      if (!services.catalogue.fetchMedia) throw new Error('Catalogue photos are not available in this host.');
+      return services.catalogue.fetchMedia(request);
     },
     'print:printers': async () => ({ printers: await services.listPrinters() }),
     'print:pdf': ({ bytes, ...job }) => services.printPdf(bytes, job),

@@ -7,6 +7,7 @@ import { buildBridge, dispatchBridgeCall, type Bridge, type BridgeHandlers } fro
 import { createExportClient, createPortalClient } from '../../shared/catalogue/index.ts';
 import { runExportPage } from '../../shared/catalogue-export-call.ts';
 import { runCatalogueCall } from '../../shared/catalogue-call.ts';
+import { fetchCatalogueMedia } from '../../shared/catalogue-media.ts';
 import { runCatalogueUpload } from '../../shared/sync/upload-channel.ts';
 import { checkExternalUrl } from '../../shared/external-url.ts';
 
@@ -45,6 +46,7 @@ export function createWebHandlers(config: WebTwinConfig): BridgeHandlers {
     'catalogue:call': (request) => runCatalogueCall(portal, request),
     'catalogue:upload': (request) => runCatalogueUpload(portal, request),
     'catalogue:exportPage': (request) => runExportPage(exportFeed, request),
+    'catalogue:media': (request) => fetchCatalogueMedia({ exportBaseUrl: config.exportBaseUrl, fetch: (input, init) => fetch(input, init) }, request),
     'print:printers': async () => ({ printers: [] }), // the browser's own dialog chooses
     'print:pdf': async ({ bytes }) => printThroughBrowser(bytes),
     'print:raw': async () => {

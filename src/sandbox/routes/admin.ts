@@ -12,7 +12,7 @@
  * | GET    | /__sandbox/faults                      | the active fault rules and how often each fired                       |
  * | PUT    | /__sandbox/faults                      | `{ "faults": FaultRule[] }` replaces the rules (see faults.ts)         |
  * | DELETE | /__sandbox/faults                      | removes every rule                                                    |
- * | POST   | /__sandbox/reset                       | forgets every request, upload and published card (ids keep counting)  |
+ * | POST   | /__sandbox/reset                       | forgets every request, upload (and its bytes) and published card (ids keep counting) |
  */
 import { z } from 'zod';
 import { gzStatusCodes } from '../../shared/catalogue/dto.ts';
@@ -106,8 +106,9 @@ export const adminRoutes: Route[] = [
     return empty();
   }),
 
-  route('POST', '/__sandbox/reset', 'admin.reset', ({ core }) => {
+  route('POST', '/__sandbox/reset', 'admin.reset', async ({ core }) => {
     core.store.replace(emptyState());
+    await core.media.clear();
     return empty();
   }),
 ];

@@ -72,6 +72,8 @@ async function upload(ctx: RequestContext, kind: FileKind) {
     kind,
     createdAt: ctx.core.now(),
   });
+  // Kept for the media route (the site's product images); documents are not served there.
+  if (kind === 'photo') await ctx.core.media.put(record.filename, new Uint8Array(part.data));
   return json(200, {
     id: record.id,
     filename: record.filename,

@@ -141,9 +141,9 @@ const redirectStatuses = new Set([301, 302, 303, 307, 308]);
  * origin a 3xx names. Only same-origin hops are followed; 301/302/303 turn a non-GET into a body-less GET
  * (as browsers do), 307/308 repeat the method and body.
  */
-async function fetchFollowingSameOrigin(
-  config: TransportConfig,
-  call: HttpCall,
+export async function fetchFollowingSameOrigin(
+  config: Pick<TransportConfig, 'fetch'>,
+  call: Pick<HttpCall, 'operation' | 'method' | 'url'>,
   headers: Record<string, string>,
   body: string | FormData | undefined,
   signal: AbortSignal,

@@ -19,6 +19,7 @@ const handlers: BridgeHandlers = {
   'catalogue:call': async () => ({ ok: true, value: null }),
   'catalogue:exportPage': async () => ({ ok: true, rows: [], skipped: 0, next: null }),
   'catalogue:upload': async () => ({ ok: true, value: null }),
+  'catalogue:media': async () => ({ ok: true, mimeType: 'image/png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) }),
   'print:printers': async () => ({ printers: [] }),
   'print:pdf': async () => ({ printed: true }),
   'print:raw': async () => ({ sentBytes: 0 }),
