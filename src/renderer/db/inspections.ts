@@ -95,17 +95,20 @@ export function useInspectionList(query: string): InspectionRecord[] | undefined
   return useLiveQuery(() => listInspections(db, query), [db, query]);
 }
 
-/** The fine tables in use: the stored ones, else the defaults (data, see fine-defaults.ts). */
-export function useFineTables(): FineTables | undefined {
-  const db = useDatabase();
-  return useLiveQuery(async () => {
-    const parsed = fineTablesSchema.safeParse(await readSetting(db, fineTablesKey));
-    return parsed.success ? parsed.data : defaultFineTables;
-  }, [db]);
+/** The fine tables in force: the stored ones, else the defaults (data, see fine-defaults.ts). */
+export async function readFineTables(db: NcgDatabase): Promise<FineTables> {
+  const parsed = fineTablesSchema.safeParse(await readSetting(db, fineTablesKey));
+  return parsed.success ? parsed.data : defaultFineTables;
 }
 
+export function useFineTables(): FineTables | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => readFineTables(db), [db]);
+}
+
+/** Puts tables in force (undefined: back to the defaults). Only whole, valid tables are stored: a caller checks them first. */
 export function saveFineTables(db: NcgDatabase, tables: FineTables | undefined): Promise<void> {
-  return writeSetting(db, fineTablesKey, tables ?? null);
+  return writeSetting(db, fineTablesKey, tables === undefined ? null : fineTablesSchema.parse(tables));
 }
 
 // ---- photos of product lines (table `blobs`, owner = the inspection)

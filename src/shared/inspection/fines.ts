@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+export const maxFineRules = 1000;
+export const maxMciValues = 500;
+
 export const entityCategories = ['individual', 'small', 'medium', 'large'] as const;
 export type EntityCategory = (typeof entityCategories)[number];
 export const offenceKinds = ['first', 'repeat'] as const;
@@ -22,51 +25,169 @@ export const fineRuleSchema = z.object({
 });
 export type FineRule = z.infer<typeof fineRuleSchema>;
 
+const yearRange = { min: 1990, max: 2200 };
+
 export const mciValueSchema = z.object({
-  year: z.number().int().min(1990).max(2200),
+  year: z.number().int().min(yearRange.min).max(yearRange.max),
   kzt: z.number().positive().max(1_000_000),
 });
 export type MciValue = z.infer<typeof mciValueSchema>;
 
 export const fineTablesSchema = z
   .object({
-    rules: z.array(fineRuleSchema).max(1000),
-    mciValues: z.array(mciValueSchema).max(500),
+    rules: z.array(fineRuleSchema).max(maxFineRules),
+    mciValues: z.array(mciValueSchema).max(maxMciValues),
     /** Where the figures come from, shown beside the estimate. */
     source: z.string().max(1000).optional(),
   })
   .superRefine((tables, context) => {
-    const seen = new Set<string>();
-    tables.rules.forEach((rule, index) => {
-      const key = `${rule.entityCategory}|${rule.offence}`;
-      if (seen.has(key)) context.addIssue({ code: 'custom', path: ['rules', index], message: `a second rule for ${rule.entityCategory}, ${rule.offence} offence` });
-      seen.add(key);
-    });
-    const years = new Set<number>();
-    tables.mciValues.forEach((value, index) => {
-      if (years.has(value.year)) context.addIssue({ code: 'custom', path: ['mciValues', index], message: `a second MCI value for ${value.year}` });
-      years.add(value.year);
-    });
+    for (const problem of duplicateProblems(tables)) context.addIssue({ code: 'custom', path: [problem.table ?? 'rules', (problem.row ?? 1) - 1], params: { problem: problem.code } });
   });
 export type FineTables = z.infer<typeof fineTablesSchema>;
 
-export type FineTablesParse = { ok: true; tables: FineTables } | { ok: false; problem: { key: 'inspection.fine.badTables'; params: { detail: string } } };
+// ---- problems, named by table, row and column, for the editor and for an imported file alike
 
-/** Reads fine tables from a file's text (JSON), with the first problems named for the user. */
-export function parseFineTables(text: string): FineTablesParse {
+export const fineTableNames = ['rules', 'mciValues'] as const;
+export type FineTableName = (typeof fineTableNames)[number];
+export const fineRuleColumns = ['article', 'part', 'entityCategory', 'offence', 'mci', 'per'] as const;
+export const mciValueColumns = ['year', 'kzt'] as const;
+export type FineTableColumn = (typeof fineRuleColumns)[number] | (typeof mciValueColumns)[number];
+
+export type FineTableProblemCode =
+  | 'notJson'
+  | 'tooBigFile'
+  | 'notTables'
+  | 'newerFormat'
+  | 'notRow'
+  | 'tooManyRows'
+  | 'missing'
+  | 'notText'
+  | 'empty'
+  | 'tooLong'
+  | 'notNumber'
+  | 'notPositive'
+  | 'tooLarge'
+  | 'badYear'
+  | 'unknownValue'
+  | 'duplicateRule'
+  | 'duplicateYear';
+
+export interface FineTableProblem {
+  code: FineTableProblemCode;
+  table?: FineTableName;
+  /** 1-based, as a person counts rows. */
+  row?: number;
+  column?: FineTableColumn;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * A second rule for one category and offence, or a second MCI value for one year, pointing at the first. Read
+ * from the raw rows, so these are found together with every other problem, not only once the rest is right.
+ */
+function duplicateProblems(value: unknown): FineTableProblem[] {
+  const rows = (table: FineTableName): Record<string, unknown>[] => {
+    const list = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[table] : undefined;
+    return Array.isArray(list) ? list.map((row: unknown) => (row !== null && typeof row === 'object' ? (row as Record<string, unknown>) : {})) : [];
+  };
+  const problems: FineTableProblem[] = [];
+  const firstRule = new Map<string, number>();
+  rows('rules').forEach((rule, index) => {
+    if (typeof rule['entityCategory'] !== 'string' || typeof rule['offence'] !== 'string') return;
+    const key = `${rule['entityCategory']}|${rule['offence']}`;
+    const first = firstRule.get(key);
+    if (first === undefined) firstRule.set(key, index);
+    else problems.push({ code: 'duplicateRule', table: 'rules', row: index + 1, params: { other: first + 1 } });
+  });
+  const firstYear = new Map<number, number>();
+  rows('mciValues').forEach((mci, index) => {
+    if (typeof mci['year'] !== 'number') return;
+    const first = firstYear.get(mci['year']);
+    if (first === undefined) firstYear.set(mci['year'], index);
+    else problems.push({ code: 'duplicateYear', table: 'mciValues', row: index + 1, column: 'year', params: { other: first + 1 } });
+  });
+  return problems;
+}
+
+export type FineTablesCheck = { ok: true; tables: FineTables } | { ok: false; problems: FineTableProblem[] };
+
+/** The file format the import reads and the export writes: both tables and their source, in one JSON file. */
+export const fineTablesFormat = 'ncg-fine-tables';
+export const fineTablesFormatVersion = 1;
+export const maxFineTablesFileChars = 1_000_000;
+
+function problemOf(issue: z.core.$ZodIssue, input: unknown): FineTableProblem {
+  const [tablePart, rowPart, columnPart] = issue.path;
+  const table = (fineTableNames as readonly unknown[]).includes(tablePart) ? (tablePart as FineTableName) : undefined;
+  const row = table && typeof rowPart === 'number' ? rowPart + 1 : undefined;
+  const column = row !== undefined && typeof columnPart === 'string' && ([...fineRuleColumns, ...mciValueColumns] as readonly string[]).includes(columnPart) ? (columnPart as FineTableColumn) : undefined;
+  const at = { ...(table ? { table } : {}), ...(row !== undefined ? { row } : {}), ...(column ? { column } : {}) };
+  const value = issue.path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), input);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (column === 'year') return { code: value === undefined ? 'missing' : 'badYear', ...at, params: yearRange };
+      if (column) return { code: value === undefined ? 'missing' : issue.expected === 'string' ? 'notText' : 'notNumber', ...at };
+      if (row !== undefined) return { code: 'notRow', ...at };
+      return { code: 'notTables', ...at };
+    case 'too_small':
+      if (column === 'year') return { code: 'badYear', ...at, params: yearRange };
+      return { code: issue.origin === 'string' ? 'empty' : 'notPositive', ...at };
+    case 'too_big':
+      if (column === 'year') return { code: 'badYear', ...at, params: yearRange };
+      if (issue.origin === 'array') return { code: 'tooManyRows', ...at, params: { max: Number(issue.maximum) } };
+      return { code: issue.origin === 'string' ? 'tooLong' : 'tooLarge', ...at, params: { max: Number(issue.maximum) } };
+    case 'invalid_value':
+      return { code: 'unknownValue', ...at, params: { allowed: issue.values.map(String).join(', ') } };
+    default:
+      return { code: column === 'year' ? 'badYear' : row !== undefined ? 'notRow' : 'notTables', ...at, ...(column === 'year' ? { params: yearRange } : {}) };
+  }
+}
+
+/** Checks tables as edited or as read from a file: every problem found, in table order. */
+export function checkFineTables(value: unknown): FineTablesCheck {
+  const parsed = fineTablesSchema.safeParse(value);
+  if (parsed.success) return { ok: true, tables: parsed.data };
+  const problems = [...parsed.error.issues.filter((issue) => issue.code !== 'custom').map((issue) => problemOf(issue, value)), ...duplicateProblems(value)];
+  const order = (problem: FineTableProblem) => [problem.table ? fineTableNames.indexOf(problem.table) + 1 : 0, problem.row ?? 0];
+  problems.sort((a, b) => {
+    const [tableA = 0, rowA = 0] = order(a);
+    const [tableB = 0, rowB = 0] = order(b);
+    return tableA - tableB || rowA - rowB;
+  });
+  return { ok: false, problems };
+}
+
+/** Reads fine tables from a file's text (what `fineTablesFile` writes; the bare tables are read too). */
+export function parseFineTables(text: string): FineTablesCheck {
+  if (text.length > maxFineTablesFileChars) return { ok: false, problems: [{ code: 'tooBigFile', params: { max: maxFineTablesFileChars / 1_000_000 } }] };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.replace(/^\uFEFF/u, ''));
   } catch {
-    return { ok: false, problem: { key: 'inspection.fine.badTables', params: { detail: 'not JSON' } } };
+    return { ok: false, problems: [{ code: 'notJson' }] };
   }
-  const parsed = fineTablesSchema.safeParse(json);
-  if (parsed.success) return { ok: true, tables: parsed.data };
-  const detail = parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-  return { ok: false, problem: { key: 'inspection.fine.badTables', params: { detail } } };
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return { ok: false, problems: [{ code: 'notTables' }] };
+  const { format, version, ...tables } = json as Record<string, unknown>;
+  if (format !== undefined && format !== fineTablesFormat) return { ok: false, problems: [{ code: 'notTables' }] };
+  if (version !== undefined && !(typeof version === 'number' && version <= fineTablesFormatVersion)) return { ok: false, problems: [{ code: 'newerFormat', params: { version: String(version) } }] };
+  return checkFineTables(tables);
+}
+
+/** The tables as a file an office can send to inspectors; `parseFineTables` reads it back unchanged. */
+export function fineTablesFile(tables: FineTables): string {
+  return `${JSON.stringify({ format: fineTablesFormat, version: fineTablesFormatVersion, ...tables }, null, 2)}\n`;
+}
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** One problem as a sentence in the user's language, naming the table, the row and the column. */
+export function fineTableProblemText(problem: FineTableProblem, t: Translate): string {
+  const what = t(`inspection.fine.problem.${problem.code}`, problem.params ?? {});
+  if (!problem.table) return what;
+  const table = t(`inspection.fine.table.${problem.table}`);
+  if (problem.row === undefined) return t('inspection.fine.problemIn', { table, problem: what });
+  if (!problem.column) return t('inspection.fine.problemAtRow', { table, row: problem.row, problem: what });
+  return t('inspection.fine.problemAt', { table, row: problem.row, column: t(`inspection.fine.column.${problem.column}`), problem: what });
 }
 
 export interface FineCase {

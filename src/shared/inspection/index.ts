@@ -1,17 +1,31 @@
 export { advanceCopyInfo, copyCardFromRow, emptyCopyInfo, type CopyCard, type CopyInfo } from './copy-card.ts';
 export { defaultFineTables } from './fine-defaults.ts';
 export {
+  checkFineTables,
   entityCategories,
   estimateFine,
   fineMessage,
+  fineRuleColumns,
+  fineTableProblemText,
+  fineTablesFile,
+  fineTablesFormat,
   fineTablesSchema,
+  maxFineRules,
+  maxFineTablesFileChars,
+  maxMciValues,
+  mciValueColumns,
   offenceKinds,
   parseFineTables,
   type EntityCategory,
   type FineCase,
   type FineEstimate,
   type FineRule,
+  type FineTableColumn,
+  type FineTableName,
+  type FineTableProblem,
   type FineTables,
+  type FineTablesCheck,
+  type MciValue,
   type OffenceKind,
 } from './fines.ts';
 export { inspectionMessages } from './messages.ts';
@@ -20,3 +34,4 @@ export { gtinKey, normaliseScan, ntinSerial, type ScanCode, type ScanForm, type 
 export { inspectionSearchWords, isValidOrganisationId, totalsByVerdict, violationCount, type Inspection, type InspectionItem } from './session.ts';
 export { createSnapshotWriter, isSnapshotError, readSnapshotCards, SnapshotError, snapshotFormat, verifySnapshot, type SnapshotHeader, type SnapshotProblem } from './snapshot.ts';
 export { checkScan, verdictFor, verdictKey, verdictKinds, verdictRecord, type CopyLookup, type Verdict, type VerdictKind } from './verdict.ts';
+export { candidateOf, draftOf, draftRowKey, numberFromCell, type FineRuleDraft, type FineTablesDraft, type MciValueDraft } from './fine-draft.ts';

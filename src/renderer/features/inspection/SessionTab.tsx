@@ -22,6 +22,7 @@ import { parseQuantity } from './session-items.ts';
 import { useInspectionExports } from './use-inspection-exports.ts';
 import { dateTimeFormat, numberFormat } from '../../app/format.ts';
 import { DateField } from '../../app/components/DateField.tsx';
+import { settingsSectionHref, settingsSections } from '../../app/components/settings-sections.ts';
 
 type TextField = 'place' | 'inspector' | 'date';
 type OrgField = 'idNumber' | 'name' | 'address';
@@ -173,7 +174,15 @@ function SessionView({ inspection }: { inspection: Inspection }) {
       {fine ? (
         <p data-testid="session-fine">
           {t(fine.key, { ...fine.params, ...(typeof fine.params['amount'] === 'number' ? { amount: numbers.format(fine.params['amount']) } : {}), ...(estimate?.kind === 'no-rule' ? { category: t(`inspection.fine.category.${estimate.entityCategory}`), offence: t(`inspection.fine.offence.${estimate.offence}`) } : {}) })}
-          {tables?.source === defaultFineTables.source ? <small> {t('inspectionUi.fines.defaultSource')}</small> : tables?.source ? <small data-catalogue-data> {tables.source}</small> : null}
+          {tables?.source === defaultFineTables.source ? <small> {t('inspection.fine.defaultSource')}</small> : tables?.source ? <small data-catalogue-data> {tables.source}</small> : null}
+          {estimate?.kind === 'no-rule' || estimate?.kind === 'no-mci' ? (
+            <>
+              {' '}
+              <a href={settingsSectionHref(settingsSections.fineTables)} data-testid="session-fine-settings">
+                {t('inspectionUi.fines.editInSettings')}
+              </a>
+            </>
+          ) : null}
         </p>
       ) : null}
 

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { formatBytes } from '../../app/format.ts';
 import { ConnectionForm } from './ConnectionForm.tsx';
 import { DictionariesPanel } from './dictionaries/DictionariesPanel.tsx';
+import { FineTablesPanel } from './fine-tables/FineTablesPanel.tsx';
 import { useDatabase } from '../../db/context.tsx';
 import { readStorageReport } from '../../db/storage.ts';
 
@@ -60,6 +61,7 @@ export function SettingsPage() {
         )}
       </section>
       <DictionariesPanel />
+      <FineTablesPanel />
       <section aria-labelledby="settings-storage">
         <h2 id="settings-storage">{t('ui.settings.storage')}</h2>
         {storage.data ? (

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../../shared/i18n/locales.ts';
+import { fineTablesMessagesEn, fineTablesMessagesKk, fineTablesMessagesRu } from './fine-tables/messages.ts';
 
 /** Strings of the Settings page added after `ui.settings` (namespace `settingsUi`). */
 export const settingsUiMessages = defineMessages(
@@ -17,6 +18,7 @@ export const settingsUiMessages = defineMessages(
     dictionaries: {
       progress: 'Parts downloaded: {{parts}}; entries stored: {{items}}',
     },
+    fines: fineTablesMessagesEn,
     storage: {
       ownFiles: 'Photos and PDFs stored',
     },
@@ -37,6 +39,7 @@ export const settingsUiMessages = defineMessages(
       dictionaries: {
         progress: 'Загружено частей: {{parts}}; сохранено записей: {{items}}',
       },
+      fines: fineTablesMessagesRu,
       storage: {
         ownFiles: 'Сохранено фотографий и PDF',
       },
@@ -56,6 +59,7 @@ export const settingsUiMessages = defineMessages(
       dictionaries: {
         progress: 'Жүктелген бөліктер: {{parts}}; сақталған жазбалар: {{items}}',
       },
+      fines: fineTablesMessagesKk,
       storage: {
         ownFiles: 'Сақталған фотосуреттер мен PDF',
       },
