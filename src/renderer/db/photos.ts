@@ -104,3 +104,38 @@ export async function getPhotoRows(db: NcgDatabase, blobId: string): Promise<{ u
   const [upload, original, thumbnail, facts] = await db.blobs.bulkGet([ids.upload, ids.original, ids.thumbnail, ids.facts]);
   return { upload, originalKept: original !== undefined, thumbnail: thumbnail?.data, factsRecord: facts };
 }
+
+// ---- photos the catalogue holds (a card's `imageFiles[].fileName`, no local blob in the draft)
+
+/** Thumbnails of catalogue photos fetched by `fileName`, shared by every draft that shows them (kept offline). */
+export const cataloguePhotoOwner = 'catalogue-photos';
+
+export function cataloguePhotoThumbnailId(fileName: string): string {
+  return `catalogue-photo:${fileName}:thumbnail`;
+}
+
+export async function getCachedCataloguePhoto(db: NcgDatabase, fileName: string): Promise<Blob | undefined> {
+  return (await db.blobs.get(cataloguePhotoThumbnailId(fileName)))?.data;
+}
+
+export async function cacheCataloguePhoto(db: NcgDatabase, fileName: string, thumbnail: Blob): Promise<void> {
+  await db.blobs.put({ id: cataloguePhotoThumbnailId(fileName), ownerId: cataloguePhotoOwner, mimeType: thumbnail.type || 'image/jpeg', data: thumbnail });
+}
+
+/**
+ * The thumbnail of the photo this computer uploaded under `fileName`, if its rows are still stored: the sync
+ * records keep every accepted upload (`uploaded`: file id `photo:<slot>:<blobId>` → the portal's `filename`).
+ * One pass over the records; no network.
+ */
+export async function findUploadedPhotoThumbnail(db: NcgDatabase, fileName: string): Promise<Blob | undefined> {
+  const blobIds: string[] = [];
+  await db.syncRecords.each((record) => {
+    for (const [fileId, uploadedAs] of Object.entries(record.uploaded)) {
+      if (uploadedAs !== fileName || !fileId.startsWith('photo:')) continue;
+      blobIds.push(fileId.split(':').slice(2).join(':'));
+    }
+  });
+  if (blobIds.length === 0) return undefined;
+  const rows = await db.blobs.bulkGet(blobIds.map((blobId) => photoBlobIds(blobId).thumbnail));
+  return rows.find((row) => row !== undefined)?.data;
+}

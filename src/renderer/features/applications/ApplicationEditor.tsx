@@ -305,7 +305,7 @@ function EditorForm({ stored, recovered, createOnSave }: { stored: DraftRecord; 
           </section>
         )}
         <FieldRemarks remarks={remarksOn('photos')} testId="photo-remarks" />
-        <PhotoSlots draft={draft} onChange={(photos) => commit({ ...latest.current, photos })} />
+        <PhotoSlots draft={draft} locked={readOnly ? (syncState === 'sending' ? 'sending' : 'catalogue') : undefined} onChange={(photos) => commit({ ...latest.current, photos })} />
         <DocumentAttachments draft={draft} onChange={(documents) => commit({ ...latest.current, documents })} />
         </fieldset>
       </div>

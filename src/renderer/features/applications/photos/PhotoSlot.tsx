@@ -9,12 +9,16 @@ import { useDatabase } from '../../../db/context.tsx';
 import { useStoredPhoto, type StoredPhoto } from '../../../db/hooks.ts';
 import { storePreparedPhoto } from '../../../db/photos.ts';
 import { minShorterSidePx } from '../../../workers/photo-checks.ts';
+import { CataloguePhoto } from './CataloguePhoto.tsx';
 import { intakePhoto, type PhotoRefusal } from './photo-intake.ts';
 
 /** The element id the editor's problem links point at (`fieldId('photos.front')` → `field-photos-front`). */
 export function photoSlotElementId(angle: ImageType): string {
   return `field-photos-${angle}`;
 }
+
+/** Why the photos cannot change now: being sent, or with the catalogue (moderation, published). */
+export type PhotoLock = 'sending' | 'catalogue';
 
 interface PhotoSlotProps {
   angle: ImageType;
@@ -24,15 +28,18 @@ interface PhotoSlotProps {
   required: boolean;
   onStored: (photo: DraftPhoto) => void;
   onRemove: () => void;
+  /** Set while the application may not change: drops are refused with this reason and the inputs are gone. */
+  locked?: PhotoLock | undefined;
 }
 
 /** One angle: drop zone and file picker, thumbnail, facts, pre-check warnings, replace and remove. */
-export function PhotoSlot({ angle, draftId, photo, required, onStored, onRemove }: PhotoSlotProps) {
+export function PhotoSlot({ angle, draftId, photo, required, onStored, onRemove, locked }: PhotoSlotProps) {
   const { t, i18n } = useTranslation();
   const db = useDatabase();
   const input = useRef<HTMLInputElement>(null);
   const [preparing, setPreparing] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [lockedDrop, setLockedDrop] = useState(false);
   const [refusal, setRefusal] = useState<{ fileName: string; refusal: PhotoRefusal }>();
   const stored = useStoredPhoto(photo?.blobId);
   const angleName = t(`photos.angle.${angle}`);
@@ -68,6 +75,10 @@ export function PhotoSlot({ angle, draftId, photo, required, onStored, onRemove 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
+    if (locked) {
+      setLockedDrop(true);
+      return;
+    }
     const file = event.dataTransfer.files[0];
     if (file && !preparing) void accept(file);
   };
@@ -82,6 +93,11 @@ export function PhotoSlot({ angle, draftId, photo, required, onStored, onRemove 
       aria-busy={preparing}
       onDragOver={(event) => {
         event.preventDefault();
+        if (locked) {
+          event.dataTransfer.dropEffect = 'none';
+          setLockedDrop(true);
+          return;
+        }
         event.dataTransfer.dropEffect = 'copy';
         setDragging(true);
       }}
@@ -92,20 +108,27 @@ export function PhotoSlot({ angle, draftId, photo, required, onStored, onRemove 
         {angleName}
         {required && <span className="photo-required"> · {t('photos.required')}</span>}
       </h3>
-      <input
-        ref={input}
-        type="file"
-        // image/* rather than jpeg/png only: a HEIC chosen by mistake then gets an explanation instead of being hidden.
-        accept="image/*"
-        hidden
-        data-testid={`photo-input-${angle}`}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = ''; // choosing the same file again must fire again
-          if (file) void accept(file);
-        }}
-      />
-      {photo ? <PhotoView angleName={angleName} angle={angle} photo={photo} stored={stored} locale={i18n.language} /> : <p className="photo-drop">{t('photos.drop')}</p>}
+      {!locked && (
+        <input
+          ref={input}
+          type="file"
+          // image/* rather than jpeg/png only: a HEIC chosen by mistake then gets an explanation instead of being hidden.
+          accept="image/*"
+          hidden
+          data-testid={`photo-input-${angle}`}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = ''; // choosing the same file again must fire again
+            if (file) void accept(file);
+          }}
+        />
+      )}
+      {photo ? <PhotoView angleName={angleName} angle={angle} photo={photo} stored={stored} locale={i18n.language} /> : <p className="photo-drop">{t(locked ? 'photos.none' : 'photos.drop')}</p>}
+      {locked && lockedDrop && (
+        <p role="alert" className="photo-error" data-testid={`photo-locked-${angle}`}>
+          {t(`photos.locked.${locked}`)}
+        </p>
+      )}
       {missingRequired && <p className="photo-missing">{t('photos.requiredMissing')}</p>}
       {preparing && (
         <p role="status" data-testid={`photo-preparing-${angle}`}>
@@ -118,33 +141,30 @@ export function PhotoSlot({ angle, draftId, photo, required, onStored, onRemove 
           {t('photos.errors.unchanged')}
         </p>
       )}
-      <div className="photo-actions">
-        <button type="button" disabled={preparing} onClick={() => input.current?.click()} data-testid={`photo-choose-${angle}`}>
-          {photo ? t('photos.replace') : t('photos.choose')}
-        </button>
-        {photo && (
-          <button type="button" disabled={preparing} onClick={onRemove} data-testid={`photo-remove-${angle}`}>
-            {t('photos.remove')}
+      {!locked && (
+        <div className="photo-actions">
+          <button type="button" disabled={preparing} onClick={() => input.current?.click()} data-testid={`photo-choose-${angle}`}>
+            {photo ? t('photos.replace') : t('photos.choose')}
           </button>
-        )}
-      </div>
+          {photo && (
+            <button type="button" disabled={preparing} onClick={onRemove} data-testid={`photo-remove-${angle}`}>
+              {t('photos.remove')}
+            </button>
+          )}
+        </div>
+      )}
     </div>
   );
 }
 
 function PhotoView({ angle, angleName, photo, stored, locale }: { angle: ImageType; angleName: string; photo: DraftPhoto; stored: StoredPhoto | null | undefined; locale: string }) {
   const { t } = useTranslation();
-  // A photo of a published card: the catalogue only names its file (a UUID), which says nothing to the officer.
-  if (!photo.blobId) {
-    return (
-      <div className="photo-on-catalogue" data-testid={`photo-on-catalogue-${angle}`} data-file-name={photo.fileName}>
-        <div className="photo-thumbnail photo-placeholder" aria-hidden="true" />
-        <p>{t('photos.onCatalogue')}</p>
-      </div>
-    );
-  }
+  // Known only by its catalogue file name (a UUID, which says nothing to the officer): shown by that name's image.
+  if (!photo.blobId) return photo.fileName ? <CataloguePhoto angle={angle} angleName={angleName} fileName={photo.fileName} /> : null;
   if (stored === undefined) return <p>{t('ui.loading')}</p>;
   if (!stored?.upload) {
+    // The local file is gone, but it was uploaded: the catalogue still has it.
+    if (photo.fileName) return <CataloguePhoto angle={angle} angleName={angleName} fileName={photo.fileName} />;
     return (
       <p role="alert" className="photo-error">
         {t('photos.missingFile')}

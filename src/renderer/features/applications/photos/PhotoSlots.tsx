@@ -5,7 +5,7 @@ import { imageTypes, type ImageType } from '../../../../shared/catalogue/dto.ts'
 import { useFileDropGuard } from '../../../app/components/use-file-drop-guard.ts';
 import { useDatabase } from '../../../db/context.tsx';
 import { removeUnreferencedPhotoBlobs } from '../../../db/photos.ts';
-import { PhotoSlot } from './PhotoSlot.tsx';
+import { PhotoSlot, type PhotoLock } from './PhotoSlot.tsx';
 import './photos.css';
 
 type Photos = ApplicationDraft['photos'];
@@ -17,7 +17,7 @@ const requiredOnExtendedCard: readonly ImageType[] = ['front', 'back'];
  * The six angle slots of a draft. Photos are stored as blobs owned by the draft; the draft itself only holds
  * `{ blobId }` per angle, changed through `onChange`.
  */
-export function PhotoSlots({ draft, onChange }: { draft: ApplicationDraft; onChange: (photos: Photos) => void }) {
+export function PhotoSlots({ draft, onChange, locked }: { draft: ApplicationDraft; onChange: (photos: Photos) => void; locked?: PhotoLock | undefined }) {
   const { t } = useTranslation();
   const db = useDatabase();
   useFileDropGuard();
@@ -45,6 +45,11 @@ export function PhotoSlots({ draft, onChange }: { draft: ApplicationDraft; onCha
     <section aria-labelledby="photos-title" className="photo-section" data-testid="photo-slots">
       <h2 id="photos-title">{t('photos.title')}</h2>
       <p className="photo-intro">{t('photos.intro')}</p>
+      {locked && (
+        <p className="notice" data-testid="photos-locked">
+          {t(`photos.locked.${locked}`)}
+        </p>
+      )}
       <div className="photo-grid">
         {imageTypes.map((angle) => (
           <PhotoSlot
@@ -55,6 +60,7 @@ export function PhotoSlots({ draft, onChange }: { draft: ApplicationDraft; onCha
             required={draft.isGov && requiredOnExtendedCard.includes(angle)}
             onStored={(photo) => setPhoto(angle, photo)}
             onRemove={() => setPhoto(angle, undefined)}
+            locked={locked}
           />
         ))}
       </div>

@@ -17,7 +17,24 @@ export const photosMessages = defineMessages(
     thumbnailAlt: '{{angle}} photo',
     facts: '{{width}} × {{height}} px, {{size}}, {{format}}',
     reencoded: 'Made smaller to fit the catalogue’s 5 MB limit: the original ({{originalSize}} MB, {{originalWidth}} × {{originalHeight}} px) is kept on this computer.',
-    onCatalogue: 'This photo is on the catalogue; this computer has no copy of it. Replace it to change it.',
+    none: 'No photo',
+    locked: {
+      sending: 'The photos cannot be changed while the application is being sent. Wait until the sending ends.',
+      catalogue:
+        'The photos cannot be changed now: the application is with the catalogue (in moderation or published). If it is returned for revision, you can change them; a published card is changed with “Edit the card” and its NTIN in the applications list.',
+    },
+    catalogue: {
+      alt: '{{angle}} photo from the catalogue',
+      placeholder: '{{angle}} photo: not shown',
+      loading: 'Loading the photo from the catalogue…',
+      fromLocal: 'The photo as sent from this computer.',
+      fromCatalogue: 'Photo from the catalogue, kept on this computer to show without a connection.',
+      notFound: 'This photo is on the catalogue, but the catalogue’s site has no copy of it to show (it may have been replaced). Replace it to change it.',
+      offline: 'This photo is on the catalogue, but the catalogue cannot be reached now. Try again when the connection is back.',
+      unreadable: 'This photo is on the catalogue, but what the catalogue sent is not a JPEG or PNG photo that can be shown.',
+      failed: 'This photo is on the catalogue, but it could not be loaded: {{message}}',
+      retry: 'Try again',
+    },
     missingFile: 'The photo’s file is no longer on this computer. Add the photo again.',
     warnings: {
       lowResolution:
@@ -56,7 +73,24 @@ export const photosMessages = defineMessages(
       thumbnailAlt: 'Фото: {{angle}}',
       facts: '{{width}} × {{height}} пикс., {{size}}, {{format}}',
       reencoded: 'Уменьшено под лимит каталога 5 МБ: оригинал ({{originalSize}} МБ, {{originalWidth}} × {{originalHeight}} пикс.) сохранён на этом компьютере.',
-      onCatalogue: 'Фотография хранится в каталоге, копии на этом компьютере нет. Чтобы изменить её, замените её.',
+      none: 'Нет фото',
+      locked: {
+        sending: 'Фотографии нельзя менять, пока заявка отправляется. Дождитесь окончания отправки.',
+        catalogue:
+          'Фотографии сейчас нельзя менять: заявка в каталоге (на модерации или опубликована). Если её вернут на доработку, их можно будет изменить; опубликованная карточка меняется кнопкой «Изменить карточку» по её НТИН в списке заявок.',
+      },
+      catalogue: {
+        alt: 'Фото из каталога: {{angle}}',
+        placeholder: 'Фото ({{angle}}) не показано',
+        loading: 'Фото загружается из каталога…',
+        fromLocal: 'Фото в том виде, в каком оно отправлено с этого компьютера.',
+        fromCatalogue: 'Фото из каталога; сохранено на этом компьютере, чтобы показываться без сети.',
+        notFound: 'Фотография есть в каталоге, но на сайте каталога нет её копии для показа (возможно, её заменили). Чтобы изменить её, замените её.',
+        offline: 'Фотография есть в каталоге, но каталог сейчас недоступен. Повторите, когда связь восстановится.',
+        unreadable: 'Фотография есть в каталоге, но каталог прислал не фото JPEG или PNG, которое можно показать.',
+        failed: 'Фотография есть в каталоге, но загрузить её не удалось: {{message}}',
+        retry: 'Повторить',
+      },
       missingFile: 'Файла этого фото больше нет на компьютере. Добавьте фото заново.',
       warnings: {
         lowResolution:
@@ -94,7 +128,24 @@ export const photosMessages = defineMessages(
       thumbnailAlt: 'Фото: {{angle}}',
       facts: '{{width}} × {{height}} пикс., {{size}}, {{format}}',
       reencoded: 'Каталогтың 5 МБ шегіне сыю үшін кішірейтілді: түпнұсқасы ({{originalSize}} МБ, {{originalWidth}} × {{originalHeight}} пикс.) осы компьютерде сақталды.',
-      onCatalogue: 'Фотосурет каталогта сақтаулы, бұл компьютерде оның көшірмесі жоқ. Өзгерту үшін оны ауыстырыңыз.',
+      none: 'Фото жоқ',
+      locked: {
+        sending: 'Өтінім жіберіліп жатқанда фотоларды өзгертуге болмайды. Жіберу аяқталғанын күтіңіз.',
+        catalogue:
+          'Фотоларды қазір өзгертуге болмайды: өтінім каталогта (модерацияда немесе жарияланған). Пысықтауға қайтарылса, оларды өзгертуге болады; жарияланған карточка өтінімдер тізіміндегі «Карточканы өзгерту» батырмасымен НТИН бойынша өзгертіледі.',
+      },
+      catalogue: {
+        alt: 'Каталогтағы фото: {{angle}}',
+        placeholder: 'Фото ({{angle}}) көрсетілмеді',
+        loading: 'Фото каталогтан жүктелуде…',
+        fromLocal: 'Фото осы компьютерден жіберілген күйінде.',
+        fromCatalogue: 'Каталогтағы фото; желісіз көрсету үшін осы компьютерде сақталды.',
+        notFound: 'Фотосурет каталогта бар, бірақ каталог сайтында оны көрсететін көшірмесі жоқ (ауыстырылған болуы мүмкін). Өзгерту үшін оны ауыстырыңыз.',
+        offline: 'Фотосурет каталогта бар, бірақ каталог қазір қолжетімсіз. Байланыс қалпына келгенде қайталаңыз.',
+        unreadable: 'Фотосурет каталогта бар, бірақ каталог көрсетуге болатын JPEG не PNG фотосын жібермеді.',
+        failed: 'Фотосурет каталогта бар, бірақ оны жүктеу мүмкін болмады: {{message}}',
+        retry: 'Қайталау',
+      },
       missingFile: 'Бұл фотоның файлы компьютерде енді жоқ. Фотоны қайта қосыңыз.',
       warnings: {
         lowResolution:
