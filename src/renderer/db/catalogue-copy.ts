@@ -11,17 +11,27 @@
  * - `mergeCopyBatch`: anything else (updates, resumed imports): read-modify-write of the buckets and blocks a
  *   batch touches; a card is never replaced by an older version of itself, so a resumed page, an overlap or an
  *   older snapshot cannot move the copy back in time. A replaced card's slot is marked dead.
+ *
+ * Blocks that are not full or hold dead slots are listed, with their live cards, in the `sparse` meta record;
+ * `compactCopy` moves the live cards of the emptiest ones into new full blocks, a few blocks per transaction
+ * (lookups wait at most one step; a crash between steps leaves a whole, consistent copy).
  * Read by the Inspection screen for verdicts. No React here: the catalogue-copy worker imports this module.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { advanceCopyInfo, emptyCopyInfo, type CopyCard, type CopyInfo } from '../../shared/inspection/copy-card.ts';
 import type { CopyLookup } from '../../shared/inspection/verdict.ts';
 import {
+  blockLength,
   blockOfRef,
+  blockSize,
   bucketOf,
   cardAt,
+  compactionSlack,
+  compactionSources,
+  denseBlocks,
   gtinEntryKey,
   liveCards,
+  liveCount,
   markDead,
   packBlocks,
   PendingEntries,
@@ -29,6 +39,7 @@ import {
   slotOfRef,
   entriesOf,
   type CopyBlock,
+  worthCompacting,
   type CopyBucket,
 } from '../../shared/inspection/copy-index.ts';
 import type { NcgDatabase } from './database.ts';
@@ -48,11 +59,19 @@ export interface CopyState extends CopyInfo {
   nextBlock?: number;
   /** Blocks below this id are in the buckets. */
   indexedBlocks?: number;
+  /** The user stopped the last download: it is not continued by itself until they ask. */
+  stoppedByUser?: boolean;
 }
 
+/**
+ * `state`: the copy's state. `sparse`: block id → live cards, for every block that is not full or holds dead
+ * slots (what compaction can reclaim); absent for a copy written before it was kept (compaction then lists
+ * them once from the blocks).
+ */
 interface CopyMetaRecord {
-  key: 'state';
-  state: CopyState;
+  key: 'state' | 'sparse';
+  state?: CopyState;
+  blocks?: Map<number, number>;
 }
 
 declare module './database.ts' {
@@ -94,6 +113,27 @@ async function applyPending(tables: CopyTables, pending: PendingEntries): Promis
   if (ids.length === 0) return;
   const held = await tables.buckets.bulkGet(ids);
   await tables.buckets.bulkPut(ids.map((id, index) => pending.apply(id, held[index])));
+}
+
+async function readSparse(tables: CopyTables): Promise<Map<number, number> | undefined> {
+  return (await tables.meta.get('sparse'))?.blocks;
+}
+
+/**
+ * Notes blocks just written or changed (`live` = their live cards; full clean blocks are dropped from the list).
+ * A copy that had blocks before the list was kept stays without one (compaction lists it from the blocks).
+ */
+async function noteSparse(tables: CopyTables, hadBlocks: boolean, written: readonly CopyBlock[]): Promise<void> {
+  const changes = written.filter((block) => blockLength(block) < blockSize || liveCount(block) < blockLength(block));
+  const full = written.filter((block) => !changes.includes(block));
+  if (changes.length === 0 && full.length === 0) return;
+  const held = await readSparse(tables);
+  if (!held && hadBlocks) return;
+  const blocks = new Map(held);
+  if (changes.length === 0 && !full.some((block) => blocks.has(block.id))) return;
+  for (const block of changes) blocks.set(block.id, liveCount(block));
+  for (const block of full) blocks.delete(block.id);
+  await tables.meta.put({ key: 'sparse', blocks });
 }
 
 /** Indexes the blocks written but not yet in the buckets (after a stop, a failure or a crash). */
@@ -143,6 +183,8 @@ export async function appendCopyBatch(db: NcgDatabase, cards: readonly CopyCard[
       if ((state.indexedBlocks ?? 0) < (state.nextBlock ?? 0) && index.pending.size === 0) state = await catchUp(tables, state);
       const { blocks, refs } = packBlocks(cards, state.nextBlock ?? 0);
       if (blocks.length > 0) await tables.blocks.bulkPut(blocks);
+      const tail = blocks[blocks.length - 1];
+      if (tail && blockLength(tail) < blockSize) await noteSparse(tables, (state.nextBlock ?? 0) > 0, [tail]);
       cards.forEach((card, position) => index.pending.addCard(card, refs[position] as number));
       const nextBlock = (state.nextBlock ?? 0) + blocks.length;
       let next = nextState({ ...state, ...advanceCopyInfo(state, cards, cards.length), nextBlock });
@@ -235,6 +277,8 @@ export async function mergeCopyBatch(db: NcgDatabase, cards: readonly CopyCard[]
     fresh.forEach((card, position) => pending.addCard(card, refs[position] as number));
     const written = [...changedBlocks, ...blocks];
     if (written.length > 0) await tables.blocks.bulkPut(written);
+    const tail = blocks[blocks.length - 1];
+    await noteSparse(tables, (state.nextBlock ?? 0) > 0, tail && blockLength(tail) < blockSize ? [...changedBlocks, tail] : [...changedBlocks]);
     await loadBuckets(pending.buckets);
     const touched = pending.buckets;
     if (touched.length > 0) await tables.buckets.bulkPut(touched.map((id) => pending.apply(id, buckets.get(id))));
@@ -242,6 +286,104 @@ export async function mergeCopyBatch(db: NcgDatabase, cards: readonly CopyCard[]
     await tables.meta.put({ key: 'state', state: nextState({ ...state, ...advanceCopyInfo(state, cards, added), nextBlock, indexedBlocks: nextBlock }) });
     return added;
   });
+}
+
+/** Live cards moved per compaction step at most: about one update page's worth of index work. */
+const COMPACT_STEP_CARDS = 4096;
+const COMPACT_STEP_BLOCKS = 64;
+
+/** Lists the sparse blocks of a copy written before the list was kept, reading blocks a range at a time. */
+async function listSparseBlocks(db: NcgDatabase): Promise<void> {
+  const blocks = new Map<number, number>();
+  let from = 0;
+  for (;;) {
+    const range = await db.copyBlocks.where(':id').aboveOrEqual(from).limit(64).toArray();
+    if (range.length === 0) break;
+    for (const block of range) {
+      const live = liveCount(block);
+      if (blockLength(block) < blockSize || live < blockLength(block)) blocks.set(block.id, live);
+      from = block.id + 1;
+    }
+  }
+  await db.transaction('rw', db.copyMeta, async () => {
+    if (!(await readSparse(tablesOf(db)))) await db.copyMeta.put({ key: 'sparse', blocks });
+  });
+}
+
+export interface CompactionResult {
+  /** Transactions run. */
+  steps: number;
+  blocksBefore: number;
+  blocksAfter: number;
+}
+
+/** One step: the chosen blocks' live cards move into new blocks, their index entries follow, the blocks go. */
+async function compactStep(db: NcgDatabase, slack: (cards: number) => number): Promise<{ done: boolean; blocks: number }> {
+  const tables = tablesOf(db);
+  return db.transaction('rw', db.copyBlocks, db.copyBuckets, db.copyMeta, async () => {
+    const state = await catchUp(tables, await readState(tables));
+    const heldBlocks = await tables.blocks.count();
+    const sparse = new Map(await readSparse(tables));
+    if (heldBlocks - denseBlocks(state.count) <= slack(state.count)) return { done: true, blocks: heldBlocks };
+    const sourceIds = compactionSources(sparse, COMPACT_STEP_BLOCKS, COMPACT_STEP_CARDS);
+    const sources = (await tables.blocks.bulkGet(sourceIds)).filter((block): block is CopyBlock => block !== undefined);
+    const only = sources[0];
+    // A lone block without dead slots (the newest, partly filled) is as dense as it gets.
+    if (sources.length === 0 || (sources.length === 1 && only && liveCount(only) === blockLength(only))) return { done: true, blocks: heldBlocks };
+    const moving = sources.flatMap(liveCards);
+    const { blocks, refs } = packBlocks(
+      moving.map(({ card }) => card),
+      state.nextBlock ?? 0,
+    );
+    const pending = new PendingEntries();
+    moving.forEach(({ card, ref }, position) => {
+      for (const [entryKey, entryRef] of entriesOf(card, ref)) pending.remove(entryKey, entryRef);
+      pending.addCard(card, refs[position] as number);
+    });
+    const touched = pending.buckets;
+    const held = await tables.buckets.bulkGet(touched);
+    await tables.buckets.bulkPut(touched.map((id, index) => pending.apply(id, held[index])));
+    if (blocks.length > 0) await tables.blocks.bulkPut(blocks);
+    await tables.blocks.bulkDelete(sources.map((block) => block.id));
+    for (const block of sources) sparse.delete(block.id);
+    const tail = blocks[blocks.length - 1];
+    if (tail && blockLength(tail) < blockSize) sparse.set(tail.id, blockLength(tail));
+    await tables.meta.put({ key: 'sparse', blocks: sparse });
+    const nextBlock = (state.nextBlock ?? 0) + blocks.length;
+    await tables.meta.put({ key: 'state', state: { ...state, nextBlock, indexedBlocks: nextBlock } });
+    return { done: false, blocks: heldBlocks - sources.length + blocks.length };
+  });
+}
+
+/**
+ * Reclaims the slots of replaced cards and the room of partly filled blocks: the emptiest blocks' live cards
+ * are packed into new blocks, one bounded transaction per step, until the copy is within 1 % of its dense size
+ * (or `maxSteps` ran, or `signal` aborted: the copy is whole after any step). Lookups answer the same throughout.
+ */
+export async function compactCopy(db: NcgDatabase, options: { maxSteps?: number; signal?: AbortSignal; onStep?: (blocks: number) => void } = {}): Promise<CompactionResult> {
+  if (!(await readSparse(tablesOf(db)))) await listSparseBlocks(db);
+  const blocksBefore = await db.copyBlocks.count();
+  let blocksAfter = blocksBefore;
+  let steps = 0;
+  while (steps < (options.maxSteps ?? Infinity) && !options.signal?.aborted) {
+    const step = await compactStep(db, compactionSlack);
+    blocksAfter = step.blocks;
+    if (step.done) break;
+    steps += 1;
+    options.onStep?.(blocksAfter);
+  }
+  return { steps, blocksBefore, blocksAfter };
+}
+
+/** Whether the copy holds enough dead or half-empty blocks to be worth compacting. */
+export async function copyWorthCompacting(db: NcgDatabase): Promise<boolean> {
+  const [blocks, state] = await Promise.all([db.copyBlocks.count(), readCopyState(db)]);
+  return worthCompacting(blocks, state.count);
+}
+
+/** Blocks held (for storage figures and tests). */
+export function copyBlockCount(db: NcgDatabase): Promise<number> {
+  return db.copyBlocks.count();
 }
 
 export async function updateCopyState(db: NcgDatabase, change: (state: CopyState) => CopyState): Promise<CopyState> {
@@ -321,16 +463,19 @@ export async function migrateCopyToBlocks(transaction: Transaction): Promise<voi
   const pending = new PendingEntries();
   let nextBlock = 0;
   let last: string | undefined;
+  const sparse = new Map<number, number>();
   for (;;) {
     const chunk = await (last === undefined ? cards.orderBy(':id') : cards.where(':id').above(last)).limit(5120).toArray();
     if (chunk.length === 0) break;
     const { blocks, refs } = packBlocks(chunk, nextBlock);
     await tables.blocks.bulkPut(blocks);
+    for (const block of blocks) if (blockLength(block) < blockSize) sparse.set(block.id, blockLength(block));
     chunk.forEach((card, position) => pending.addCard(card, refs[position] as number));
     nextBlock += blocks.length;
     last = chunk[chunk.length - 1]?.key;
   }
   await applyPending(tables, pending);
+  await tables.meta.put({ key: 'sparse', blocks: sparse });
   const stored = (await tables.meta.get('state'))?.state;
   if (stored) await tables.meta.put({ key: 'state', state: { ...stored, nextBlock, indexedBlocks: nextBlock } });
 }

@@ -1,12 +1,13 @@
 /**
  * The catalogue-copy worker: downloads the export feed (pages fetched by the page through the bridge, handed
- * over a MessagePort) or imports a `.ncgsnap` file into IndexedDB, off the page's thread.
+ * over a MessagePort), imports a `.ncgsnap` file into IndexedDB, compacts the copy after updates and writes the
+ * held copy as a `.ncgsnap`, off the page's thread. The page runs one call at a time (a Web Lock across windows).
  */
 import * as Comlink from 'comlink';
 import type { ExportPageRequest, ExportPageResult } from '../../shared/catalogue-export-call.ts';
 import { openDatabase, type NcgDatabase } from '../db/database.ts';
-import { CopyRunError, downloadCopy, importSnapshotFile, type CopyProgress } from '../features/inspection/copy-sync.ts';
-import { exposeWorker, WorkerError, type Job } from './rpc.ts';
+import { CopyRunError, downloadCopy, importSnapshotFile, snapshotOfCopy, type CopyProgress } from '../features/inspection/copy-sync.ts';
+import { exposeWorker, transfer, WorkerError, type Job } from './rpc.ts';
 
 /** What the page serves on the port it hands over: one export page per call. */
 export interface ExportPageEndpoint {
@@ -44,6 +45,13 @@ const api = {
   },
   importSnapshot(input: { file: Blob; databaseName?: string }, job: Job<CopyProgress>) {
     return coded(() => importSnapshotFile(database(input.databaseName), input.file, job));
+  },
+  /** The held copy as a `.ncgsnap` file's bytes (moved to the page, not copied). */
+  writeSnapshot(input: { databaseName?: string }, job: Job<CopyProgress>) {
+    return coded(async () => {
+      const bytes = await snapshotOfCopy(database(input.databaseName), job);
+      return transfer({ bytes }, [bytes.buffer]);
+    });
   },
 };
 

@@ -156,6 +156,28 @@ export function formatProgress(done: number, total: number, locale: Locale): str
   return `${formatNumber(done, locale, { maximumFractionDigits: 0 })}\u00a0/\u00a0${formatNumber(total, locale, { maximumFractionDigits: 0 })}`;
 }
 
+const durationUnits: Record<Locale, { hours: string; minutes: string; seconds: string }> = {
+  kk: { hours: 'сағ', minutes: 'мин', seconds: 'сек' },
+  ru: { hours: 'ч', minutes: 'мин', seconds: 'с' },
+  en: { hours: 'h', minutes: 'min', seconds: 's' },
+};
+
+/**
+ * A span of time in its two largest units, as a progress line shows time left: "1 сағ 5 мин", "2 мин 5 с",
+ * "45 s". Whole seconds (rounded); a zero second or minute part is left out ("2 min", "1 h").
+ */
+export function formatDuration(totalSeconds: number, locale: Locale): string {
+  const units = durationUnits[locale];
+  const seconds = Math.max(0, Math.round(Number.isFinite(totalSeconds) ? totalSeconds : 0));
+  const part = (value: number, unit: string) => `${formatNumber(value, locale, { maximumFractionDigits: 0 })}\u00a0${unit}`;
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  if (hours > 0) return minutes > 0 ? `${part(hours, units.hours)} ${part(minutes, units.minutes)}` : part(hours, units.hours);
+  if (minutes > 0) return rest > 0 ? `${part(minutes, units.minutes)} ${part(rest, units.seconds)}` : part(minutes, units.minutes);
+  return part(rest, units.seconds);
+}
+
 function pad2(value: number): string {
   return String(value).padStart(2, '0');
 }

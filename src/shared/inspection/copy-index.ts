@@ -96,6 +96,49 @@ export function blockLength(block: CopyBlock): number {
   return block.ids.length;
 }
 
+/** Slots of the block whose card is current. */
+export function liveCount(block: CopyBlock): number {
+  let live = 0;
+  for (let slot = 0; slot < block.ids.length; slot += 1) if (!isDeadSlot(block, slot)) live += 1;
+  return live;
+}
+
+/** Blocks the cards would fill packed densely: the least a copy of `cards` cards can take. */
+export function denseBlocks(cards: number): number {
+  return Math.ceil(cards / blockSize);
+}
+
+/**
+ * Whether the copy wastes enough blocks to compact: more than a tenth (at least 4 blocks) above the dense
+ * minimum. A fresh download (one partial block per page: ~2.5 % above) never qualifies.
+ */
+export function worthCompacting(blocks: number, cards: number): boolean {
+  const dense = denseBlocks(cards);
+  return blocks - dense > Math.max(4, Math.floor(dense / 10));
+}
+
+/** Compaction stops once the copy is within this many blocks of the dense minimum (1 %, at least 1). */
+export function compactionSlack(cards: number): number {
+  return Math.max(1, Math.floor(denseBlocks(cards) / 100));
+}
+
+/**
+ * The sparse blocks one compaction step empties: the emptiest first, until `maxCards` live cards would move
+ * (at least two blocks, or one holding dead slots, so every step frees a block or a dead slot). Empty when
+ * nothing is worth moving.
+ */
+export function compactionSources(sparse: ReadonlyMap<number, number>, maxBlocks: number, maxCards: number): number[] {
+  const byLive = [...sparse].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const chosen: number[] = [];
+  let moving = 0;
+  for (const [id, live] of byLive) {
+    if (chosen.length >= maxBlocks || (chosen.length > 0 && moving + live > maxCards)) break;
+    chosen.push(id);
+    moving += live;
+  }
+  return chosen;
+}
+
 export function cardAt(block: CopyBlock, slot: number): CopyCard | undefined {
   if (slot >= block.ids.length) return undefined;
   const ntin = block.ntins[slot] ?? '';

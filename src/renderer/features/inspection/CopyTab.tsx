@@ -1,14 +1,12 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../app/bridge-context.tsx';
-import { formatBytes, numberFormat } from '../../app/format.ts';
+import { formatDuration } from '../../../shared/i18n/format.ts';
+import { formatBytes, numberFormat, uiLocale } from '../../app/format.ts';
 import { useDatabase } from '../../db/context.tsx';
-import { copyErrorMessage, runDownload, runImport } from './copy-client.ts';
-import type { CopyProgress, CopyRunResult } from './copy-sync.ts';
+import type { RunnerOutcome, RunnerStatus } from './copy-runner.ts';
 import { CopyAge } from './CopyAge.tsx';
 import { saveStaleDays, useCopyState, useStaleDays } from './hooks.ts';
-
-type Outcome = { kind: 'result'; result: CopyRunResult } | { kind: 'error'; key: string; params: Record<string, string | number> };
+import { useCopyRunner, useCopyRunnerState } from './use-copy-runner.ts';
 
 function useStorageEstimate(refreshKey: unknown) {
   const [estimate, setEstimate] = useState<{ usage: number; quota: number; persisted: boolean } | undefined>();
@@ -27,47 +25,95 @@ function useStorageEstimate(refreshKey: unknown) {
   return estimate;
 }
 
-function formatDuration(seconds: number, locale: string): string {
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  return minutes > 0 ? `${numberFormat(locale).format(minutes)} min ${rest} s` : `${rest} s`;
+function ProgressLine({ status }: { status: RunnerStatus }) {
+  const { t, i18n } = useTranslation();
+  const numbers = numberFormat(i18n.language);
+  if (status.kind === 'waiting') {
+    return (
+      <p className="copy-waiting" role="status" data-testid="copy-waiting" data-reason={status.reason}>
+        {status.reason === 'retry'
+          ? t('inspectionUi.copy.waiting.retry', { time: formatDuration((status.delayMs ?? 0) / 1000, uiLocale(i18n.language)), attempt: numbers.format(status.attempt) })
+          : t(`inspectionUi.copy.waiting.${status.reason}`)}
+      </p>
+    );
+  }
+  if (status.kind !== 'running' || !status.progress) return null;
+  const { progress } = status;
+  const text =
+    progress.phase === 'compact'
+      ? t('inspectionUi.copy.compacting', { blocks: numbers.format(progress.cards) })
+      : progress.phase === 'export'
+        ? t('inspectionUi.copy.exporting', { cards: numbers.format(progress.cards) })
+        : t('inspectionUi.copy.progress', { cards: numbers.format(progress.cards), rate: numbers.format(progress.rate) });
+  const left = progress.secondsLeft !== undefined && progress.secondsLeft > 0 ? ` · ${t('inspectionUi.copy.timeLeft', { time: formatDuration(progress.secondsLeft, uiLocale(i18n.language)) })}` : '';
+  return (
+    <div className="copy-progress" data-testid="copy-progress" data-phase={progress.phase}>
+      <progress max={1} value={progress.fraction ?? undefined} />
+      <span>
+        {text}
+        {left}
+      </span>
+    </div>
+  );
 }
 
-/** Download, update, resume or import the copy, with progress and the storage it takes. */
+function OutcomeLine({ outcome }: { outcome: RunnerOutcome | undefined }) {
+  const { t, i18n } = useTranslation();
+  const numbers = numberFormat(i18n.language);
+  if (!outcome) return null;
+  if (outcome.kind === 'result') {
+    return (
+      <p role="status" data-testid="copy-outcome" data-outcome={outcome.result.outcome}>
+        {outcome.result.outcome === 'complete'
+          ? t('inspectionUi.copy.done', { added: numbers.format(outcome.result.added), held: numbers.format(outcome.result.held) })
+          : t('inspectionUi.copy.stopped', { held: numbers.format(outcome.result.held) })}
+      </p>
+    );
+  }
+  if (outcome.kind === 'saved') {
+    return (
+      <p role="status" data-testid="copy-saved" data-saved={outcome.saved.saved}>
+        {outcome.saved.saved ? t('inspectionUi.copy.saved', { location: outcome.saved.location ?? '', size: formatBytes(outcome.saved.bytes, i18n.language) }) : t('inspectionUi.copy.notSaved')}
+      </p>
+    );
+  }
+  const sizes = Object.fromEntries(
+    (['needed', 'size', 'max'] as const).flatMap((name) => {
+      const value = outcome.params[name];
+      return typeof value === 'number' ? [[name, formatBytes(value, i18n.language)]] : [];
+    }),
+  );
+  return (
+    <p role="alert" className="error-message" data-testid="copy-error" data-error={outcome.key}>
+      {t(outcome.key, { ...outcome.params, ...sizes })}
+    </p>
+  );
+}
+
+/**
+ * Download, update, resume, import or save the copy, with progress and the storage it takes. The work runs in
+ * the window's copy runner: it goes on (and a partial download resumes by itself) while other tabs are shown.
+ */
 export function CopyTab() {
   const { t, i18n } = useTranslation();
-  const bridge = useBridge();
   const db = useDatabase();
   const copy = useCopyState();
   const staleDays = useStaleDays();
-  const [progress, setProgress] = useState<CopyProgress | undefined>();
-  const [running, setRunning] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | undefined>();
-  const controller = useRef<AbortController | undefined>(undefined);
-  const estimate = useStorageEstimate(`${copy?.count ?? 0}|${running}`);
+  const runner = useCopyRunner();
+  const { status, outcome } = useCopyRunnerState(runner);
+  const busy = status.kind !== 'idle';
+  const estimate = useStorageEstimate(`${copy?.count ?? 0}|${busy}`);
   const numbers = numberFormat(i18n.language);
 
-  const run = async (start: (options: { onProgress: (value: CopyProgress) => void; signal: AbortSignal }) => Promise<CopyRunResult>) => {
-    controller.current = new AbortController();
-    setRunning(true);
-    setOutcome(undefined);
-    setProgress(undefined);
+  useEffect(() => {
     // Ask once that the browser keep the copy when space runs low.
-    await navigator.storage?.persist?.().catch(() => false);
-    try {
-      const result = await start({ onProgress: setProgress, signal: controller.current.signal });
-      setOutcome({ kind: 'result', result });
-    } catch (error) {
-      setOutcome({ kind: 'error', ...copyErrorMessage(error) });
-    } finally {
-      setRunning(false);
-    }
-  };
+    if (busy) void navigator.storage?.persist?.().catch(() => false);
+  }, [busy]);
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (file) void run((options) => runImport(file, options));
+    if (file) runner.importFile(file);
   };
 
   const downloadLabel = copy?.status === 'partial' ? t('inspectionUi.copy.resume') : copy?.status === 'complete' ? t('inspectionUi.copy.update') : t('inspectionUi.copy.download');
@@ -80,40 +126,24 @@ export function CopyTab() {
         {t(`inspectionUi.copy.status.${copy?.status ?? 'empty'}`)} {t('inspectionUi.copy.held', { count: numbers.format(copy?.count ?? 0) })}
       </p>
       <div className="toolbar">
-        <button type="button" onClick={() => void run((options) => runDownload(bridge, options))} disabled={running} data-testid="copy-download">
+        <button type="button" onClick={() => runner.download()} disabled={busy} data-testid="copy-download">
           {downloadLabel}
         </button>
         <label className="button-like">
           {t('inspectionUi.copy.import')}
-          <input type="file" accept=".ncgsnap,application/octet-stream" onChange={onFile} disabled={running} data-testid="copy-import" hidden />
+          <input type="file" accept=".ncgsnap,application/octet-stream" onChange={onFile} disabled={busy} data-testid="copy-import" hidden />
         </label>
-        {running ? (
-          <button type="button" onClick={() => controller.current?.abort()} data-testid="copy-stop">
+        <button type="button" onClick={() => runner.saveCopy()} disabled={busy || copy?.status !== 'complete'} data-testid="copy-save">
+          {t('inspectionUi.copy.save')}
+        </button>
+        {busy ? (
+          <button type="button" onClick={() => runner.stop()} data-testid="copy-stop">
             {t('inspectionUi.copy.stop')}
           </button>
         ) : null}
       </div>
-      {progress ? (
-        <div className="copy-progress" data-testid="copy-progress">
-          <progress max={1} value={progress.fraction ?? undefined} />
-          <span>
-            {t('inspectionUi.copy.progress', { cards: numbers.format(progress.cards), rate: numbers.format(progress.rate) })}
-            {progress.secondsLeft !== undefined && progress.secondsLeft > 0 ? ` · ${t('inspectionUi.copy.timeLeft', { time: formatDuration(progress.secondsLeft, i18n.language) })}` : ''}
-          </span>
-        </div>
-      ) : null}
-      {outcome?.kind === 'result' ? (
-        <p role="status" data-testid="copy-outcome" data-outcome={outcome.result.outcome}>
-          {outcome.result.outcome === 'complete'
-            ? t('inspectionUi.copy.done', { added: numbers.format(outcome.result.added), held: numbers.format(outcome.result.held) })
-            : t('inspectionUi.copy.stopped', { held: numbers.format(outcome.result.held) })}
-        </p>
-      ) : null}
-      {outcome?.kind === 'error' ? (
-        <p role="alert" className="error-message" data-testid="copy-error" data-error={outcome.key}>
-          {t(outcome.key, { ...outcome.params, ...(typeof outcome.params['needed'] === 'number' ? { needed: formatBytes(outcome.params['needed'], i18n.language) } : {}) })}
-        </p>
-      ) : null}
+      <ProgressLine status={status} />
+      <OutcomeLine outcome={outcome} />
       {estimate ? (
         <p className="copy-storage" data-testid="copy-storage">
           {t('inspectionUi.copy.storage', { used: formatBytes(estimate.usage, i18n.language), quota: formatBytes(estimate.quota, i18n.language) })}{' '}

@@ -11,6 +11,7 @@ import { ScanTab } from './ScanTab.tsx';
 import { SessionTab } from './SessionTab.tsx';
 import { itemFromVerdict } from './session-items.ts';
 import { playVerdict } from './sound.ts';
+import { useResumeCopyOnOpen } from './use-copy-runner.ts';
 import { preloadExports } from './use-inspection-exports.ts';
 import { useScannerLog } from './use-scanner-log.ts';
 import { useWedgeScanner } from './use-wedge-scanner.ts';
@@ -24,6 +25,8 @@ export function InspectionPage() {
   const db = useDatabase();
   const [tab, setTab] = useState<Tab>('scan');
   const current = useCurrentInspection();
+  // A catalogue copy left partial (window closed, network lost) goes on by itself.
+  useResumeCopyOnOpen();
   useEffect(() => {
     preloadExports();
     preloadCameraReader();

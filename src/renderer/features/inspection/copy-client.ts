@@ -3,7 +3,7 @@
  * bridge (the worker cannot reach the bridge), and turns its coded failures into translatable messages.
  */
 import * as Comlink from 'comlink';
-import type { Bridge } from '../../../shared/bridge.ts';
+import { maxSavedFileBytes, type Bridge } from '../../../shared/bridge.ts';
 import { connectWorker, transfer, WorkerError, type WorkerConnection } from '../../workers/rpc.ts';
 import type { ExportPageRequest, ExportPageResult } from '../../../shared/catalogue-export-call.ts';
 import type { CatalogueCopyApi, ExportPageEndpoint } from '../../workers/catalogue-copy.worker.ts';
@@ -80,8 +80,43 @@ export function runImport(file: Blob, options: RunOptions): Promise<CopyRunResul
   return worker().api.importSnapshot({ file }, options);
 }
 
+/** A failure found on the page's side (not in the worker), coded like the worker's. */
+export class CopyPageError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = 'CopyPageError';
+  }
+}
+
+export interface SavedCopy {
+  saved: boolean;
+  location: string | undefined;
+  bytes: number;
+}
+
+/** The file name offered when saving the copy: `catalogue-2026-11-28.ncgsnap` (the copy's date). */
+export function snapshotFileName(copyDate: string | undefined): string {
+  return `catalogue-${(copyDate ?? new Date().toISOString()).slice(0, 10)}.ncgsnap`;
+}
+
+/**
+ * Writes the held copy as a `.ncgsnap` (in the worker) and saves it through the bridge's `files:save` (a save
+ * dialog in the desktop app, a download in the web twin). The bridge takes at most `maxSavedFileBytes`: a
+ * larger file is refused here with its size, before the bridge would refuse it.
+ */
+export async function runSaveCopy(bridge: Bridge, copyDate: string | undefined, options: RunOptions): Promise<SavedCopy> {
+  const { bytes } = await worker().api.writeSnapshot({}, options);
+  if (bytes.byteLength > maxSavedFileBytes) throw new CopyPageError('tooLarge', { size: bytes.byteLength, max: maxSavedFileBytes });
+  const answer = await bridge.files.save({ suggestedName: snapshotFileName(copyDate), mimeType: 'application/octet-stream', bytes: bytes as Uint8Array<ArrayBuffer> });
+  return { saved: answer.saved, location: answer.location, bytes: bytes.byteLength };
+}
+
 /** A failed run as a message: the worker's code (ours or the snapshot's key) with its JSON parameters. */
 export function copyErrorMessage(error: unknown): { key: string; params: Record<string, string | number> } {
+  if (error instanceof CopyPageError) return { key: `inspectionUi.copyErrors.${error.code}`, params: error.params };
   if (error instanceof WorkerError) {
     let params: Record<string, string | number> = {};
     try {
@@ -91,7 +126,7 @@ export function copyErrorMessage(error: unknown): { key: string; params: Record<
       // the channel's own codes carry plain text
     }
     if (error.code.startsWith('inspection.snapshot.')) return { key: error.code, params };
-    const known = ['badPage', 'network', 'unauthorised', 'quota', 'crashed'];
+    const known = ['badPage', 'network', 'unauthorised', 'quota', 'crashed', 'notComplete'];
     return { key: `inspectionUi.copyErrors.${known.includes(error.code) ? error.code : 'failed'}`, params };
   }
   return { key: 'inspectionUi.copyErrors.failed', params: {} };

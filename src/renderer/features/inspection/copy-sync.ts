@@ -10,11 +10,15 @@
 import { exportRowSchema } from '../../../shared/catalogue/export-dto.ts';
 import type { ExportPageRequest, ExportPageResult } from '../../../shared/catalogue-export-call.ts';
 import { copyCardFromPlainRow } from '../../../shared/inspection/copy-card.ts';
-import { copyCardFromRow, isSnapshotError, readSnapshotCards, verifySnapshot, type CopyCard } from '../../../shared/inspection/index.ts';
+import { copyCardFromRow, createSnapshotWriter, isSnapshotError, readSnapshotCards, verifySnapshot, type CopyCard } from '../../../shared/inspection/index.ts';
 import type { NcgDatabase } from '../../db/database.ts';
 import {
   appendCopyBatch,
   catchUpCopyIndex,
+  compactCopy,
+  copyBlockCount,
+  copyWorthCompacting,
+  eachCopyBatch,
   finishAppendIndex,
   isQuotaError,
   mergeCopyBatch,
@@ -27,7 +31,8 @@ import {
 export type PageSource = (request: ExportPageRequest) => Promise<ExportPageResult>;
 
 export interface CopyProgress {
-  phase: 'download' | 'import';
+  /** `compact`: reclaiming the room of replaced cards after an update (`cards` = blocks freed); `export`: writing a `.ncgsnap`. */
+  phase: 'download' | 'import' | 'compact' | 'export';
   /** Cards stored in this run. */
   cards: number;
   /** Cards in the copy now. */
@@ -128,13 +133,40 @@ function rateOf(cards: number, startedMs: number): number {
   return Math.round(cards / Math.max(0.001, (performance.now() - startedMs) / 1000));
 }
 
-export async function downloadCopy(db: NcgDatabase, source: PageSource, control: RunControl, options: { limit?: number } = {}): Promise<CopyRunResult> {
+export interface DownloadOptions {
+  limit?: number;
+  /** Compact the copy after an update that left enough dead slots (default true). */
+  compact?: boolean;
+}
+
+/**
+ * After an update (a merge run) that replaced enough cards, the copy is compacted in bounded steps. A stop
+ * during it keeps the run complete; the rest waits for the next update.
+ */
+async function compactIfWasteful(db: NcgDatabase, control: RunControl): Promise<void> {
+  if (control.signal.aborted || !(await copyWorthCompacting(db))) return;
+  const started = performance.now();
+  const before = await copyBlockCount(db);
+  const state = await readCopyState(db);
+  await compactCopy(db, {
+    signal: control.signal,
+    onStep: (blocks) => {
+      const reclaimed = before - blocks;
+      control.progress({ phase: 'compact', cards: reclaimed, held: state.count, rate: rateOf(reclaimed, started), secondsLeft: undefined, fraction: undefined });
+    },
+  });
+}
+
+export async function downloadCopy(db: NcgDatabase, source: PageSource, control: RunControl, options: DownloadOptions = {}): Promise<CopyRunResult> {
+  let result: CopyRunResult;
   try {
-    return await runDownload(db, source, control, options);
+    result = await runDownload(db, source, control, options);
   } catch (error) {
     await settleIndex(db);
     throw error;
   }
+  if (result.outcome === 'complete' && options.compact !== false) await compactIfWasteful(db, control);
+  return result;
 }
 
 /** How many pages may travel while one is being written. */
@@ -230,7 +262,7 @@ async function runDownload(db: NcgDatabase, source: PageSource, control: RunCont
 }
 
 /** Imports a snapshot file; refused before any write when it is truncated, altered or not a snapshot. */
-export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: RunControl): Promise<CopyRunResult> {
+export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: RunControl, options: { compact?: boolean } = {}): Promise<CopyRunResult> {
   let verified;
   try {
     verified = await verifySnapshot(new Uint8Array(await file.arrayBuffer()));
@@ -271,5 +303,24 @@ export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: R
     return { ...current, copyDate, initial: false, status: current.status === 'partial' ? 'partial' : 'complete', maxNtinSerial: Math.max(current.maxNtinSerial, header.maxNtinSerial), cursor: Math.max(current.cursor, header.cursor) };
   };
   const final = mode.kind === 'append' ? await finishAppendIndex(db, mode.index, finish) : await finishAppendIndex(db, startAppendIndex(), finish);
+  if (mode.kind === 'merge' && options.compact !== false) await compactIfWasteful(db, control);
   return { outcome: 'complete', stored, added, held: final.count, copyDate: final.copyDate };
+}
+
+/**
+ * The held copy as a `.ncgsnap` file, the same format `ncg snapshot pull` writes (the CLI's `check --snapshot`
+ * reads either). Only a complete copy: a partial one would claim a date it does not cover.
+ */
+export async function snapshotOfCopy(db: NcgDatabase, control: RunControl): Promise<Uint8Array> {
+  const state = await readCopyState(db);
+  if (state.status !== 'complete' || !state.copyDate) throw new CopyRunError('notComplete');
+  const writer = createSnapshotWriter();
+  const startedMs = performance.now();
+  await eachCopyBatch(db, 5000, (cards) => {
+    if (control.signal.aborted) throw new CopyRunError('aborted');
+    writer.add(cards);
+    const rate = rateOf(writer.count, startedMs);
+    control.progress({ phase: 'export', cards: writer.count, held: state.count, rate, secondsLeft: rate > 0 ? Math.round((state.count - writer.count) / rate) : undefined, fraction: state.count > 0 ? writer.count / state.count : 1 });
+  });
+  return writer.finish({ copyDate: state.copyDate, cursor: state.cursor, maxNtinSerial: state.maxNtinSerial });
 }
