@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { CameraPanel } from './CameraPanel.tsx';
 import { CopyAge } from './CopyAge.tsx';
 import { useCopyState, useStaleDays } from './hooks.ts';
-import { VerdictCard, type ScanEntry } from './VerdictCard.tsx';
+import { useScanEntries, type ScanEntries } from './use-scanner-log.ts';
+import { VerdictCard } from './VerdictCard.tsx';
 
-/** Typing a code; the verdicts of every scan (wedge, camera, typing), newest first, each with the copy's age. */
-export function ScanTab({ entries, check, clear }: { entries: readonly ScanEntry[]; check: (code: string) => unknown; clear: () => void }) {
+/**
+ * Typing a code; the verdicts of every scan (wedge, camera, typing), newest first, each with the copy's age. A scan
+ * re-renders only the verdict list: the rest of the tab does not depend on the verdicts.
+ */
+export function ScanTab({ entries, check, clear }: { entries: ScanEntries; check: (code: string) => unknown; clear: () => void }) {
   const { t } = useTranslation();
   const copy = useCopyState();
   const staleDays = useStaleDays();
@@ -32,20 +36,25 @@ export function ScanTab({ entries, check, clear }: { entries: readonly ScanEntry
       </form>
       <CameraPanel onCode={(code) => void check(code)} />
       <h2>{t('inspectionUi.scan.results')}</h2>
-      {entries.length === 0 ? (
-        <p>{t('inspectionUi.scan.none')}</p>
-      ) : (
-        <>
-          <button type="button" onClick={clear} data-testid="scan-clear">
-            {t('inspectionUi.scan.clear')}
-          </button>
-          <ol className="verdicts" data-testid="verdicts" aria-live="polite">
-            {entries.map((entry) => (
-              <VerdictCard key={entry.seq} entry={entry} />
-            ))}
-          </ol>
-        </>
-      )}
+      <VerdictList entries={entries} clear={clear} />
     </section>
+  );
+}
+
+function VerdictList({ entries, clear }: { entries: ScanEntries; clear: () => void }) {
+  const { t } = useTranslation();
+  const shown = useScanEntries(entries);
+  if (shown.length === 0) return <p>{t('inspectionUi.scan.none')}</p>;
+  return (
+    <>
+      <button type="button" onClick={clear} data-testid="scan-clear">
+        {t('inspectionUi.scan.clear')}
+      </button>
+      <ol className="verdicts" data-testid="verdicts" aria-live="polite">
+        {shown.map((entry) => (
+          <VerdictCard key={entry.seq} entry={entry} />
+        ))}
+      </ol>
+    </>
   );
 }

@@ -12,9 +12,23 @@ const tones: Record<VerdictKind, { hz: number; ms: number }> = {
 
 let context: AudioContext | undefined;
 
-export function playVerdict(kind: VerdictKind): void {
+/**
+ * Starts the audio output ahead of the first verdict (called on the screen's first key or click: browsers start
+ * audio only after a user gesture), so that no scan waits for the audio device to open.
+ */
+export function prepareSound(): void {
   try {
     context ??= new AudioContext();
+    if (context.state === 'suspended') void context.resume().catch(() => undefined);
+  } catch {
+    // No audio device: the colour and the words still say it.
+  }
+}
+
+export function playVerdict(kind: VerdictKind): void {
+  try {
+    prepareSound();
+    if (!context) return;
     const tone = tones[kind];
     const oscillator = context.createOscillator();
     const gain = context.createGain();

@@ -1,38 +1,116 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { checkScan, type Verdict } from '../../../shared/inspection/index.ts';
 import { copyLookup, readCopyState } from '../../db/catalogue-copy.ts';
 import { useDatabase } from '../../db/context.tsx';
+import { useCopyState } from './hooks.ts';
 import type { ScanEntry } from './VerdictCard.tsx';
 
 const KEEP = 200;
+/** A page that renders no frames (hidden) still records its scans: the follow-up runs after this at the latest. */
+const FOLLOW_UP_LATEST_MS = 100;
 
 /**
- * Checks codes against the copy and keeps the latest verdicts, newest first. Each code gets its place when it
- * arrives, so a burst answered out of order still lists in scan order.
+ * The latest verdicts, newest (highest scan number) first, outside React state: a scan re-renders only the list
+ * that subscribes to it, not the whole Inspection screen.
+ */
+export class ScanEntries {
+  private entries: readonly ScanEntry[] = [];
+  private readonly listeners = new Set<() => void>();
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly current = (): readonly ScanEntry[] => this.entries;
+
+  add(entry: ScanEntry): void {
+    // Each code has its place from when it arrived, so a burst answered out of order still lists in scan order.
+    const at = this.entries.findIndex((held) => held.seq < entry.seq);
+    const next = [...this.entries];
+    next.splice(at === -1 ? next.length : at, 0, entry);
+    this.publish(next.slice(0, KEEP));
+  }
+
+  clear(): void {
+    this.publish([]);
+  }
+
+  private publish(entries: readonly ScanEntry[]): void {
+    this.entries = entries;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export function useScanEntries(entries: ScanEntries): readonly ScanEntry[] {
+  return useSyncExternalStore(entries.subscribe, entries.current);
+}
+
+/**
+ * Work that follows the verdicts shown, run in the order they came once the frame under way has been rendered (or
+ * soon, when the page renders no frames).
+ */
+class AfterFrameQueue {
+  private pending: (() => void)[] = [];
+
+  push(work: () => void): void {
+    this.pending.push(work);
+    if (this.pending.length === 1) this.schedule();
+  }
+
+  private schedule(): void {
+    let ran = false;
+    const run = () => {
+      if (ran) return;
+      ran = true;
+      clearTimeout(timer);
+      const due = this.pending;
+      this.pending = [];
+      for (const work of due) work();
+    };
+    const timer = setTimeout(run, FOLLOW_UP_LATEST_MS);
+    requestAnimationFrame(() => {
+      // A task queued from the frame's callbacks runs after that frame's layout and paint.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = run;
+      channel.port2.postMessage(null);
+    });
+  }
+}
+
+/**
+ * Checks codes against the copy. The verdict is shown first; what follows it (the sound, the line written to the
+ * open inspection: `onVerdict`) runs right after the frame that shows it, in the order the verdicts came, so the
+ * screen answers before any database write or audio work. The copy's state is the one already read for the screen
+ * (read from the database only until that first read is in).
  */
 export function useScannerLog(onVerdict?: (entry: ScanEntry) => void) {
   const db = useDatabase();
-  const [entries, setEntries] = useState<ScanEntry[]>([]);
+  const copy = useCopyState();
+  const [entries] = useState(() => new ScanEntries());
+  const [followUps] = useState(() => new AfterFrameQueue());
   const seq = useRef(0);
   const latest = useRef(onVerdict);
+  const copyNow = useRef(copy);
   useLayoutEffect(() => {
     latest.current = onVerdict;
+    copyNow.current = copy;
   });
 
   const check = useCallback(
     async (raw: string): Promise<Verdict> => {
       seq.current += 1;
       const mine = seq.current;
-      const state = await readCopyState(db);
+      const state = copyNow.current ?? (await readCopyState(db));
       const started = performance.now();
       const verdict = await checkScan(raw, copyLookup(db), state);
       const entry: ScanEntry = { seq: mine, verdict, ms: performance.now() - started, copyDate: state.copyDate };
-      setEntries((current) => [entry, ...current].sort((a, b) => b.seq - a.seq).slice(0, KEEP));
-      latest.current?.(entry);
+      entries.add(entry);
+      followUps.push(() => latest.current?.(entry));
       return verdict;
     },
-    [db],
+    [db, entries, followUps],
   );
-  const clear = useCallback(() => setEntries([]), []);
+  const clear = useCallback(() => entries.clear(), [entries]);
   return { entries, check, clear };
 }

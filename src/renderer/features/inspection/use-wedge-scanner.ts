@@ -1,21 +1,48 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { WedgeReader } from '../../../shared/inspection/wedge-timing.ts';
+import { prepareSound } from './sound.ts';
 
-/** A pause longer than this drops the characters collected so far (stray keys), so a scan starts clean. */
-const MAX_GAP_MS = 500;
-const MIN_LENGTH = 6;
+/** Input types that take typed text (the rest are buttons, boxes and pickers). */
+const textInputTypes = new Set(['text', 'search', 'number', 'tel', 'email', 'url', 'password']);
 
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset', 'file'].includes(target.type);
+/** The field that takes what is typed at `target`, if it is one. */
+function textFieldOf(target: EventTarget | null): HTMLInputElement | HTMLTextAreaElement | HTMLElement | undefined {
+  if (!(target instanceof HTMLElement)) return undefined;
+  if (target instanceof HTMLTextAreaElement || target.isContentEditable) return target;
+  return target instanceof HTMLInputElement && textInputTypes.has(target.type) && !target.readOnly ? target : undefined;
+}
+
+const setInputValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+
+/**
+ * Gives characters held back from a person's typing to the field they were typed in, as if typed: the field's own
+ * editing when it still has the focus (caret, selection, undo and React's onChange as usual), otherwise set at the
+ * caret (or at the end where the field has none, as number fields) with an input event.
+ */
+function giveBack(field: HTMLElement | undefined, text: string | undefined): void {
+  if (!field || !text || !field.isConnected) return;
+  // execCommand is the one standard way to type into the focused field as the user would (it keeps the undo history).
+  if (document.activeElement === field && document.execCommand('insertText', false, text)) return;
+  if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
+    try {
+      field.setRangeText(text, field.selectionStart ?? field.value.length, field.selectionEnd ?? field.value.length, 'end');
+    } catch {
+      // Fields without a caret (number): through the element's own setter, so React sees a changed value.
+      if (field instanceof HTMLInputElement && setInputValue) setInputValue.call(field, field.value + text);
+      else field.value += text;
+    }
+  } else {
+    field.append(text);
+  }
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
 }
 
 /**
  * A keyboard-wedge scanner types a code's characters in a fast burst and then Enter. While the Inspection screen
- * is shown, bursts typed with the focus anywhere but a text field are collected here, one code per Enter, in
- * order: codes arriving faster than they are looked up queue up, none lost and none merged. (In a text field the
- * field itself receives the scan: the code field checks it on Enter.)
+ * is shown, bursts are read wherever the focus is, one code per Enter, in order: codes arriving faster than they
+ * are looked up queue up, none lost and none merged. With the focus in a text field (a note, a quantity, the code
+ * field) a burst is told from typing by its speed (shared/inspection/wedge-timing.ts) and never reaches the field;
+ * what the person types there reaches it unchanged.
  */
 export function useWedgeScanner(onCode: (code: string) => void): void {
   const latest = useRef(onCode);
@@ -23,29 +50,57 @@ export function useWedgeScanner(onCode: (code: string) => void): void {
     latest.current = onCode;
   });
   useEffect(() => {
-    let buffer = '';
-    let lastAt = 0;
+    const reader = new WedgeReader();
+    let heldIn: HTMLElement | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const armTimer = () => {
+      clearTimeout(timer);
+      const due = reader.releaseAt;
+      if (due === undefined) return;
+      timer = setTimeout(() => {
+        giveBack(heldIn, reader.expire(performance.now()));
+        armTimer();
+      }, Math.max(0, due - performance.now()) + 1);
+    };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.altKey || event.metaKey || isTextField(event.target)) return;
-      const now = performance.now();
-      if (now - lastAt > MAX_GAP_MS) buffer = '';
-      lastAt = now;
-      if (event.key === 'Enter') {
-        const code = buffer;
-        buffer = '';
-        if (code.length >= MIN_LENGTH) {
-          event.preventDefault();
-          latest.current(code);
-        }
-        return;
+      const field = textFieldOf(event.target);
+      const step = reader.key({
+        key: event.key,
+        at: event.timeStamp,
+        inTextField: field !== undefined,
+        shortcut: event.ctrlKey || event.altKey || event.metaKey,
+        repeat: event.repeat,
+        composing: event.isComposing,
+      });
+      giveBack(heldIn, step.release);
+      if (step.action === 'take') {
+        event.preventDefault();
+        if (field) heldIn = field;
+      } else if (step.action === 'scan' && step.code) {
+        event.preventDefault();
+        latest.current(step.code);
       }
-      if (event.key.length === 1) {
-        buffer += event.key;
-        // A focused button must not act on a scanned character (Space, say).
-        if (buffer.length > 1) event.preventDefault();
-      }
+      armTimer();
+    };
+    // The focus is about to move (a click) or has moved: what the person typed goes to the field it was typed in.
+    const flush = () => {
+      giveBack(heldIn, reader.flush());
+      armTimer();
     };
     window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
+    window.addEventListener('pointerdown', flush, true);
+    window.addEventListener('focusout', flush, true);
+    // Audio starts only after a gesture: open it on the first one, before any verdict waits for it.
+    window.addEventListener('keydown', prepareSound, { capture: true, once: true });
+    window.addEventListener('pointerdown', prepareSound, { capture: true, once: true });
+    return () => {
+      flush();
+      clearTimeout(timer);
+      window.removeEventListener('keydown', onKeyDown, true);
+      window.removeEventListener('pointerdown', flush, true);
+      window.removeEventListener('focusout', flush, true);
+      window.removeEventListener('keydown', prepareSound, true);
+      window.removeEventListener('pointerdown', prepareSound, true);
+    };
   }, []);
 }
