@@ -1,8 +1,13 @@
 /**
  * The applications list with 10,000 applications in IndexedDB, in Debian's Chromium against the built web
  * twin: how long until the first rows are painted after navigating to the list, and how long a search takes
- * from typing the query until the list shows the filtered rows. Baseline in the same run: the same
- * measurements with 100 applications (a fresh browser context, so a fresh database, per size).
+ * from typing the query until the list shows the filtered rows (its count and every rendered row).
+ *
+ * Baseline, same page, same database, same run, timed the same way: plain Dexie and bare DOM, no framework.
+ * For the first rows, `orderBy('updatedAt').reverse().limit(rows)` and `count()` painted as as many rows as the
+ * app rendered; for a search, `where('searchWords').startsWith(first word)` filtered by the other words, sorted
+ * newest first, its first screen and count painted. Each size runs in a fresh browser context (a fresh
+ * database); 100 applications show how each side grows.
  *
  * The drafts are realistic (names in Russian and Kazakh across the seed's categories, GTINs, ТН ВЭД,
  * measures) and are written straight into the app's IndexedDB store by a page.evaluate that imports nothing,
@@ -10,19 +15,23 @@
  * for the moment the rows exist, then the next frame for the paint), free of the test driver's round trips.
  *
  * Run: npm run build:web && node --import tsx bench/applications-list.bench.ts
+ * (NCG_WEB_DIST=<dir> measures a build elsewhere, e.g. `vite build --config vite.web.config.ts --outDir <dir>`.)
  */
+import { readFileSync } from 'node:fs';
+import type { Dexie as DexieClass } from 'dexie';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.ts';
 import { buildSeed } from '../src/sandbox/seed/index.ts';
 import { emptyDraft, type ApplicationDraft } from '../src/shared/application/draft.ts';
 import { gs1CheckDigit } from '../src/shared/codes/gs1.ts';
+import { formatNumber } from '../src/shared/i18n/format.ts';
 import { queryWords, searchWords } from '../src/shared/search-words.ts';
 import { report } from './report.ts';
 import { serveWebTwin } from './web-twin-server.ts';
 
 const size = 10_000;
 const baselineSize = 100;
-const runs = 7;
+const runs = Number(process.env.BENCH_RUNS ?? 15);
 const fillChunk = 1_000;
 
 // ------------------------------------------------------------------------------------------ the data
@@ -107,6 +116,11 @@ async function fill(page: Page, drafts: readonly StoredDraft[]): Promise<void> {
 
 // ------------------------------------------------------------------------------------------ measuring in the page
 
+/** The list's count as the English UI shows it ("404 of 10,000"). */
+function countText(shown: number, total: number): string {
+  return `${formatNumber(shown, 'en', { maximumFractionDigits: 0 })} of ${formatNumber(total, 'en', { maximumFractionDigits: 0 })}`;
+}
+
 /** From a hash change to the applications list until its first rows are painted, in ms. */
 function navigateToListMs(page: Page): Promise<number> {
   return page.evaluate(
@@ -127,9 +141,9 @@ function navigateToListMs(page: Page): Promise<number> {
 }
 
 /** From typing the query until the count and the rows show the filtered list, in ms. */
-function searchMs(page: Page, query: string, shown: number, total: number): Promise<number> {
+function searchMs(page: Page, query: string, expectedCount: string): Promise<number> {
   return page.evaluate(
-    ({ query, shown, total }) =>
+    ({ query, expectedCount }) =>
       new Promise<number>((resolve, reject) => {
         const input = document.querySelector<HTMLInputElement>('input[type="search"]');
         const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
@@ -140,7 +154,7 @@ function searchMs(page: Page, query: string, shown: number, total: number): Prom
         const needle = query.toLocaleLowerCase('kk');
         const done = () => {
           const count = document.querySelector('[data-testid="list-count"]')?.textContent ?? '';
-          if (!count.startsWith(`${String(shown)} of ${String(total)}`)) return false;
+          if (!count.startsWith(expectedCount)) return false;
           const rows = [...document.querySelectorAll('[data-testid="applications-list"] [role="row"]')];
           // Every rendered row has its record, and they are the filtered ones.
           return rows.length > 0 && rows.every((row) => (row.querySelector('a')?.textContent ?? '').toLocaleLowerCase('kk').includes(needle));
@@ -156,26 +170,113 @@ function searchMs(page: Page, query: string, shown: number, total: number): Prom
         setValue.call(input, query);
         input.dispatchEvent(new Event('input', { bubbles: true }));
       }),
-    { query, shown, total },
+    { query, expectedCount },
   );
+}
+
+/**
+ * The baseline: plain Dexie on the same database (opened by schema discovery, before the clock starts, as the
+ * app's is open when the list is navigated to) and bare DOM rows, timed as above. `query` empty: the newest
+ * `rows` applications and the count; otherwise the search's matches, newest first, their first `rows`.
+ */
+function bareDexieMs(page: Page, options: { query: string; rows: number; expectedCount: string }): Promise<number> {
+  return page.evaluate(async ({ query, rows, expectedCount, dexieUrl }) => {
+    interface Row {
+      id: string;
+      updatedAt: number;
+      searchWords: string[];
+      draft: { values: { base: Record<string, unknown> } };
+    }
+    const { Dexie } = (await import(dexieUrl)) as { Dexie: typeof DexieClass };
+    const db = new Dexie('ncg-desk');
+    await db.open();
+    const drafts = db.table<Row, string>('drafts');
+    const host = document.createElement('div');
+    host.style.cssText = 'position:fixed;inset:0;overflow:hidden;background:#fff;z-index:99';
+    document.body.append(host);
+    const words = query.toLocaleLowerCase('kk').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    try {
+      return await new Promise<number>((resolve, reject) => {
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!host.querySelector('[role="row"] a') || !(host.querySelector('p')?.textContent ?? '').startsWith(expectedCount)) return;
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started)));
+        });
+        observer.observe(host, { childList: true, subtree: true, characterData: true });
+        const read = async (): Promise<{ shown: Row[]; matches: number; total: number }> => {
+          const total = await drafts.count();
+          if (words.length === 0) return { shown: await drafts.orderBy('updatedAt').reverse().limit(rows).toArray(), matches: total, total };
+          const [first, ...rest] = words;
+          const found = await drafts
+            .where('searchWords')
+            .startsWith(first!)
+            .distinct()
+            .filter((row) => rest.every((word) => row.searchWords.some((candidate) => candidate.startsWith(word))))
+            .toArray();
+          found.sort((a, b) => b.updatedAt - a.updatedAt);
+          return { shown: found.slice(0, rows), matches: found.length, total };
+        };
+        read()
+          .then(({ shown, matches, total }) => {
+            const text = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : '');
+            const list = document.createElement('div');
+            for (const row of shown) {
+              const line = document.createElement('div');
+              line.setAttribute('role', 'row');
+              const link = document.createElement('a');
+              link.href = `#/applications/${row.id}`;
+              link.textContent = text(row.draft.values.base['name_ru']);
+              const gtin = document.createElement('span');
+              gtin.textContent = text(row.draft.values.base['gtin']);
+              const tnved = document.createElement('span');
+              tnved.textContent = text(row.draft.values.base['tnved']);
+              line.append(link, gtin, tnved);
+              list.append(line);
+            }
+            const count = document.createElement('p');
+            count.textContent = `${matches.toLocaleString('en')} of ${total.toLocaleString('en')}`;
+            host.append(list, count);
+          })
+          .catch(reject);
+      });
+    } finally {
+      host.remove();
+      db.close();
+    }
+  }, { ...options, dexieUrl: '/bench-dexie.mjs' });
 }
 
 async function clearSearch(page: Page, total: number): Promise<void> {
   await page.getByRole('searchbox').fill('');
-  await page.getByTestId('list-count').filter({ hasText: `${String(total)} of ${String(total)}` }).waitFor();
+  await page.getByTestId('list-count').filter({ hasText: countText(total, total) }).waitFor();
 }
 
-function median(values: readonly number[]): number {
+/** The value at fraction `p` of the sorted values (nearest rank), to 0.1 ms. */
+function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.floor(sorted.length / 2)]! * 10) / 10;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return Math.round(sorted[rank]! * 10) / 10;
+}
+
+interface Series {
+  median: number;
+  p95: number;
+}
+
+function series(values: readonly number[]): Series {
+  return { median: percentile(values, 0.5), p95: percentile(values, 0.95) };
 }
 
 interface Figures {
-  firstRowsMs: number;
-  searchMs: number;
-  reloadMs: number;
+  firstRows: Series;
+  bareFirstRows: Series;
+  search: Series;
+  bareSearch: Series;
+  reload: Series;
   query: string;
   matches: number;
+  rowsOnScreen: number;
 }
 
 async function measure(siteUrl: string, count: number): Promise<Figures> {
@@ -195,31 +296,51 @@ async function measure(siteUrl: string, count: number): Promise<Figures> {
     // A brand: a word an officer types, shared by a slice of the catalogue.
     const query = drafts[0]!.draft.values.base.brand as string;
     const matches = expectedMatches(drafts, query);
+    const all = countText(count, count);
+    const filtered = countText(matches, count);
 
     const firstRows: number[] = [];
+    const bareFirstRows: number[] = [];
     const searches: number[] = [];
+    const bareSearches: number[] = [];
     const reloads: number[] = [];
+    let rowsOnScreen = 0;
     for (let run = 0; run <= runs; run += 1) {
       await page.evaluate(() => {
         window.location.hash = '#/settings';
       });
       await page.getByTestId('refresh-dictionaries').waitFor();
       const navigation = await navigateToListMs(page);
-      await page.getByTestId('list-count').filter({ hasText: `${String(count)} of ${String(count)}` }).waitFor();
-      const search = await searchMs(page, query, matches, count);
+      await page.getByTestId('list-count').filter({ hasText: all }).waitFor();
+      rowsOnScreen = await page.locator('[data-testid="applications-list"] [role="row"]').count();
+      const search = await searchMs(page, query, filtered);
       await clearSearch(page, count);
+      // The baseline in between, on the same rows: what plain Dexie and bare DOM need for the same screens.
+      const bareNavigation = await bareDexieMs(page, { query: '', rows: rowsOnScreen, expectedCount: all });
+      const bareSearch = await bareDexieMs(page, { query, rows: rowsOnScreen, expectedCount: filtered });
       // Run 0 warms the caches and the JIT; it is not counted.
       if (run === 0) continue;
       firstRows.push(navigation);
       searches.push(search);
+      bareFirstRows.push(bareNavigation);
+      bareSearches.push(bareSearch);
     }
-    for (let run = 0; run < runs; run += 1) {
+    for (let run = 0; run < Math.min(runs, 7); run += 1) {
       const started = performance.now();
       await page.reload();
       await page.locator('[data-testid="applications-list"] [role="row"] a').first().waitFor();
       reloads.push(performance.now() - started);
     }
-    return { firstRowsMs: median(firstRows), searchMs: median(searches), reloadMs: median(reloads), query, matches };
+    return {
+      firstRows: series(firstRows),
+      bareFirstRows: series(bareFirstRows),
+      search: series(searches),
+      bareSearch: series(bareSearches),
+      reload: series(reloads),
+      query,
+      matches,
+      rowsOnScreen,
+    };
   } finally {
     await browser.close();
   }
@@ -227,35 +348,37 @@ async function measure(siteUrl: string, count: number): Promise<Figures> {
 
 // ------------------------------------------------------------------------------------------ the run
 
-const site = await serveWebTwin();
+const dexieModule = readFileSync(new URL('../node_modules/dexie/dist/dexie.mjs', import.meta.url), 'utf8');
+const site = await serveWebTwin({ '/bench-dexie.mjs': { body: dexieModule, contentType: 'text/javascript' } });
 
 try {
-  const small = await measure(site.url, baselineSize);
-  const large = await measure(site.url, size);
-  report({
-    name: 'applications-list-first-rows-painted',
-    value: large.firstRowsMs,
-    unit: 'ms',
-    n: size,
-    baseline: { name: `applications-list-first-rows-painted-${String(baselineSize)}`, value: small.firstRowsMs, unit: 'ms' },
-    notes: `median of ${String(runs)}; in-app navigation (hash change) to the list until its first rows exist and a frame has passed`,
-  });
-  report({
-    name: 'applications-list-search-applied',
-    value: large.searchMs,
-    unit: 'ms',
-    n: size,
-    baseline: { name: `applications-list-search-applied-${String(baselineSize)}`, value: small.searchMs, unit: 'ms' },
-    notes: `median of ${String(runs)}; query "${large.query}" (${String(large.matches)} of ${String(size)} match; ${String(small.matches)} of ${String(baselineSize)}) until the count and every rendered row show the filtered list`,
-  });
-  report({
-    name: 'applications-list-reload-to-first-rows',
-    value: Math.round(large.reloadMs),
-    unit: 'ms',
-    n: size,
-    baseline: { name: `applications-list-reload-to-first-rows-${String(baselineSize)}`, value: Math.round(small.reloadMs), unit: 'ms' },
-    notes: `median of ${String(runs)}; page reload on #/applications (app boot, database open, list query) until the first rows are visible, measured from the driver`,
-  });
+  for (const count of [baselineSize, size]) {
+    const figures = await measure(site.url, count);
+    const spread = (ours: Series, bare: Series) => `median ${String(ours.median)} ms, p95 ${String(ours.p95)} ms; plain Dexie median ${String(bare.median)} ms, p95 ${String(bare.p95)} ms`;
+    report({
+      name: 'applications-list-first-rows-painted',
+      value: figures.firstRows.median,
+      unit: 'ms',
+      n: count,
+      baseline: { name: 'plain-dexie-newest-rows-painted', value: figures.bareFirstRows.median, unit: 'ms' },
+      notes: `${spread(figures.firstRows, figures.bareFirstRows)} over ${String(runs)} runs; in-app navigation (hash change) to the list until its first rows exist and a frame has passed; baseline orderBy('updatedAt').reverse().limit(${String(figures.rowsOnScreen)}) + count() as bare DOM rows`,
+    });
+    report({
+      name: 'applications-list-search-applied',
+      value: figures.search.median,
+      unit: 'ms',
+      n: count,
+      baseline: { name: 'plain-dexie-search-painted', value: figures.bareSearch.median, unit: 'ms' },
+      notes: `${spread(figures.search, figures.bareSearch)} over ${String(runs)} runs; query "${figures.query}" (${String(figures.matches)} of ${String(count)} match) until the count and every rendered row show the filtered list; baseline where('searchWords').startsWith(first word) filtered by the others, sorted newest first, its first screen and count as bare DOM`,
+    });
+    report({
+      name: 'applications-list-reload-to-first-rows',
+      value: Math.round(figures.reload.median),
+      unit: 'ms',
+      n: count,
+      notes: `median of ${String(Math.min(runs, 7))}, p95 ${String(Math.round(figures.reload.p95))} ms; page reload on #/applications (app boot, database open, list query) until the first rows are visible, measured from the driver`,
+    });
+  }
 } finally {
   await site.close();
 }

@@ -2,6 +2,7 @@
  * Applications on this computer (`drafts` table). Every write keeps the list's search words in step with the
  * draft.
  */
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { applyFieldChanges, type FieldChange, type FieldConflict } from '../../shared/application/draft-fields.ts';
 import { emptyDraft, type ApplicationDraft } from '../../shared/application/draft.ts';
 import { queryWords } from '../../shared/search-words.ts';
@@ -109,20 +110,51 @@ export interface ListFilter {
   statusCode?: string;
 }
 
+/** Ids of every application, newest change first: the list's order, read from the `updatedAt` index's keys. */
+export async function draftIdsNewestFirst(db: NcgDatabase): Promise<string[]> {
+  return (await db.drafts.orderBy('updatedAt').reverse().primaryKeys()) as string[];
+}
+
+/** The newest `limit` applications and how many there are: enough to paint the list's first screen. */
+export async function newestDraftRecords(db: NcgDatabase, limit: number): Promise<{ records: DraftRecord[]; count: number }> {
+  return db.transaction('r', db.drafts, async () => {
+    const [records, count] = await Promise.all([db.drafts.orderBy('updatedAt').reverse().limit(limit).toArray(), db.drafts.count()]);
+    return { records, count };
+  });
+}
+
 /**
  * Ids of the applications that match, newest change first. Everything runs on index keys only: each query
  * word, the local state and the catalogue status narrow a key set, and the records themselves are read later,
- * only for the rows on screen. This keeps 10,000 applications fast.
+ * only for the rows on screen. `newestFirst` is the order from `draftIdsNewestFirst` when the caller holds it
+ * already (the list keeps it while nothing changes), so a search reads only the few keys it narrows by.
  */
-export async function matchingDraftIds(db: NcgDatabase, filter: ListFilter): Promise<string[]> {
-  const sets: Set<string>[] = [];
-  for (const word of queryWords(filter.query)) {
-    sets.push(new Set((await db.drafts.where('searchWords').startsWith(word).primaryKeys()) as string[]));
-  }
-  if (filter.localState) sets.push(new Set((await db.drafts.where('localState').equals(filter.localState).primaryKeys()) as string[]));
-  if (filter.statusCode) sets.push(new Set((await db.drafts.where('catalogue.statusCode').equals(filter.statusCode).primaryKeys()) as string[]));
-  const ordered = (await db.drafts.orderBy('updatedAt').reverse().primaryKeys()) as string[];
-  if (sets.length === 0) return ordered;
+export async function matchingDraftIds(db: NcgDatabase, filter: ListFilter, newestFirst?: readonly string[]): Promise<string[]> {
+  const words = queryWords(filter.query);
+  const { order, sets } = await db.transaction('r', db.drafts, async () => {
+    // All key sets at once, in one transaction: IndexedDB answers them in one go rather than one after another.
+    const reads: Promise<string[]>[] = words.map(async (word) => (await db.drafts.where('searchWords').startsWith(word).primaryKeys()) as string[]);
+    if (filter.localState) reads.push(db.drafts.where('localState').equals(filter.localState).primaryKeys() as Promise<string[]>);
+    if (filter.statusCode) reads.push(db.drafts.where('catalogue.statusCode').equals(filter.statusCode).primaryKeys() as Promise<string[]>);
+    const [order, ...narrowing] = await Promise.all([newestFirst ?? draftIdsNewestFirst(db), ...reads]);
+    return { order: order as readonly string[], sets: narrowing.map((keys) => new Set(keys)) };
+  });
+  if (sets.length === 0) return [...order];
+  // The rarest key set first: most ids fail on its lookup and the rest are never asked.
   sets.sort((a, b) => a.size - b.size);
-  return ordered.filter((id) => sets.every((set) => set.has(id)));
+  if (sets[0]!.size === 0) return [];
+  return order.filter((id) => sets.every((set) => set.has(id)));
+}
+
+/**
+ * Calls `listener` after any change to the `drafts` table, in this tab or another one (Dexie's storage-mutated
+ * event, which other tabs' changes reach by BroadcastChannel). Returns the unsubscribe function.
+ */
+export function onDraftsChanged(db: NcgDatabase, listener: () => void): () => void {
+  const prefix = `idb://${db.name}/drafts/`;
+  const onMutated = (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((part) => part.startsWith(prefix))) listener();
+  };
+  Dexie.on('storagemutated', onMutated);
+  return () => Dexie.on.storagemutated.unsubscribe(onMutated);
 }

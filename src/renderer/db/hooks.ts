@@ -3,14 +3,16 @@
  * `undefined` always means "still reading".
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AttributeSchemas } from '../../shared/application/schema.ts';
 import type { ConformityDocument } from '../../shared/application/draft.ts';
+import { queryWords } from '../../shared/search-words.ts';
 import { loadAttributeSchemas } from './attribute-schemas.ts';
 import { useDatabase } from './context.tsx';
 import { dictionaryCounts, getDictionaryItem, searchDictionary } from './dictionaries.ts';
 import { getRegisterDocument, getStoredPdf, listRegister } from './documents.ts';
-import { categoriesInUse, countDrafts, getDraftRecord, getDraftRecords, matchingDraftIds, type ListFilter } from './drafts.ts';
+import type { NcgDatabase } from './database.ts';
+import { categoriesInUse, countDrafts, draftIdsNewestFirst, getDraftRecord, getDraftRecords, matchingDraftIds, newestDraftRecords, onDraftsChanged, type ListFilter } from './drafts.ts';
 import { getPhotoRows, readPhotoFacts, type PhotoFacts } from './photos.ts';
 import type { BlobRecord, DictionaryItemRecord, DocumentRecord, DraftRecord } from './records.ts';
 import { readSetting } from './settings.ts';
@@ -27,9 +29,94 @@ export function useDraftCount(): number | undefined {
   return useLiveQuery(() => countDrafts(db), [db]);
 }
 
-export function useMatchingDraftIds(filter: ListFilter): string[] | undefined {
+/** The list's rows for a filter: their ids, newest change first, and how many there are. */
+export interface ListIds {
+  /** All the matching ids, or only the first ones while the rest are still being read (`ids.length < count`). */
+  ids: string[];
+  count: number;
+  /** The first screen's records, read with them, for painting before the rows' own read answers. */
+  firstRecords?: ReadonlyMap<string, DraftRecord>;
+}
+
+/** How many ids the unfiltered list reads first, to paint its first screen before the whole order is read. */
+const firstScreenRows = 100;
+
+function isUnfiltered(filter: ListFilter): boolean {
+  return queryWords(filter.query).length === 0 && !filter.localState && !filter.statusCode;
+}
+
+/**
+ * The list's ids for a filter, kept current as applications change (here or in another tab).
+ *
+ * Not a live query: Dexie's live queries record every primary key an index read returns, to know which changes
+ * concern them, and for 10,000 applications that bookkeeping cost more than the read itself. Any change to the
+ * table re-reads instead. The unfiltered order is kept between filters while nothing changes, so a search reads
+ * only its words' keys; the unfiltered list first shows its first screen, read on its own, while the whole order
+ * is read. While a new filter is read the previous filter's rows stay (no empty flash per keystroke).
+ */
+export function useMatchingDraftIds(filter: ListFilter): ListIds | undefined {
   const db = useDatabase();
-  return useLiveQuery(() => matchingDraftIds(db, filter), [db, filter.query, filter.localState, filter.statusCode]);
+  const { query, localState, statusCode } = filter;
+  const [rows, setRows] = useState<ListIds>();
+  const [failure, setFailure] = useState<unknown>();
+  // The unfiltered order and the table generation it was read at; any change to the table bumps the generation.
+  const order = useRef<{ db: NcgDatabase; generation: number; ids: string[] }>(undefined);
+  const generation = useRef(0);
+  useEffect(() => {
+    const current: ListFilter = { query, ...(localState ? { localState } : {}), ...(statusCode ? { statusCode } : {}) };
+    let active = true;
+    let running = false;
+    let again = false;
+    const read = async () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          const at = generation.current;
+          const fresh = () => active && !again && generation.current === at;
+          const known = order.current?.db === db && order.current.generation === at ? order.current.ids : undefined;
+          let newestFirst: string[];
+          if (known) newestFirst = known;
+          else {
+            if (isUnfiltered(current)) {
+              // The first screen on its own first: IndexedDB answers one read after the other, so the short
+              // read goes ahead of the long one and paints while that runs.
+              const first = await newestDraftRecords(db, firstScreenRows);
+              if (fresh() && first.records.length < first.count) {
+                setRows({ ids: first.records.map((record) => record.id), count: first.count, firstRecords: new Map(first.records.map((record) => [record.id, record])) });
+              }
+            }
+            const whole = draftIdsNewestFirst(db);
+            newestFirst = await whole;
+            if (generation.current === at) order.current = { db, generation: at, ids: newestFirst };
+          }
+          const matching = await matchingDraftIds(db, current, newestFirst);
+          // A change while reading means these ids may be stale: they are read again before being shown.
+          if (fresh()) setRows({ ids: matching, count: matching.length });
+          else again ||= active;
+        } while (again && active);
+      } catch (error) {
+        if (active) setFailure(error);
+      } finally {
+        running = false;
+      }
+    };
+    const stop = onDraftsChanged(db, () => {
+      generation.current += 1;
+      void read();
+    });
+    void read();
+    return () => {
+      active = false;
+      stop();
+    };
+  }, [db, query, localState, statusCode]);
+  if (failure !== undefined) throw failure;
+  return rows;
 }
 
 /** The records of the given ids, by id (rows on screen of a long list). */

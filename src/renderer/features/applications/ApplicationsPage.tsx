@@ -3,6 +3,7 @@ import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState, type Rea
 import { useTranslation } from 'react-i18next';
 import { attributeCodes, nameCodeFor } from '../../../shared/application/attribute-codes.ts';
 import { findValue } from '../../../shared/application/draft.ts';
+import { formatCount } from '../../app/format.ts';
 import { EmptyState } from '../../app/components/EmptyState.tsx';
 import { KazakhLetters } from '../../app/components/KazakhLetters.tsx';
 import { navigate, routeHref, useLocation } from '../../app/router.ts';
@@ -80,8 +81,12 @@ function ApplicationsList({ selectionActions }: ApplicationsPageProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const total = useDraftCount();
-  const ids = useMatchingDraftIds({ query: deferredQuery, localState });
-  const virtualizer = useVirtualizer({ count: ids?.length ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
+  const rows = useMatchingDraftIds({ query: deferredQuery, localState });
+  const ids = rows?.ids;
+  // Until the whole order is read (a few ms at 10,000), rows past the first screen are empty placeholders.
+  const complete = rows !== undefined && rows.ids.length === rows.count;
+  const rowCount = rows?.count ?? 0;
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
   const visible = virtualizer.getVirtualItems();
   const visibleIds = visible.map((row) => ids?.[row.index]).filter((value): value is string => Boolean(value));
   const records = useDraftRecordsById(visibleIds);
@@ -93,7 +98,7 @@ function ApplicationsList({ selectionActions }: ApplicationsPageProps) {
       else next.add(id);
       return next;
     });
-  const allSelected = Boolean(ids?.length) && ids!.every((id) => selected.has(id));
+  const allSelected = complete && Boolean(ids?.length) && ids!.every((id) => selected.has(id));
   const nameCode = nameCodeFor(i18n.language);
 
   return (
@@ -112,12 +117,12 @@ function ApplicationsList({ selectionActions }: ApplicationsPageProps) {
             </option>
           ))}
         </select>
-        {selected.size > 0 && <span data-testid="selected-count">{t('ui.applications.selected', { count: selected.size })}</span>}
+        {selected.size > 0 && <span data-testid="selected-count">{t('ui.applications.selected', { count: formatCount(selected.size, i18n.language) })}</span>}
         {selected.size > 0 && selectionActions?.([...selected])}
         {selected.size > 0 && <DeleteApplicationsButton ids={[...selected]} afterDelete="stay" onDeleted={(trashed) => setSelected((current) => new Set([...current].filter((one) => !trashed.includes(one))))} />}
         {trashCount ? (
           <a href={routeHref('applications', 'trash')} data-testid="open-trash">
-            {t('applications.trash.open', { count: trashCount })}
+            {t('applications.trash.open', { count: formatCount(trashCount, i18n.language) })}
           </a>
         ) : null}
       </div>
@@ -138,10 +143,10 @@ function ApplicationsList({ selectionActions }: ApplicationsPageProps) {
       {total === 0 ? (
         <EmptyState title={t('ui.applications.emptyTitle')} body={t('ui.applications.emptyBody')} />
       ) : (
-        <div className="list" role="table" aria-label={t('ui.applications.title')} aria-rowcount={ids?.length ?? 0}>
+        <div className="list" role="table" aria-label={t('ui.applications.title')} aria-rowcount={rowCount}>
           <div className="list-row list-head" role="row">
             <span role="columnheader">
-              <input type="checkbox" aria-label={t('ui.applications.selectAll')} checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(ids))} />
+              <input type="checkbox" aria-label={t('ui.applications.selectAll')} checked={allSelected} disabled={!complete} onChange={() => setSelected(allSelected ? new Set() : new Set(ids))} />
             </span>
             <span role="columnheader">{t('ui.applications.name')}</span>
             <span role="columnheader">GTIN</span>
@@ -152,7 +157,7 @@ function ApplicationsList({ selectionActions }: ApplicationsPageProps) {
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {visible.map((row) => {
                 const id = ids?.[row.index];
-                const record = id ? records?.get(id) : undefined;
+                const record = id ? (records?.get(id) ?? rows?.firstRecords?.get(id)) : undefined;
                 return (
                   <div key={row.key} role="row" className="list-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${row.start}px)` }}>
                     {record && id ? (
@@ -176,7 +181,7 @@ function ApplicationsList({ selectionActions }: ApplicationsPageProps) {
               })}
             </div>
           </div>
-          <p className="list-count" data-testid="list-count">{t('ui.applications.count', { shown: ids?.length ?? 0, total: total ?? 0 })}</p>
+          <p className="list-count" data-testid="list-count">{t('ui.applications.count', { shown: formatCount(rowCount, i18n.language), total: formatCount(total ?? 0, i18n.language) })}</p>
         </div>
       )}
     </>
