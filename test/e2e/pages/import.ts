@@ -120,10 +120,10 @@ export class ImportPage {
     await expect(this.page.getByTestId('applications-list')).toBeVisible();
   }
 
-  /** The applications list's "shown of total" in English. */
+  /** The applications list's "shown of total" in English (thousands grouped: "1,234 of 10,000"). */
   async listCounts(): Promise<{ shown: number; total: number }> {
     const text = await this.page.getByTestId('list-count').innerText();
-    const [shown = Number.NaN, total = Number.NaN] = (text.match(/\d+/g) ?? []).map(Number);
+    const [shown = Number.NaN, total = Number.NaN] = (text.match(/\d[\d,]*/g) ?? []).map((figure) => Number(figure.replaceAll(',', '')));
     return { shown, total };
   }
 }
