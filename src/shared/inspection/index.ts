@@ -34,4 +34,4 @@ export { gtinKey, normaliseScan, ntinSerial, type ScanCode, type ScanForm, type 
 export { inspectionSearchWords, isValidOrganisationId, totalsByVerdict, violationCount, type Inspection, type InspectionItem } from './session.ts';
 export { createSnapshotWriter, isSnapshotError, readSnapshotCards, SnapshotError, snapshotFormat, verifySnapshot, type SnapshotHeader, type SnapshotProblem } from './snapshot.ts';
 export { checkScan, verdictFor, verdictKey, verdictKinds, verdictRecord, type CopyLookup, type Verdict, type VerdictKind } from './verdict.ts';
-export { candidateOf, draftOf, draftRowKey, numberFromCell, type FineRuleDraft, type FineTablesDraft, type MciValueDraft } from './fine-draft.ts';
+export { checkDraft, draftOf, draftRowKey, fineRulePairs, isBlankRule, numberFromCell, type FineRuleDraft, type FineTablesDraft, type MciValueDraft } from './fine-draft.ts';

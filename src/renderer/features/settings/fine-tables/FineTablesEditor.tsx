@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import {
-  entityCategories,
-  offenceKinds,
+  isBlankRule,
   type FineRuleDraft,
   type FineTableColumn,
   type FineTableName,
@@ -14,17 +13,17 @@ interface EditorProps {
   draft: FineTablesDraft;
   problems: FineTableProblem[];
   onChange: (draft: FineTablesDraft) => void;
-  onAddRule: () => void;
   onAddYear: () => void;
 }
 
 const perKinds = ['inspection', 'item'] as const;
 
 /**
- * The two tables as editable grids. Every cell is labelled with its column and row for assistive tools, and a
+ * The two tables as editable grids: a row for every business category and offence (blank: no rule), and the
+ * MCI values by year. Every cell is labelled with its column and row for assistive tools, and a
  * cell (or row) named by a problem is marked invalid; the problems themselves are listed under the tables.
  */
-export function FineTablesEditor({ draft, problems, onChange, onAddRule, onAddYear }: EditorProps) {
+export function FineTablesEditor({ draft, problems, onChange, onAddYear }: EditorProps) {
   const { t } = useTranslation();
   const invalid = (table: FineTableName, row: number, column?: FineTableColumn) =>
     problems.some((problem) => problem.table === table && problem.row === row && (problem.column === column || problem.column === undefined));
@@ -36,74 +35,58 @@ export function FineTablesEditor({ draft, problems, onChange, onAddRule, onAddYe
   return (
     <>
       <h3>{t('inspection.fine.table.rules')}</h3>
-      <table data-testid="fine-rules-editor">
-        <thead>
-          <tr>
-            <th>{t('settingsUi.fines.rowNumber')}</th>
-            <th>{column('article')}</th>
-            <th>{column('part')}</th>
-            <th>{column('entityCategory')}</th>
-            <th>{column('offence')}</th>
-            <th>{column('mci')}</th>
-            <th>{column('per')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {draft.rules.map((rule, index) => {
-            const row = index + 1;
-            return (
-              <tr key={rule.key} data-testid="fine-rule-row" data-row={row} data-category={rule.entityCategory} data-offence={rule.offence}>
-                <td>{row}</td>
-                <td>
-                  <input className="fine-text" value={rule.article} maxLength={40} aria-label={cellLabel('rules', row, 'article')} aria-invalid={invalid('rules', row, 'article')} onChange={(event) => setRule(index, { article: event.target.value })} data-column="article" />
-                </td>
-                <td>
-                  <input className="fine-text" value={rule.part} maxLength={20} aria-label={cellLabel('rules', row, 'part')} aria-invalid={invalid('rules', row, 'part')} onChange={(event) => setRule(index, { part: event.target.value })} data-column="part" />
-                </td>
-                <td>
-                  <select value={rule.entityCategory} aria-label={cellLabel('rules', row, 'entityCategory')} aria-invalid={invalid('rules', row, 'entityCategory')} onChange={(event) => setRule(index, { entityCategory: event.target.value as FineRuleDraft['entityCategory'] })} data-column="entityCategory">
-                    {entityCategories.map((category) => (
-                      <option key={category} value={category}>
-                        {t(`inspection.fine.category.${category}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <select value={rule.offence} aria-label={cellLabel('rules', row, 'offence')} aria-invalid={invalid('rules', row, 'offence')} onChange={(event) => setRule(index, { offence: event.target.value as FineRuleDraft['offence'] })} data-column="offence">
-                    {offenceKinds.map((kind) => (
-                      <option key={kind} value={kind}>
-                        {t(`inspection.fine.offence.${kind}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input className="fine-number" inputMode="decimal" value={rule.mci} aria-label={cellLabel('rules', row, 'mci')} aria-invalid={invalid('rules', row, 'mci')} onChange={(event) => setRule(index, { mci: event.target.value })} data-column="mci" />
-                </td>
-                <td>
-                  <select value={rule.per} aria-label={cellLabel('rules', row, 'per')} onChange={(event) => setRule(index, { per: event.target.value as FineRuleDraft['per'] })} data-column="per">
-                    {perKinds.map((kind) => (
-                      <option key={kind} value={kind}>
-                        {t(`inspection.fine.per.${kind}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <button type="button" aria-label={t('settingsUi.fines.removeRow', { row })} title={t('settingsUi.fines.removeRow', { row })} onClick={() => onChange({ ...draft, rules: draft.rules.filter((_, at) => at !== index) })} data-testid="fine-rule-remove">
-                    ✕
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <button type="button" onClick={onAddRule} data-testid="fine-rule-add">
-        {t('settingsUi.fines.addRule')}
-      </button>
+      <p className="fine-tables-hint">{t('settingsUi.fines.blankRow')}</p>
+      <div className="fine-tables-grid">
+        <table data-testid="fine-rules-editor">
+          <thead>
+            <tr>
+              <th>{t('settingsUi.fines.rowNumber')}</th>
+              <th>{column('entityCategory')}</th>
+              <th>{column('offence')}</th>
+              <th>{column('article')}</th>
+              <th>{column('part')}</th>
+              <th>{column('mci')}</th>
+              <th>{column('per')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {draft.rules.map((rule, index) => {
+              const row = index + 1;
+              return (
+                <tr key={`${rule.entityCategory}|${rule.offence}`} data-testid="fine-rule-row" data-row={row} data-category={rule.entityCategory} data-offence={rule.offence} data-blank={isBlankRule(rule)}>
+                  <td>{row}</td>
+                  <td>{t(`inspection.fine.category.${rule.entityCategory}`)}</td>
+                  <td>{t(`inspection.fine.offence.${rule.offence}`)}</td>
+                  <td>
+                    <input className="fine-text" value={rule.article} maxLength={40} aria-label={cellLabel('rules', row, 'article')} aria-invalid={invalid('rules', row, 'article')} onChange={(event) => setRule(index, { article: event.target.value })} data-column="article" />
+                  </td>
+                  <td>
+                    <input className="fine-text" value={rule.part} maxLength={20} aria-label={cellLabel('rules', row, 'part')} aria-invalid={invalid('rules', row, 'part')} onChange={(event) => setRule(index, { part: event.target.value })} data-column="part" />
+                  </td>
+                  <td>
+                    <input className="fine-number" inputMode="decimal" value={rule.mci} aria-label={cellLabel('rules', row, 'mci')} aria-invalid={invalid('rules', row, 'mci')} onChange={(event) => setRule(index, { mci: event.target.value })} data-column="mci" />
+                  </td>
+                  <td>
+                    <select value={rule.per} aria-label={cellLabel('rules', row, 'per')} onChange={(event) => setRule(index, { per: event.target.value as FineRuleDraft['per'] })} data-column="per">
+                      {perKinds.map((kind) => (
+                        <option key={kind} value={kind}>
+                          {t(`inspection.fine.per.${kind}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <button type="button" aria-label={t('settingsUi.fines.clearRow', { row })} title={t('settingsUi.fines.clearRow', { row })} disabled={isBlankRule(rule)} onClick={() => setRule(index, { article: '', part: '', mci: '', per: 'inspection' })} data-testid="fine-rule-clear">
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
 
       <h3>{t('inspection.fine.table.mciValues')}</h3>
       <table data-testid="mci-values-editor">

@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  candidateOf,
-  checkFineTables,
+  checkDraft,
   defaultFineTables,
   draftOf,
   draftRowKey,
-  entityCategories,
   fineTableProblemText,
   fineTablesFile,
   localCalendarDay,
@@ -67,7 +65,7 @@ function FineTablesForm({ tables, outcome, setOutcome }: { tables: FineTables; o
   const [draft, setDraft] = useState<FineTablesDraft>(() => draftOf(tables));
   const [dirty, setDirty] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
-  const check = checkFineTables(candidateOf(draft));
+  const check = checkDraft(draft);
   const problems = dirty && !check.ok ? check.problems : [];
   const translate = (key: string, params?: Record<string, string | number>) => t(key, params ?? {});
 
@@ -125,7 +123,6 @@ function FineTablesForm({ tables, outcome, setOutcome }: { tables: FineTables; o
         draft={draft}
         problems={problems}
         onChange={edit}
-        onAddRule={() => edit({ ...draft, rules: [...draft.rules, { key: draftRowKey(), article: '', part: '', entityCategory: unusedCategory(draft), offence: 'first', mci: '', per: 'inspection' }] })}
         onAddYear={() => edit({ ...draft, mciValues: [...draft.mciValues, { key: draftRowKey(), year: '', kzt: '' }] })}
       />
       {problems.length > 0 ? (
@@ -225,10 +222,4 @@ function ProblemList({ problems, translate }: { problems: FineTableProblem[]; tr
       {problems.length > shownProblems ? <li>{translate('settingsUi.fines.more', { count: problems.length - shownProblems })}</li> : null}
     </ul>
   );
-}
-
-/** A new rule starts on a category and offence with no rule yet, so adding one is not a duplicate at once. */
-function unusedCategory(draft: FineTablesDraft): (typeof entityCategories)[number] {
-  const taken = new Set(draft.rules.filter((rule) => rule.offence === 'first').map((rule) => rule.entityCategory));
-  return entityCategories.find((category) => !taken.has(category)) ?? entityCategories[0];
 }
