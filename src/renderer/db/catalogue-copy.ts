@@ -288,9 +288,11 @@ export async function mergeCopyBatch(db: NcgDatabase, cards: readonly CopyCard[]
   });
 }
 
-/** Live cards moved per compaction step at most: about one update page's worth of index work. */
+/**
+ * Live cards moved per compaction step at most: about the index work of storing one update page, so a lookup
+ * waits no longer for a step than for an update page.
+ */
 const COMPACT_STEP_CARDS = 4096;
-const COMPACT_STEP_BLOCKS = 64;
 
 /** Lists the sparse blocks of a copy written before the list was kept, reading blocks a range at a time. */
 async function listSparseBlocks(db: NcgDatabase): Promise<void> {
@@ -318,14 +320,14 @@ export interface CompactionResult {
 }
 
 /** One step: the chosen blocks' live cards move into new blocks, their index entries follow, the blocks go. */
-async function compactStep(db: NcgDatabase, slack: (cards: number) => number): Promise<{ done: boolean; blocks: number }> {
+async function compactStep(db: NcgDatabase, stepCards: number): Promise<{ done: boolean; blocks: number }> {
   const tables = tablesOf(db);
   return db.transaction('rw', db.copyBlocks, db.copyBuckets, db.copyMeta, async () => {
     const state = await catchUp(tables, await readState(tables));
     const heldBlocks = await tables.blocks.count();
     const sparse = new Map(await readSparse(tables));
-    if (heldBlocks - denseBlocks(state.count) <= slack(state.count)) return { done: true, blocks: heldBlocks };
-    const sourceIds = compactionSources(sparse, COMPACT_STEP_BLOCKS, COMPACT_STEP_CARDS);
+    if (heldBlocks - denseBlocks(state.count) <= compactionSlack(state.count)) return { done: true, blocks: heldBlocks };
+    const sourceIds = compactionSources(sparse, Math.max(2, Math.ceil(stepCards / 32)), stepCards);
     const sources = (await tables.blocks.bulkGet(sourceIds)).filter((block): block is CopyBlock => block !== undefined);
     const only = sources[0];
     // A lone block without dead slots (the newest, partly filled) is as dense as it gets.
@@ -360,13 +362,16 @@ async function compactStep(db: NcgDatabase, slack: (cards: number) => number): P
  * are packed into new blocks, one bounded transaction per step, until the copy is within 1 % of its dense size
  * (or `maxSteps` ran, or `signal` aborted: the copy is whole after any step). Lookups answer the same throughout.
  */
-export async function compactCopy(db: NcgDatabase, options: { maxSteps?: number; signal?: AbortSignal; onStep?: (blocks: number) => void } = {}): Promise<CompactionResult> {
+export async function compactCopy(
+  db: NcgDatabase,
+  options: { maxSteps?: number; signal?: AbortSignal; onStep?: (blocks: number) => void; stepCards?: number } = {},
+): Promise<CompactionResult> {
   if (!(await readSparse(tablesOf(db)))) await listSparseBlocks(db);
   const blocksBefore = await db.copyBlocks.count();
   let blocksAfter = blocksBefore;
   let steps = 0;
   while (steps < (options.maxSteps ?? Infinity) && !options.signal?.aborted) {
-    const step = await compactStep(db, compactionSlack);
+    const step = await compactStep(db, options.stepCards ?? COMPACT_STEP_CARDS);
     blocksAfter = step.blocks;
     if (step.done) break;
     steps += 1;
