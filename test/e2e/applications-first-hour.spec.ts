@@ -9,7 +9,7 @@
  *   and is read-only while sent and under moderation.
  */
 import { buildSeed } from '../../src/sandbox/seed/index.ts';
-import { expect, test } from './fixtures.ts';
+import { catalogueRoutes, expect, test } from './fixtures.ts';
 import { ApplicationsPage, Editor } from './pages/applications.ts';
 import { ImportPage } from './pages/import.ts';
 
@@ -22,27 +22,31 @@ function csv(names: readonly string[]): Buffer {
   return Buffer.from(`${columns.join(';')}\r\n${rows.join('\r\n')}\r\n`, 'utf8');
 }
 
-test('a fresh install with the catalogue unreachable: New application says so right there, with its error, and downloads on "Try again"', async ({ app, appPage: page }) => {
-  test.setTimeout(120_000);
-  await app.chooseLanguage('kk');
-  await app.open('applications');
-  // The catalogue cannot be reached (the page itself is served, as an installed app is).
-  const unreachable = /\/gwp\/|\/api\/integration\//u;
-  await page.route(unreachable, (route) => route.abort('internetdisconnected'));
-  await page.getByTestId('new-application').click();
-  await expect(page).toHaveURL(/#\/applications\/new\/[0-9a-f-]{36}$/u);
-  // No "go to Settings": the download was tried here by itself, and its failure is explained here.
-  const offer = page.getByTestId('first-refresh');
-  await expect(offer).toHaveAttribute('data-refresh-state', 'failed', { timeout: 60_000 });
-  await expect(offer).toContainText('Каталог нысандары бұл компьютерде әлі жоқ');
-  await expect(page.getByTestId('first-refresh-error')).toHaveClass(/error-message/u);
-  await expect(page.getByTestId('first-refresh-start')).toHaveText('Қайталау');
+test.describe('the catalogue unreachable from the first launch', () => {
+  // The catalogue cannot be reached (the page itself is served, as an installed app is) from before the app
+  // loads: the launch downloads nothing, and the forms are still missing when the officer starts.
+  test.use({ catalogueAtLaunch: 'unreachable' });
 
-  await page.unroute(unreachable);
-  await page.getByTestId('first-refresh-start').click();
-  await expect(new Editor(page).field('name_ru')).toBeVisible({ timeout: 90_000 });
-  await app.open('applications');
-  await expect(page.getByTestId('list-count')).toHaveCount(0); // nothing typed, nothing stored
+  test('a fresh install with the catalogue unreachable: New application says so right there, with its error, and downloads on "Try again"', async ({ app, appPage: page }) => {
+    test.setTimeout(120_000);
+    await app.chooseLanguage('kk');
+    await app.open('applications');
+    await expect(page.getByTestId('refresh-status')).toHaveAttribute('data-launch', 'unreachable', { timeout: 60_000 });
+    await page.getByTestId('new-application').click();
+    await expect(page).toHaveURL(/#\/applications\/new\/[0-9a-f-]{36}$/u);
+    // No "go to Settings": the download was tried here by itself, and its failure is explained here.
+    const offer = page.getByTestId('first-refresh');
+    await expect(offer).toHaveAttribute('data-refresh-state', 'failed', { timeout: 60_000 });
+    await expect(offer).toContainText('Каталог нысандары бұл компьютерде әлі жоқ');
+    await expect(page.getByTestId('first-refresh-error')).toHaveClass(/error-message/u);
+    await expect(page.getByTestId('first-refresh-start')).toHaveText('Қайталау');
+
+    await page.unroute(catalogueRoutes);
+    await page.getByTestId('first-refresh-start').click();
+    await expect(new Editor(page).field('name_ru')).toBeVisible({ timeout: 90_000 });
+    await app.open('applications');
+    await expect(page.getByTestId('list-count')).toHaveCount(0); // nothing typed, nothing stored
+  });
 });
 
 test('a fresh install, online: New application downloads the forms by itself, stores nothing until typed, and labels read in English', async ({ app, appPage: page }) => {
@@ -210,7 +214,9 @@ test('returned for revision: remarks on their fields, fixed and re-sent in one a
   await expect(page.getByTestId('revision-banner')).toHaveCount(0);
   await expect(page.locator('#field-name_kk')).toBeDisabled();
   await expect(page.getByTestId('mark-ready')).toBeDisabled();
-  await expect(page.getByTestId('photo-choose-front')).toBeDisabled();
+  // The photos cannot be changed either: no way to choose one, and why is said.
+  await expect(page.getByTestId('photos-locked')).toBeVisible();
+  await expect(page.getByTestId('photo-choose-front')).toHaveCount(0);
   await page.goto('./#/applications/sync');
   await page.getByRole('button', { name: 'Check statuses now' }).click();
   await expect(syncRow).toHaveAttribute('data-state', 'readyToPublish', { timeout: 60_000 });

@@ -1,9 +1,15 @@
-import { expect, test } from './fixtures.ts';
+import { catalogueRoutes, expect, test } from './fixtures.ts';
+
+// "Never refreshed" lasts where it really does: the catalogue was away at the first launch (which otherwise
+// downloads the forms by itself); it is back before the officer asks for the refresh.
+test.use({ catalogueAtLaunch: 'unreachable' });
 
 test('downloads schemas and dictionaries from the sandbox through the bridge and keeps them after a reload', async ({ app }) => {
   await app.chooseLanguage('en');
   await app.open('settings');
+  await expect(app.page.getByTestId('refresh-status')).toHaveAttribute('data-launch', 'unreachable', { timeout: 60_000 });
   await expect(app.page.getByTestId('last-refresh')).toHaveText('never');
+  await app.page.unroute(catalogueRoutes);
   await app.page.getByTestId('refresh-dictionaries').click();
   // Wait for the refresh's own end state (an idle machine needs about a second; a busy one more).
   await expect(app.page.getByTestId('dictionaries-panel')).toHaveAttribute('data-refresh-state', 'done', { timeout: 60_000 });

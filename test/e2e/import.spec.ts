@@ -13,7 +13,7 @@ import { escapeCellText } from '../../src/shared/application/import/index.ts';
 import { decodeWindows1251 } from '../../src/shared/application/import/decode.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
 import { buildSeed } from '../../src/sandbox/seed/index.ts';
-import { expect, test } from './fixtures.ts';
+import { catalogueRoutes, expect, test } from './fixtures.ts';
 import { ApplicationsPage } from './pages/applications.ts';
 import { ImportPage, type TestFile } from './pages/import.ts';
 
@@ -195,33 +195,42 @@ test('maps the columns of a non-default header layout once and remembers the map
   await expect(app.page.getByTestId('applications-list')).toContainText('Ряженка «Тәтті» 4%');
 });
 
-test('works offline on the local copy: says when schemas were never downloaded, and which categories lack their extended schema', async ({ app }) => {
-  const applications = new ApplicationsPage(app);
-  const importer = new ImportPage(app);
-  await app.chooseLanguage('en');
+// "Never downloaded" lasts where it really does: the catalogue was away at the first launch (which otherwise
+// downloads the forms by itself).
+test.describe('the catalogue away at the first launch', () => {
+  test.use({ catalogueAtLaunch: 'unreachable' });
 
-  await importer.open();
-  await importer.page.getByTestId('import-file').setInputFiles(await fixture('kazakh-default.csv'));
-  const noSchemas = app.page.getByTestId('import-no-schemas');
-  await expect(noSchemas).toContainText('attribute schemas are not on this computer yet');
-  await noSchemas.getByRole('link', { name: 'Open Settings' }).click();
-  await expect(app.page.getByTestId('refresh-dictionaries')).toBeVisible();
+  test('works offline on the local copy: says when schemas were never downloaded, and which categories lack their extended schema', async ({ app }) => {
+    const applications = new ApplicationsPage(app);
+    const importer = new ImportPage(app);
+    await app.chooseLanguage('en');
 
-  // This catalogue publishes no extended schema for the category (the refresh skips it), so the import
-  // must name the category whose extended attributes it could not check.
-  await app.page.route(/\/gov-attributes/, (route) =>
-    route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ code: 'NOT_FOUND', message: 'Запрашиваемые данные не найдены.' }) }),
-  );
-  await applications.refreshDictionaries();
-  // The catalogue is out of reach from here on: the base schema and dictionaries on this computer suffice.
-  await app.page.route(/\/gwp\//, (route) => route.abort('internetdisconnected'));
-  await importer.open();
-  expect(await importer.choose(await fixture('kazakh-default.csv'))).toBe('preview');
-  await expect(app.page.getByTestId('categories-without-schema')).toContainText(foodLeaf.code);
-  expect(await importer.counts()).toEqual({ rows: 3, errors: 0, warnings: 0, clean: 3 });
-  await importer.importRows('valid');
-  await importer.openList();
-  await expect(app.page.getByTestId('list-count')).toHaveText('3 of 3');
+    await importer.open();
+    await importer.page.getByTestId('import-file').setInputFiles(await fixture('kazakh-default.csv'));
+    const noSchemas = app.page.getByTestId('import-no-schemas');
+    await expect(noSchemas).toContainText('attribute schemas are not on this computer yet');
+    await noSchemas.getByRole('link', { name: 'Open Settings' }).click();
+    await expect(app.page.getByTestId('refresh-dictionaries')).toBeVisible();
+    // The catalogue is back for the refresh, once the launch has given up on it.
+    await expect(app.page.getByTestId('refresh-status')).toHaveAttribute('data-launch', 'unreachable', { timeout: 60_000 });
+    await app.page.unroute(catalogueRoutes);
+
+    // This catalogue publishes no extended schema for the category (the refresh skips it), so the import
+    // must name the category whose extended attributes it could not check.
+    await app.page.route(/\/gov-attributes/, (route) =>
+      route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ code: 'NOT_FOUND', message: 'Запрашиваемые данные не найдены.' }) }),
+    );
+    await applications.refreshDictionaries();
+    // The catalogue is out of reach from here on: the base schema and dictionaries on this computer suffice.
+    await app.page.route(/\/gwp\//, (route) => route.abort('internetdisconnected'));
+    await importer.open();
+    expect(await importer.choose(await fixture('kazakh-default.csv'))).toBe('preview');
+    await expect(app.page.getByTestId('categories-without-schema')).toContainText(foodLeaf.code);
+    expect(await importer.counts()).toEqual({ rows: 3, errors: 0, warnings: 0, clean: 3 });
+    await importer.importRows('valid');
+    await importer.openList();
+    await expect(app.page.getByTestId('list-count')).toHaveText('3 of 3');
+  });
 });
 
 test('refuses bad input with a clear message and loses nothing imported before', async ({ app }) => {
