@@ -24,6 +24,10 @@ export function CataloguePhoto({ angle, angleName, fileName }: { angle: ImageTyp
     // Looked up again whenever a slot shows it anew: the local file may have been deleted, the cache filled.
     gcTime: 0,
     refetchOnWindowFocus: false,
+    // A failed photo is tried again by the officer's "Try again", not by surprise while the slot is being read.
+    refetchOnReconnect: false,
+    // Offline is no reason to wait: the local upload and the kept thumbnail need no network, and a failed fetch says so.
+    networkMode: 'always',
   });
   const loading = photo.isPending || photo.isFetching;
   const state = loading ? 'loading' : photo.isError ? 'failed' : 'shown';
