@@ -131,7 +131,8 @@ async function freshCopy(catalogue: Catalogue, pageSize: number): Promise<NcgDat
   return db;
 }
 
-describe('catalogue copy compaction', () => {
+// Each test downloads a few thousand cards dozens of times: slow on a busy machine.
+describe('catalogue copy compaction', { timeout: 180_000 }, () => {
   it('after many updates the copy returns to the size of a fresh copy and answers every lookup the same', async () => {
     const catalogue = new Catalogue(3000);
     const db = newDatabase();
