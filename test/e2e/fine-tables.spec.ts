@@ -71,7 +71,7 @@ test('fine tables are edited, imported and exported in Settings, and the act est
   await expect(editor.filledRows).toHaveCount(8);
   await expect(editor.cell(editor.rule('medium', 'repeat'), 'mci')).toHaveValue('33');
   await editor.importInput.setInputFiles(jsonFile('notes.json', '{"rules": [ oops'));
-  await expect(editor.refused).toContainText('это не файл таблиц штрафов: его нельзя прочитать как JSON.');
+  await expect(editor.refused).toContainText('Это не файл таблиц штрафов: его нельзя прочитать как JSON.');
   await expect(editor.filledRows).toHaveCount(8);
   // The same refusal in Kazakh.
   await app.chooseLanguage('kk');

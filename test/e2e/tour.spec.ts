@@ -290,6 +290,13 @@ for (const language of ['kk', 'ru', 'en'] as const) {
     await app.open('settings');
     await expect(page.getByTestId('storage-used')).toHaveText(/\d/);
     await tour.shot('settings-after');
+    // The fine tables in Settings: a wrong cell named by row and column, and a file refused.
+    const fineTables = page.getByTestId('fine-tables-panel');
+    await fineTables.locator('[data-testid="fine-rule-row"][data-category="medium"][data-offence="repeat"] [data-column="mci"]').fill('-30');
+    await expect(fineTables.getByTestId('fine-tables-problems')).toBeVisible();
+    await fineTables.getByTestId('fine-tables-import').setInputFiles({ name: 'fines.json', mimeType: 'application/json', buffer: Buffer.from('{"rules": [') });
+    await expect(fineTables.getByTestId('fine-tables-refused')).toBeVisible();
+    await tour.shot('settings-fine-tables', ['fines.json']);
 
     const report = tour.report();
     expect(report, `Visible strings in ${language} that are keys, raw codes or in another script, and screens wider than the window:\n${report}`).toBe('');

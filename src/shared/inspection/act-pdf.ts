@@ -7,6 +7,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { createTranslator } from '../i18n/translate.ts';
+import { defaultFineTables } from './fine-defaults.ts';
 import type { FineEstimate } from './fines.ts';
 import { fineMessage } from './fines.ts';
 import { totalsByVerdict, type Inspection } from './session.ts';
@@ -171,7 +172,11 @@ export async function renderActPdf(inspection: Inspection, fonts: ActFonts, fine
   text(both('inspection.act.fine'), { font: bold, size: 11 });
   text(fineText(kk, fine));
   text(fineText(ru, fine));
-  if (fineSource) text(fineSource, { size: 7 });
+  // The shipped defaults' note is ours, so it is printed in the act's languages; an office's own source line as written.
+  if (fineSource === defaultFineTables.source) {
+    text(kk('inspection.fine.defaultSource'), { size: 7 });
+    text(ru('inspection.fine.defaultSource'), { size: 7 });
+  } else if (fineSource) text(fineSource, { size: 7 });
   gap(24);
   text(kk('inspection.act.signatures'));
   gap(6);

@@ -183,7 +183,8 @@ type Translate = (key: string, params?: Record<string, string | number>) => stri
 /** One problem as a sentence in the user's language, naming the table, the row and the column. */
 export function fineTableProblemText(problem: FineTableProblem, t: Translate): string {
   const what = t(`inspection.fine.problem.${problem.code}`, problem.params ?? {});
-  if (!problem.table) return what;
+  // Alone, it is a sentence of its own; after a table, row and column it continues theirs.
+  if (!problem.table) return what.charAt(0).toLocaleUpperCase() + what.slice(1);
   const table = t(`inspection.fine.table.${problem.table}`);
   if (problem.row === undefined) return t('inspection.fine.problemIn', { table, problem: what });
   if (!problem.column) return t('inspection.fine.problemAtRow', { table, row: problem.row, problem: what });

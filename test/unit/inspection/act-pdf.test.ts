@@ -80,6 +80,10 @@ describe('act PDF', () => {
     expect(text).toContain(`Оценка штрафа: ${30 * 4325} тг`);
     expect(text).toContain('Это оценка, а не решение');
     expect(text).toContain('Бұл шешім емес, бағалау');
+    // The defaults' "unconfirmed" note in the act's own languages, not in English.
+    expect(text).toContain('Это неподтверждённые значения по умолчанию');
+    expect(text).toContain('Бұл расталмаған әдепкі мәндер');
+    expect(text).not.toContain(defaultFineTables.source);
     expect(text).toContain('Страница 1 из 1');
   });
 

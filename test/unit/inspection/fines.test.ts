@@ -105,7 +105,7 @@ describe('fineTableProblemText', () => {
     expect(fineTableProblemText({ code: 'duplicateRule', table: 'rules', row: 3, params: { other: 1 } }, createTranslator('en'))).toBe(
       'Fine rules, row 3: a second rule for the same business category and offence (row 1 has one).',
     );
-    expect(fineTableProblemText({ code: 'notJson' }, createTranslator('ru'))).toBe('это не файл таблиц штрафов: его нельзя прочитать как JSON.');
+    expect(fineTableProblemText({ code: 'notJson' }, createTranslator('ru'))).toBe('Это не файл таблиц штрафов: его нельзя прочитать как JSON.');
   });
 
   it('has a sentence for every problem code in every language', () => {
