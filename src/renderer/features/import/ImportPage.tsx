@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatProgress } from '../../app/format.ts';
 import { navigate, routeHref } from '../../app/router.ts';
 import { FileDrop } from './FileDrop.tsx';
 import type { FileAnalysis } from './import-protocol.ts';
@@ -10,7 +11,7 @@ import { useImportFlow, type ImportStep, type MappingSource } from './use-import
 
 /** Bulk import of applications from a CSV or XLSX file (route `#/applications/import`). */
 export function ImportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const flow = useImportFlow();
   const { state } = flow;
 
@@ -57,7 +58,7 @@ export function ImportPage() {
       {state.step === 'importing' && (
         <section className="import-step" aria-busy="true">
           <p role="status" data-testid="import-progress" data-done={state.progress.done} data-total={state.progress.total}>
-            <progress max={state.progress.total || 1} value={state.progress.done} /> {t('importer.progress.label', { done: state.progress.done, total: state.progress.total })}
+            <progress max={state.progress.total || 1} value={state.progress.done} /> {t('importer.progress.label', { progress: formatProgress(state.progress.done, state.progress.total, i18n.language) })}
           </p>
           <p className="hint">{t('importer.leaveWarning')}</p>
           <button type="button" onClick={flow.stop} data-testid="import-stop">
@@ -86,12 +87,12 @@ export function ImportPage() {
 }
 
 function Working({ state }: { state: Extract<ImportStep, { step: 'working' }> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <p role="status" aria-busy="true" data-testid="import-working">
       {/* Downloads are counted; reading and checking are one step each, shown as busy. */}
       {state.progress?.phase === 'schemas' || state.progress?.phase === 'files' ? <progress max={state.progress.total} value={state.progress.done} /> : <progress />}{' '}
-      {t(`importer.working.${state.activity}`, { fileName: state.fileName, done: state.progress?.done ?? 0, total: state.progress?.total ?? 0 })}
+      {t(`importer.working.${state.activity}`, { fileName: state.fileName, progress: formatProgress(state.progress?.done ?? 0, state.progress?.total ?? 0, i18n.language) })}
     </p>
   );
 }

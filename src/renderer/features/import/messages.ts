@@ -26,7 +26,7 @@ const en = {
   working: {
     reading: 'Reading {{fileName}}…',
     checking: 'Checking the rows…',
-    files: 'Checking the photos and PDFs: {{done}} of {{total}}…',
+    files: 'Checking the photos and PDFs: {{progress}}…',
     schemas: 'Downloading the extended attributes of the file’s categories…',
   },
   file: {
@@ -123,7 +123,7 @@ const en = {
     nothingNew: 'Every row that could be imported is already on this computer. Tick the box above to import them again.',
   },
   progress: {
-    label: 'Imported: {{done}} of {{total}}',
+    label: 'Imported: {{progress}}',
     stop: 'Stop',
   },
   done: {
@@ -165,7 +165,7 @@ export const importerMessages = defineMessages(en, {
     working: {
       reading: 'Чтение {{fileName}}…',
       checking: 'Проверка строк…',
-      files: 'Проверка фото и PDF: {{done}} из {{total}}…',
+      files: 'Проверка фото и PDF: {{progress}}…',
       schemas: 'Загрузка расширенных атрибутов категорий из файла…',
     },
     file: {
@@ -262,7 +262,7 @@ export const importerMessages = defineMessages(en, {
       nothingNew: 'Все строки, которые можно импортировать, уже есть на этом компьютере. Отметьте пункт выше, чтобы импортировать их снова.',
     },
     progress: {
-      label: 'Импортировано: {{done}} из {{total}}',
+      label: 'Импортировано: {{progress}}',
       stop: 'Остановить',
     },
     done: {
@@ -302,7 +302,7 @@ export const importerMessages = defineMessages(en, {
     working: {
       reading: '{{fileName}} оқылуда…',
       checking: 'Жолдар тексерілуде…',
-      files: 'Фотолар мен PDF тексерілуде: {{total}} ішінен {{done}}…',
+      files: 'Фотолар мен PDF тексерілуде: {{progress}}…',
       schemas: 'Файлдағы санаттардың кеңейтілген атрибуттары жүктелуде…',
     },
     file: {
@@ -399,7 +399,7 @@ export const importerMessages = defineMessages(en, {
       nothingNew: 'Импорттауға болатын жолдардың бәрі бұл компьютерде бұрыннан бар. Оларды қайта импорттау үшін жоғарыдағы белгіні қойыңыз.',
     },
     progress: {
-      label: 'Импортталды: {{total}} ішінен {{done}}',
+      label: 'Импортталды: {{progress}}',
       stop: 'Тоқтату',
     },
     done: {
