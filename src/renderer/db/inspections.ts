@@ -107,8 +107,8 @@ export function useFineTables(): FineTables | undefined {
 }
 
 /** Puts tables in force (undefined: back to the defaults). Only whole, valid tables are stored: a caller checks them first. */
-export function saveFineTables(db: NcgDatabase, tables: FineTables | undefined): Promise<void> {
-  return writeSetting(db, fineTablesKey, tables === undefined ? null : fineTablesSchema.parse(tables));
+export async function saveFineTables(db: NcgDatabase, tables: FineTables | undefined): Promise<void> {
+  await writeSetting(db, fineTablesKey, tables === undefined ? null : fineTablesSchema.parse(tables));
 }
 
 // ---- photos of product lines (table `blobs`, owner = the inspection)

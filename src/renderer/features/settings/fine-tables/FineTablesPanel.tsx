@@ -30,7 +30,8 @@ type Outcome =
   | { kind: 'refused'; file: string; problems: FineTableProblem[] }
   | { kind: 'read-failed'; file: string }
   | { kind: 'exported'; location: string }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  | { kind: 'failed'; action: 'store' | 'export' };
 
 /**
  * The fine rules and MCI values the inspection act's estimate is computed from: edited as a draft that is put
@@ -45,9 +46,11 @@ export function FineTablesPanel() {
   const linkedHere = location.route === 'settings' && location.rest[0] === settingsSections.fineTables;
   // Held here, not in the form: the form starts afresh whenever the tables in force change.
   const [outcome, setOutcome] = useState<Outcome | undefined>();
+  // Scrolled to once the tables are shown (not again on each change of them).
+  const shown = tables !== undefined;
   useEffect(() => {
-    if (linkedHere && tables) section.current?.scrollIntoView({ block: 'start' });
-  }, [linkedHere, tables === undefined]); // eslint-disable-line react-hooks/exhaustive-deps -- once, when the tables are first shown
+    if (linkedHere && shown) section.current?.scrollIntoView({ block: 'start' });
+  }, [linkedHere, shown]);
   return (
     <section ref={section} id="settings-fine-tables" aria-labelledby="settings-fine-tables-title" className="fine-tables" data-testid="fine-tables-panel">
       <h2 id="settings-fine-tables-title">{t('settingsUi.fines.title')}</h2>
@@ -75,7 +78,13 @@ function FineTablesForm({ tables, outcome, setOutcome }: { tables: FineTables; o
     setOutcome(undefined);
   };
   const putInForce = async (next: FineTables, done: Outcome) => {
-    await saveFineTables(db, next);
+    try {
+      await saveFineTables(db, next);
+    } catch {
+      // Nothing was written: the tables in force and the draft stay as they were.
+      setOutcome({ kind: 'failed', action: 'store' });
+      return;
+    }
     // Tables equal to those in force cause no new form: this one starts from them itself.
     setDraft(draftOf(next));
     setDirty(false);
@@ -107,8 +116,13 @@ function FineTablesForm({ tables, outcome, setOutcome }: { tables: FineTables; o
     await putInForce(parsed.tables, { kind: 'imported', file: file.name, rules: parsed.tables.rules.length, years: parsed.tables.mciValues.length });
   };
   const exportFile = async () => {
-    const saved = await bridge.files.save({ suggestedName: `fine-tables-${localCalendarDay(new Date())}.json`, mimeType: 'application/json', bytes: new TextEncoder().encode(fineTablesFile(tables)) });
-    if (saved.saved) setOutcome({ kind: 'exported', location: saved.location ?? `fine-tables-${localCalendarDay(new Date())}.json` });
+    const name = `fine-tables-${localCalendarDay(new Date())}.json`;
+    try {
+      const saved = await bridge.files.save({ suggestedName: name, mimeType: 'application/json', bytes: new TextEncoder().encode(fineTablesFile(tables)) });
+      if (saved.saved) setOutcome({ kind: 'exported', location: saved.location ?? name });
+    } catch {
+      setOutcome({ kind: 'failed', action: 'export' });
+    }
   };
 
   return (
@@ -208,6 +222,12 @@ function OutcomeLine({ outcome, translate: t }: { outcome: Outcome | undefined; 
       return <p role="status" data-testid="fine-tables-status">{t('settingsUi.fines.resetDone')}</p>;
     case 'saved':
       return <p role="status" data-testid="fine-tables-status">{t('settingsUi.fines.saved')}</p>;
+    case 'failed':
+      return (
+        <p role="alert" className="error-message" data-testid="fine-tables-failed">
+          {t(outcome.action === 'store' ? 'settingsUi.fines.storeFailed' : 'settingsUi.fines.exportFailed')}
+        </p>
+      );
   }
 }
 

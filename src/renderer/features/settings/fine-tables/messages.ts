@@ -28,6 +28,8 @@ export const fineTablesMessagesEn = {
   cancel: 'Cancel',
   resetDone: 'The defaults are in force again.',
   readFailed: 'The file could not be read.',
+  storeFailed: 'The tables could not be stored on this computer; the tables in force are unchanged.',
+  exportFailed: 'The file could not be saved.',
   rowNumber: 'No.',
 } as const;
 
@@ -57,6 +59,8 @@ export const fineTablesMessagesRu: { [K in keyof typeof fineTablesMessagesEn]: s
   cancel: 'Отмена',
   resetDone: 'Снова действуют значения по умолчанию.',
   readFailed: 'Файл не удалось прочитать.',
+  storeFailed: 'Таблицы не удалось сохранить на этом компьютере; действующие таблицы не изменились.',
+  exportFailed: 'Файл не удалось сохранить.',
   rowNumber: '№',
 };
 
@@ -86,5 +90,7 @@ export const fineTablesMessagesKk: { [K in keyof typeof fineTablesMessagesEn]: s
   cancel: 'Болдырмау',
   resetDone: 'Әдепкі мәндер қайтадан күшінде.',
   readFailed: 'Файлды оқу мүмкін болмады.',
+  storeFailed: 'Кестелерді осы компьютерге сақтау мүмкін болмады; күшіндегі кестелер өзгерген жоқ.',
+  exportFailed: 'Файлды сақтау мүмкін болмады.',
   rowNumber: '№',
 };
