@@ -5,12 +5,14 @@ import { dictionaryCodes } from '../../shared/application/schema.ts';
 import { createDictionaryLookup, type DictionaryEntryStatus, type DictionaryLookup } from '../../shared/application/validate.ts';
 import { CatalogueError } from '../../shared/catalogue/errors.ts';
 import { createPortalClient } from '../../shared/catalogue/portal-client.ts';
+import type { Locale } from '../../shared/i18n/locales.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
 import { buildSeed } from '../../sandbox/seed/index.ts';
 import { defineCommand, UsageError, type CommandArgs, type CommandSpec, type OptionSpecs } from '../args.ts';
 import { ExitCode, type CliCommand, type CliIO } from '../io.ts';
 import { allProblems, checkSheetFiles } from '../sheet-files.ts';
-import { shown, shownParams } from '../terminal.ts';
+import { problemParams } from '../problem-params.ts';
+import { shown } from '../terminal.ts';
 
 export const summary = 'check a CSV or XLSX file of applications against the catalogue\'s schemas and dictionaries';
 
@@ -157,7 +159,7 @@ async function checkFile({ values, positionals, locale }: CommandArgs<typeof spe
     await checkSheetFiles(result.rows, file);
     const problems = allProblems(result.rows, result.problems);
     const errors = problems.filter((problem) => problem.severity === 'error').length;
-    return report(problems, { rows: result.counts.rows, errors, warnings: problems.length - errors }, io, t);
+    return report(problems, { rows: result.counts.rows, errors, warnings: problems.length - errors }, io, t, locale);
   } catch (error) {
     io.stderr(`ncg import: ${shown(error instanceof Error ? error.message : String(error), 200)}`);
     return ExitCode.failed;
@@ -169,10 +171,11 @@ function report(
   counts: { rows: number; errors: number; warnings: number },
   io: CliIO,
   t: (key: string, params?: Record<string, string | number>) => string,
+  locale: Locale,
 ): number {
   const warning = t('application.cli.warning');
   for (const problem of problems) {
-    const message = t(problem.key, shownParams(problem.params));
+    const message = t(problem.key, problemParams(problem.params, locale));
     io.stdout(`row ${String(problem.row)}: ${shown(problem.field, 60)}: ${problem.severity === 'warning' ? `${warning}: ` : ''}${message}`);
   }
   io.stderr(t('application.cli.checked', { rows: counts.rows, errors: counts.errors, warnings: counts.warnings }));

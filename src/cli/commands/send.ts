@@ -13,6 +13,7 @@ import { defineCommand, integerOption, UsageError, type CommandSpec, type Option
 import { ExitCode, type CliIO } from '../io.ts';
 import { openJournal, JournalLockedError, JournalMismatchError, type SyncJournal } from '../sync-journal.ts';
 import { allProblems, checkSheetFiles, syncFilesOf, withoutPendingFiles } from '../sheet-files.ts';
+import { problemParams } from '../problem-params.ts';
 import { shown, shownParams } from '../terminal.ts';
 import { remoteCatalogue } from './import.ts';
 
@@ -117,7 +118,7 @@ export const run = defineCommand(spec, async ({ values, positionals, locale }, i
     const files = await checkSheetFiles(result.rows, file);
     const problems = allProblems(result.rows, result.problems);
     if (problems.length > 0) {
-      for (const problem of problems) io.stdout(`row ${String(problem.row)}: ${problem.field}: ${t(problem.key, shownParams(problem.params))}`);
+      for (const problem of problems) io.stdout(`row ${String(problem.row)}: ${problem.field}: ${t(problem.key, problemParams(problem.params, locale))}`);
       io.stderr(`ncg send: ${String(result.counts.rows)} rows checked, ${String(problems.length)} problems: nothing was sent`);
       return ExitCode.failed;
     }
