@@ -17,7 +17,7 @@ import { scratchDatabases } from './scratch-database.ts';
 const database = scratchDatabases('catalogue-photos');
 const fileName = '3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b8a7f.jpg';
 
-async function jpeg(width: number, height: number): Promise<Uint8Array> {
+async function jpeg(width: number, height: number): Promise<Uint8Array<ArrayBuffer>> {
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d')!;
   context.fillStyle = '#f4f4f4';

@@ -68,10 +68,13 @@ async function deleteLocalPhotos(page: Page, applicationId: string): Promise<num
   );
 }
 
-test('a published card’s photos: from this computer, then from the catalogue and kept; an adopted request’s after a cut network; read-only slots refuse drops', async ({ app, appPage: page, context, request }) => {
+test('a published card’s photos: from this computer, then from the catalogue and kept; an adopted request’s after a cut network; read-only slots refuse drops', async ({ app, appPage: page, context, request, shell }) => {
   test.setTimeout(240_000);
   const run = `ph${Date.now().toString(36)}`;
   const name = `Айран фото ${run}`;
+  // The web twin fetches photos from the page, where every request is seen; the desktop host fetches them in its
+  // main process, out of the page's sight, so there the source attribute alone tells where a photo came from.
+  const seesRequests = shell === 'web';
   const mediaRequests: string[] = [];
   page.on('request', (sent) => {
     const path = new URL(sent.url()).pathname;
@@ -145,7 +148,7 @@ test('a published card’s photos: from this computer, then from the catalogue a
   await expect(page.getByTestId('photo-thumbnail-front')).toBeVisible();
   const fileName = (await front.getAttribute('data-file-name'))!;
   expect(fileName).toMatch(/\.jpg$/u);
-  expect(mediaRequests).toEqual([]);
+  if (seesRequests) expect(mediaRequests).toEqual([]);
   expect(await page.locator('.editor-form').innerText()).not.toMatch(uuidPattern);
 
   // The local file gone: fetched from the catalogue's media route, then kept (the next look asks nobody).
@@ -155,7 +158,7 @@ test('a published card’s photos: from this computer, then from the catalogue a
   await expect(front).toHaveAttribute('data-state', 'shown', { timeout: 30_000 });
   await expect(front).toHaveAttribute('data-source', 'catalogue');
   await expect(page.getByTestId('photo-thumbnail-front')).toBeVisible();
-  expect(new Set(mediaRequests)).toEqual(new Set([fileName]));
+  if (seesRequests) expect(new Set(mediaRequests)).toEqual(new Set([fileName]));
   const fetches = mediaRequests.length;
   await page.reload();
   await expect(front).toHaveAttribute('data-source', 'cache', { timeout: 30_000 });
@@ -218,7 +221,7 @@ test('a published card’s photos: from this computer, then from the catalogue a
   await expect(left).toHaveAttribute('data-state', 'shown', { timeout: 30_000 });
   await expect(left).toHaveAttribute('data-source', 'catalogue');
   await expect(page.getByTestId('photo-thumbnail-left')).toBeVisible();
-  expect(mediaRequests).toContain(elsewherePhoto);
+  if (seesRequests) expect(mediaRequests).toContain(elsewherePhoto);
 });
 
 test('a seed card’s photo the site does not have: a placeholder in the user’s language with “Try again”, never its file name', async ({ app, appPage: page, request }) => {
