@@ -10,10 +10,14 @@
  * text node), measured from the same key event to the same rendered frame, for as many other NTINs not read before.
  * Also printed: the lookup alone as the screen labels it (normalise + reads, `data-ms`) against the bare reads alone.
  *
- *   npm run build:web && node --import tsx bench/lookup.bench.ts      (BENCH_CARDS=… , BENCH_LOOKUPS=…, BENCH_WEB_ROOT=…)
+ * The machine running the benchmarks is often shared with other work, which an inspector's laptop is not: with
+ * BENCH_NICE (default -10, applied where allowed) this process and the browser run at that priority, the app and the
+ * baseline alike; the figure's notes say which priority was in force and the load average.
+ *
+ *   npm run build:web && node --import tsx bench/lookup.bench.ts      (BENCH_CARDS=… , BENCH_LOOKUPS=…, BENCH_WEB_ROOT=…, BENCH_NICE=0)
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { getPriority, loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.ts';
@@ -38,15 +42,17 @@ function percentile(sorted: number[], p: number): number {
  * the next Enter key event starts it at the event's time stamp; it stops when an element
  * `[data-testid="verdict"][data-code=code]` is in the page ("dom"), and again once the next animation frame has been
  * rendered ("painted": a task queued from requestAnimationFrame runs after that frame's style, layout and paint).
+ * "own": from the page starting to handle that Enter (the first key listener, installed before the page's own) to
+ * the verdict in the page: the page's share, without the browser's input delivery.
  */
 const probeScript = `(() => {
   const selector = (code) => '[data-testid="verdict"][data-code="' + code + '"]';
-  const probe = { code: '', start: 0, dom: 0, resolve: undefined, done: undefined };
+  const probe = { code: '', start: 0, handled: 0, dom: 0, resolve: undefined, done: undefined };
   window.__scanProbe = {
-    expect(code) { probe.code = code; probe.start = 0; probe.dom = 0; probe.done = new Promise((resolve) => { probe.resolve = resolve; }); },
+    expect(code) { probe.code = code; probe.start = 0; probe.handled = 0; probe.dom = 0; probe.done = new Promise((resolve) => { probe.resolve = resolve; }); },
     result() { return probe.done; },
   };
-  addEventListener('keydown', (event) => { if (event.key === 'Enter' && probe.code && !probe.start) probe.start = event.timeStamp; }, true);
+  addEventListener('keydown', (event) => { if (event.key === 'Enter' && probe.code && !probe.start) { probe.start = event.timeStamp; probe.handled = performance.now(); } }, true);
   new MutationObserver((records) => {
     if (!probe.code || !probe.start || probe.dom) return;
     const wanted = selector(probe.code);
@@ -63,7 +69,7 @@ const probeScript = `(() => {
     const element = hit;
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => probe.resolve({ dom: probe.dom - probe.start, painted: performance.now() - probe.start, ms: Number(element.getAttribute('data-ms')) });
+      channel.port1.onmessage = () => probe.resolve({ dom: probe.dom - probe.start, own: probe.dom - probe.handled, painted: performance.now() - probe.start, ms: Number(element.getAttribute('data-ms')) });
       channel.port2.postMessage(0);
     });
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-code'] });
@@ -133,7 +139,18 @@ const sandbox = await createSandboxHandler({ host: '127.0.0.1', cards });
 const webRoot = process.env['BENCH_WEB_ROOT'] ?? new URL('../dist/web/', import.meta.url).pathname;
 const site = await serveWithSandbox({ root: webRoot.endsWith('/') ? webRoot : `${webRoot}/`, host: '127.0.0.1', port: 0, sandbox });
 const baseUrl = site.url.endsWith('/') ? site.url : `${site.url}/`;
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+let priority = getPriority();
+try {
+  setPriority(Number(process.env['BENCH_NICE'] ?? -10));
+  priority = getPriority();
+} catch {
+  // Not allowed (not root): the default priority, as the notes will say.
+}
+// The browser inherits the priority through a launcher script (Playwright starts it).
+const launcher = join(folder, 'chromium-at-priority.sh');
+await writeFile(launcher, `#!/bin/sh\nexec nice -n 0 ${JSON.stringify(chromiumPath())} "$@"\n`);
+await chmod(launcher, 0o755);
+const browser = await chromium.launch({ executablePath: launcher, args: chromiumArgs });
 try {
   const client = createExportClient({ baseUrl: `${baseUrl}api/integration/ofd`, token: sandbox.exportToken, fetch: (...args) => fetch(...args) });
   const writer = createSnapshotWriter();
@@ -157,13 +174,13 @@ try {
   await page.getByTestId('tab-scan').click();
 
   // Scan-to-verdict, as the inspector sees it.
-  const scans: { dom: number; painted: number; ms: number }[] = [];
+  const scans: { dom: number; own: number; painted: number; ms: number }[] = [];
   const field = page.getByTestId('scan-input');
   for (const code of codes) {
     await field.fill(code);
     await page.evaluate((expected) => (window as unknown as { __scanProbe: { expect: (code: string) => void } }).__scanProbe.expect(expected), code);
     await field.press('Enter');
-    scans.push(await page.evaluate(() => (window as unknown as { __scanProbe: { result: () => Promise<{ dom: number; painted: number; ms: number }> } }).__scanProbe.result()));
+    scans.push(await page.evaluate(() => (window as unknown as { __scanProbe: { result: () => Promise<{ dom: number; own: number; painted: number; ms: number }> } }).__scanProbe.result()));
   }
   const unexpected = await page.locator('[data-testid="verdict"]:not([data-verdict="registered"]):not([data-verdict="several"]):not([data-verdict="deactivated"])').count();
   if (unexpected > 0) throw new Error(`${unexpected} of the last verdicts are not found: the copy is incomplete`);
@@ -216,12 +233,12 @@ try {
   await bare.evaluate(probeScript);
   await bare.evaluate(barePageScript(Object.fromEntries(barePageNtins.map((code) => [code, bucketOf(code)])), blockSize));
   const bareField = bare.locator('#code');
-  const bareScans: { dom: number; painted: number }[] = [];
+  const bareScans: { dom: number; own: number; painted: number }[] = [];
   for (const code of barePageNtins) {
     await bareField.fill(code);
     await bare.evaluate((expected) => (window as unknown as { __scanProbe: { expect: (code: string) => void } }).__scanProbe.expect(expected), code);
     await bareField.press('Enter');
-    bareScans.push(await bare.evaluate(() => (window as unknown as { __scanProbe: { result: () => Promise<{ dom: number; painted: number }> } }).__scanProbe.result()));
+    bareScans.push(await bare.evaluate(() => (window as unknown as { __scanProbe: { result: () => Promise<{ dom: number; own: number; painted: number }> } }).__scanProbe.result()));
   }
 
   const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
@@ -230,9 +247,12 @@ try {
   const inPage = sorted(scans.map((scan) => scan.dom));
   const barePainted = sorted(bareScans.map((scan) => scan.painted));
   const bareInPage = sorted(bareScans.map((scan) => scan.dom));
+  const own = sorted(scans.map((scan) => scan.own));
+  const bareOwn = sorted(bareScans.map((scan) => scan.own));
   const lookup = sorted(scans.map((scan) => scan.ms));
   const bareReads = sorted(bareMs);
   const mix = `${codes.length} codes: ${ntins.length} NTIN, ${codes.length - ntins.length} GTIN`;
+  const conditions = `nice ${priority}, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')}`;
   for (const p of [50, 99]) {
     report({
       name: `scan-to-verdict p${p}, Enter key to verdict rendered, with ${cards} cards held (${mix})`,
@@ -240,7 +260,7 @@ try {
       unit: 'ms',
       n: codes.length,
       baseline: { name: `bare page: Enter key → bare IndexedDB bucket + block reads → NTIN text rendered, ${bareScans.length} other NTINs, p${p}`, value: round(percentile(barePainted, p)), unit: 'ms' },
-      notes: `Enter key to verdict in the page (before the frame) p${p} ${round(percentile(inPage, p))} ms, bare page ${round(percentile(bareInPage, p))} ms${p === 99 ? `; goal: p99 < 5 ms; max ${round(painted.at(-1) ?? 0)} ms` : ''}`,
+      notes: `Enter key to verdict in the page (before the frame) p${p} ${round(percentile(inPage, p))} ms, bare page ${round(percentile(bareInPage, p))} ms; Enter handled to verdict in the page p${p} ${round(percentile(own, p))} ms, bare page ${round(percentile(bareOwn, p))} ms${p === 99 ? `; goal: p99 < 5 ms; max ${round(painted.at(-1) ?? 0)} ms` : ''}; ${conditions}`,
     });
   }
   for (const p of [50, 99]) {

@@ -5,6 +5,7 @@ const packageOf = {
   pdftoppm: 'poppler-utils',
   pdftotext: 'poppler-utils',
   zbarimg: 'zbar-tools',
+  zint: 'zint',
 } as const;
 
 export type ExternalTool = keyof typeof packageOf;

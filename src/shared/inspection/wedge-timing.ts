@@ -50,6 +50,11 @@ export interface WedgeStep {
   readonly code?: string;
   /** Characters held back from the text field, to put into it now, before this key acts. */
   readonly release?: string;
+  /**
+   * Characters given back to the field too early (the page was busy, its timer ran before the burst's next key was
+   * handled although that key came in time): they were a scan's, to take out of the field again.
+   */
+  readonly reclaim?: string;
 }
 
 /** Keys that only change other keys: they neither break nor join a burst. */
@@ -64,6 +69,8 @@ export class WedgeReader {
   private lastAt = Number.NEGATIVE_INFINITY;
   /** The buffer is held back from a text field (rather than collected from the screen). */
   private holding = false;
+  /** The last characters the timer gave back, and the time of the last of them. */
+  private expired: { text: string; lastAt: number } | undefined;
 
   constructor(private readonly timing: WedgeTiming = wedgeTiming) {}
 
@@ -74,19 +81,35 @@ export class WedgeReader {
 
   key(input: WedgeKey): WedgeStep {
     if (modifierKeys.has(input.key)) return { action: 'pass' };
+    const expired = this.expired;
+    this.expired = undefined;
     if (input.shortcut || input.repeat || input.composing || input.key === 'Process' || input.key === 'Dead') return this.interrupted();
-    return input.inTextField ? this.inField(input) : this.onScreen(input);
+    if (!input.inTextField) return this.onScreen(input);
+    // The timer gave characters back, yet this key follows the last of them within a burst's gap: they go on.
+    const reclaimed = expired && this.buffer === '' && input.at - expired.lastAt <= this.timing.burstGapMs ? expired : undefined;
+    if (!reclaimed) return this.inField(input);
+    this.buffer = reclaimed.text;
+    this.holding = true;
+    this.lastAt = reclaimed.lastAt;
+    const step = this.inField(input);
+    // Taken back and given back at once: the field keeps them as they are.
+    if (step.release?.startsWith(reclaimed.text)) return withRelease({ action: step.action, ...(step.code === undefined ? {} : { code: step.code }) }, step.release.slice(reclaimed.text.length) || undefined);
+    return { ...step, reclaim: reclaimed.text };
   }
 
   /** The held characters, when their time is up at `now` (the caller's timer); they go back to the field. */
   expire(now: number): string | undefined {
     const due = this.releaseAt;
     if (due === undefined || now <= due) return undefined;
-    return this.reset();
+    const lastAt = this.lastAt;
+    const text = this.reset();
+    if (text !== undefined) this.expired = { text, lastAt };
+    return text;
   }
 
-  /** Everything held back, now (the focus is leaving the field); the field gets it back. */
+  /** Everything held back, now (the focus is leaving the field); the field gets it back, for good. */
   flush(): string | undefined {
+    this.expired = undefined;
     return this.holding ? this.reset() : undefined;
   }
 

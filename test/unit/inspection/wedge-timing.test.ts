@@ -200,3 +200,44 @@ describe('the focus leaving a field', () => {
     expect(reader.flush()).toBeUndefined();
   });
 });
+
+describe('a busy page whose timer runs before the burst’s next key is handled', () => {
+  it('takes the characters given back too early out of the field again, and reads the scan', () => {
+    const reader = new WedgeReader();
+    const keys = burst(ntin, 0, 3);
+    expect(reader.key({ key: keys[0]?.key ?? '', at: 0, inTextField: true })).toEqual({ action: 'take' });
+    expect(reader.key({ key: keys[1]?.key ?? '', at: 3, inTextField: true })).toEqual({ action: 'take' });
+    // The page was busy for 200 ms: its timer runs first, although the third key (stamped at 6 ms) is waiting.
+    expect(reader.expire(200)).toBe(ntin.slice(0, 2));
+    expect(reader.key({ key: keys[2]?.key ?? '', at: 6, inTextField: true })).toEqual({ action: 'take', reclaim: ntin.slice(0, 2) });
+    let last = reader.key({ key: keys[3]?.key ?? '', at: 9, inTextField: true });
+    for (const typed of keys.slice(4)) last = reader.key({ key: typed.key, at: typed.at, inTextField: true });
+    expect(last).toEqual({ action: 'scan', code: ntin });
+  });
+
+  it('a person’s next key after the timer is no reclaim: it came after a pause', () => {
+    const reader = new WedgeReader();
+    reader.key({ key: 'a', at: 0, inTextField: true });
+    expect(reader.expire(300)).toBe('a');
+    expect(reader.key({ key: 'b', at: 160, inTextField: true })).toEqual({ action: 'take' });
+  });
+
+  it('an early-given run that ends as typing stays in the field, with nothing taken out', () => {
+    const reader = new WedgeReader();
+    reader.key({ key: '1', at: 0, inTextField: true });
+    reader.key({ key: '2', at: 5, inTextField: true });
+    expect(reader.expire(200)).toBe('12');
+    expect(reader.key({ key: 'Backspace', at: 10, inTextField: true })).toEqual({ action: 'pass' });
+    reader.key({ key: '3', at: 500, inTextField: true });
+    expect(reader.expire(900)).toBe('3');
+    expect(reader.key({ key: 'Enter', at: 520, inTextField: true })).toEqual({ action: 'pass' });
+  });
+
+  it('the focus leaving the field makes what was given back final', () => {
+    const reader = new WedgeReader();
+    reader.key({ key: '1', at: 0, inTextField: true });
+    expect(reader.expire(200)).toBe('1');
+    expect(reader.flush()).toBeUndefined();
+    expect(reader.key({ key: '2', at: 10, inTextField: true })).toEqual({ action: 'take' });
+  });
+});

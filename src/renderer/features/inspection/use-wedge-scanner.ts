@@ -38,6 +38,30 @@ function giveBack(field: HTMLElement | undefined, text: string | undefined): voi
 }
 
 /**
+ * Takes `text` out of the field again, where the page itself just put it (right before the caret, or at the end of
+ * a field without a caret); leaves the field alone when the person has changed it since.
+ */
+function takeBack(field: HTMLElement | undefined, text: string | undefined): void {
+  if (!text || !(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) || !field.isConnected) return;
+  let end: number | null = null;
+  try {
+    end = field.selectionStart === field.selectionEnd ? field.selectionEnd : null;
+  } catch {
+    // Fields without a caret (number): the text was added at the end.
+  }
+  const at = end ?? field.value.length;
+  if (at < text.length || field.value.slice(at - text.length, at) !== text) return;
+  if (end !== null && document.activeElement === field) {
+    field.setSelectionRange(at - text.length, at);
+    if (document.execCommand('delete')) return;
+  }
+  const value = field.value.slice(0, at - text.length) + field.value.slice(at);
+  if (field instanceof HTMLInputElement && setInputValue) setInputValue.call(field, value);
+  else field.value = value;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
+}
+
+/**
  * A keyboard-wedge scanner types a code's characters in a fast burst and then Enter. While the Inspection screen
  * is shown, bursts are read wherever the focus is, one code per Enter, in order: codes arriving faster than they
  * are looked up queue up, none lost and none merged. With the focus in a text field (a note, a quantity, the code
@@ -72,6 +96,7 @@ export function useWedgeScanner(onCode: (code: string) => void): void {
         repeat: event.repeat,
         composing: event.isComposing,
       });
+      takeBack(heldIn, step.reclaim);
       giveBack(heldIn, step.release);
       if (step.action === 'take') {
         event.preventDefault();
