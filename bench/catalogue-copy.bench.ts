@@ -9,7 +9,10 @@
  *    `bulkPut`s the same rows into a plain Dexie table with the same indexes (no worker, no checks);
  * 2. storage used per 100,000 cards (navigator.storage.estimate after the download);
  * 3. import of the same cards from a `.ncgsnap` file written by the CLI's code from the same feed;
- *    baseline: the download of (1).
+ *    baseline: the download of (1);
+ * 4. the app saving its copy as a `.ncgsnap` (Catalogue copy → Save the copy to a file: worker reads the blocks,
+ *    gzips, the web twin downloads it): time and size, against the bridge's cap on a saved file;
+ *    baseline: the CLI's writing of the same cards from the feed (`ncg snapshot pull`'s code).
  * Lookup latency at this size is bench/lookup.bench.ts.
  *
  *   npm run build:web && node --import tsx bench/catalogue-copy.bench.ts      (BENCH_CARDS=… to change the size)
@@ -22,7 +25,8 @@ import { chromiumArgs, chromiumPath } from '../scripts/chromium.ts';
 import { serveWithSandbox } from '../src/cli/commands/web.ts';
 import { createSandboxHandler } from '../src/sandbox/server.ts';
 import { createExportClient } from '../src/shared/catalogue/index.ts';
-import { advanceCopyInfo, copyCardFromRow, createSnapshotWriter, emptyCopyInfo, type CopyCard } from '../src/shared/inspection/index.ts';
+import { maxSavedFileBytes } from '../src/shared/bridge.ts';
+import { advanceCopyInfo, copyCardFromRow, createSnapshotWriter, emptyCopyInfo, verifySnapshot, type CopyCard } from '../src/shared/inspection/index.ts';
 import { report } from './report.ts';
 
 const cards = Number(process.env['BENCH_CARDS'] ?? 1_000_000);
@@ -69,8 +73,14 @@ async function appDownload(browser: Browser, baseUrl: string) {
   const ms = performance.now() - started;
   const held = Number((await page.getByTestId('copy-status').innerText()).replace(/\D/gu, ''));
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  const saveStarted = performance.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout }), page.getByTestId('copy-save').click()]);
+  const saved = join(folder, 'saved-by-app.ncgsnap');
+  await download.saveAs(saved);
+  const saveMs = performance.now() - saveStarted;
+  const savedBytes = (await readFile(saved)).length;
   await context.close();
-  return { ms, held, usage };
+  return { ms, held, usage, saveMs, savedBytes };
 }
 
 async function plainDownload(browser: Browser, baseUrl: string) {
@@ -147,7 +157,19 @@ try {
     notes: `${Math.round(app.usage / 1024 / 1024)} MB for ${cards} cards`,
   });
   const file = join(folder, 'catalogue.ncgsnap');
+  const cliStarted = performance.now();
   const size = await writeSnapshot(`${baseUrl}api/integration/ofd`, sandbox.exportToken, file);
+  const cliMs = performance.now() - cliStarted;
+  const savedHeader = (await verifySnapshot(new Uint8Array(await readFile(join(folder, 'saved-by-app.ncgsnap'))))).header;
+  if (savedHeader.count !== cards) throw new Error(`the app saved ${savedHeader.count} of ${cards} cards`);
+  report({
+    name: `the app saving its copy of ${cards} cards as a .ncgsnap (${Math.round(app.savedBytes / 1024 / 1024)} MB; the bridge saves at most ${maxSavedFileBytes / 1024 / 1024} MB)`,
+    value: Math.round(app.saveMs / 100) / 10,
+    unit: 's',
+    n: cards,
+    baseline: { name: 'ncg snapshot pull’s writing of the same cards from the feed', value: Math.round(cliMs / 100) / 10, unit: 's' },
+    notes: `app file ${app.savedBytes} bytes, CLI file ${size} bytes`,
+  });
   const imported = await appImport(browser, baseUrl, file);
   report({
     name: `import of the same ${cards} cards from a .ncgsnap file (${Math.round(size / 1024 / 1024)} MB)`,
