@@ -257,35 +257,6 @@ test('records an inspection offline, keeps it through a reload, and produces the
   await context.setOffline(false);
 });
 
-test('estimates the fine from the tables as edited and imported, refusing a bad file', async ({ app, appPage: page }) => {
-  await app.chooseLanguage('ru');
-  await app.open('inspection');
-  await page.getByTestId('tab-fines').click();
-  const mediumRepeat = page.locator('[data-testid="fine-rule"][data-category="medium"][data-offence="repeat"]').getByTestId('fine-rule-mci');
-  await mediumRepeat.fill('33');
-  await mediumRepeat.blur();
-  await page.getByTestId('fines-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"rules": [{"article": "1"}], "mciValues": []}') });
-  await expect(page.getByTestId('fines-problem')).toContainText('Файл таблиц штрафов неверен');
-  await expect(mediumRepeat).toHaveValue('33');
-  const imported = { rules: [{ article: '777', part: '4', entityCategory: 'medium', offence: 'repeat', mci: 50 }], mciValues: [{ year: new Date().getFullYear(), kzt: 5000 }] };
-  await page.getByTestId('fines-import').setInputFiles({ name: 'fines.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
-  await expect(page.getByTestId('fine-rule')).toHaveCount(1);
-  await expect(page.getByTestId('fines-problem')).toHaveCount(0);
-
-  await takeCopy(page);
-  await page.getByTestId('tab-session').click();
-  await page.getByTestId('session-start').click();
-  await page.getByTestId('org-category').selectOption('medium');
-  await page.getByTestId('offence').selectOption('repeat');
-  await page.getByRole('heading', { level: 1 }).click();
-  await page.keyboard.type(`${withCheck('460999999999')}\n`);
-  await expect(page.getByTestId('session-item')).toHaveCount(1);
-  await expect(page.getByTestId('session-fine')).toContainText(/250\D?000 тг \(50 МРП × 5000 тг/u);
-  await expect(page.getByTestId('session-fine')).toContainText('ст. 777 ч. 4');
-  await page.getByTestId('org-category').selectOption('small');
-  await expect(page.getByTestId('session-fine')).toContainText('Нет правила штрафа');
-});
-
 // ---- the camera: Chromium's fake capture device plays a video of one of our own printed labels.
 
 const cameraVideo = join(tmpdir(), `ncg-e2e-camera-${process.pid}.y4m`);
