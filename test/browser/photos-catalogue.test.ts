@@ -61,6 +61,16 @@ describe('a catalogue photo in the editor', () => {
     expect(await findUploadedPhotoThumbnail(db, 'not-uploaded.jpg')).toBeUndefined();
   });
 
+  it('shares one pass over the sync records between the slots of one look, and finds a newer upload on a later look', async () => {
+    const db = database();
+    const blobId = 'photo:later';
+    await db.blobs.put({ id: photoBlobIds(blobId).thumbnail, ownerId: 'draft-later', mimeType: 'image/jpeg', data: new Blob([await jpeg(20, 20)], { type: 'image/jpeg' }) });
+    expect(await findUploadedPhotoThumbnail(db, fileName, 1_000)).toBeUndefined();
+    await db.syncRecords.put({ ...newRecord(job('draft-later'), 1), uploaded: { [`photo:front:${blobId}`]: fileName } });
+    expect(await findUploadedPhotoThumbnail(db, fileName, 2_000)).toBeUndefined(); // the same look's pass
+    expect(await findUploadedPhotoThumbnail(db, fileName, 7_000)).toBeDefined();
+  });
+
   it('is fetched when no local copy exists, made a thumbnail by the photo worker, kept, and then shown offline', async () => {
     const db = database();
     const image = await jpeg(1600, 1200);

@@ -123,18 +123,38 @@ export async function cacheCataloguePhoto(db: NcgDatabase, fileName: string, thu
 }
 
 /**
- * The thumbnail of the photo this computer uploaded under `fileName`, if its rows are still stored: the sync
- * records keep every accepted upload (`uploaded`: file id `photo:<slot>:<blobId>` → the portal's `filename`).
- * One pass over the records; no network.
+ * Which local photos were uploaded under which catalogue names, read from the sync records (`uploaded`: file id
+ * `photo:<slot>:<blobId>` → the portal's `filename`). One pass over every record costs a few hundred ms at
+ * 10,000 applications, so the slots of one editor (up to six photos asking at once) share one pass: a pass is
+ * reused for a few seconds, then read afresh (an upload made since is found on the next look).
  */
-export async function findUploadedPhotoThumbnail(db: NcgDatabase, fileName: string): Promise<Blob | undefined> {
-  const blobIds: string[] = [];
-  await db.syncRecords.each((record) => {
-    for (const [fileId, uploadedAs] of Object.entries(record.uploaded)) {
-      if (uploadedAs !== fileName || !fileId.startsWith('photo:')) continue;
-      blobIds.push(fileId.split(':').slice(2).join(':'));
-    }
+const uploadedIndexReuseMs = 5_000;
+let uploadedIndex: { db: NcgDatabase; readAt: number; byFileName: Promise<Map<string, string[]>> } | undefined;
+
+function uploadedPhotoBlobIds(db: NcgDatabase, now: number): Promise<Map<string, string[]>> {
+  if (uploadedIndex?.db === db && now - uploadedIndex.readAt < uploadedIndexReuseMs) return uploadedIndex.byFileName;
+  const byFileName = (async () => {
+    const found = new Map<string, string[]>();
+    await db.syncRecords.each((record) => {
+      for (const [fileId, uploadedAs] of Object.entries(record.uploaded)) {
+        if (!fileId.startsWith('photo:')) continue;
+        const blobId = fileId.split(':').slice(2).join(':');
+        found.set(uploadedAs, [...(found.get(uploadedAs) ?? []), blobId]);
+      }
+    });
+    return found;
+  })();
+  const entry = { db, readAt: now, byFileName };
+  uploadedIndex = entry;
+  byFileName.catch(() => {
+    if (uploadedIndex === entry) uploadedIndex = undefined;
   });
+  return byFileName;
+}
+
+/** The thumbnail of the photo this computer uploaded under `fileName`, if its rows are still stored; no network. */
+export async function findUploadedPhotoThumbnail(db: NcgDatabase, fileName: string, now = Date.now()): Promise<Blob | undefined> {
+  const blobIds = (await uploadedPhotoBlobIds(db, now)).get(fileName) ?? [];
   if (blobIds.length === 0) return undefined;
   const rows = await db.blobs.bulkGet(blobIds.map((blobId) => photoBlobIds(blobId).thumbnail));
   return rows.find((row) => row !== undefined)?.data;

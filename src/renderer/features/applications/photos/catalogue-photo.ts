@@ -2,9 +2,12 @@
  * A photo the draft knows only by its catalogue `fileName` (a published card being edited, a request adopted
  * from elsewhere, or a photo whose local file is gone). Shown from, in order:
  *
- *  1. the photo this computer uploaded under that name (the sync records remember each upload), without network;
- *  2. a thumbnail fetched earlier and kept in the database (so it shows offline);
+ *  1. a thumbnail fetched earlier and kept in the database (one read by key; so it shows offline);
+ *  2. the photo this computer uploaded under that name (the sync records remember each upload), without network;
  *  3. the catalogue's site, through the host (`catalogue:media`), then kept as a thumbnail for next time.
+ *
+ * A photo is kept only when this computer had no upload of it, so 1 and 2 never disagree; 1 goes first because
+ * finding an upload reads every sync record.
  *
  * Failures are coded (`photos.catalogue.*`) for the slot to say in the user's language, with a retry.
  */
@@ -58,10 +61,10 @@ async function fetchFromCatalogue(bridge: Bridge, fileName: string): Promise<Fil
 }
 
 export async function loadCataloguePhoto(db: NcgDatabase, bridge: Bridge, fileName: string): Promise<CataloguePhotoShown> {
-  const local = await findUploadedPhotoThumbnail(db, fileName);
-  if (local) return { thumbnail: local, source: 'local' };
   const cached = await getCachedCataloguePhoto(db, fileName);
   if (cached) return { thumbnail: cached, source: 'cache' };
+  const local = await findUploadedPhotoThumbnail(db, fileName);
+  if (local) return { thumbnail: local, source: 'local' };
   const file = await fetchFromCatalogue(bridge, fileName);
   let thumbnail: Blob;
   try {
