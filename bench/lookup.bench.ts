@@ -75,7 +75,10 @@ const probeScript = `(() => {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-code'] });
 })();`;
 
-/** The thinnest scan-to-verdict page: Enter in its field does the bare bucket + block reads and shows the NTIN read. */
+/**
+ * The thinnest scan-to-verdict page: Enter in its field does the bare bucket + block reads and shows the NTIN read
+ * (empties its field with the answer, as the app does).
+ */
 const barePageScript = (buckets: Record<string, number>, size: number) => `(async () => {
   const buckets = ${JSON.stringify(buckets)};
   document.body.innerHTML = '<input id="code" autocomplete="off"><ol id="verdicts"></ol>';
@@ -83,8 +86,8 @@ const barePageScript = (buckets: Record<string, number>, size: number) => `(asyn
   const list = document.getElementById('verdicts');
   document.getElementById('code').addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
-    const code = event.target.value;
-    event.target.value = '';
+    const field = event.target;
+    const code = field.value;
     const transaction = db.transaction(['copyBuckets', 'copyBlocks'], 'readonly');
     const bucketRead = transaction.objectStore('copyBuckets').get(buckets[code]);
     bucketRead.onsuccess = () => {
@@ -100,6 +103,8 @@ const barePageScript = (buckets: Record<string, number>, size: number) => `(asyn
         item.dataset.code = code;
         item.textContent = blockRead.result ? blockRead.result.ntins[ref % ${size}] : 'missing';
         list.prepend(item);
+        // Emptied with the answer: emptying it at the key would have a frame rendered before the reads' answers.
+        field.value = '';
         if (list.children.length > 200) list.lastElementChild.remove();
       };
     };

@@ -10,17 +10,21 @@ import { VerdictCard } from './VerdictCard.tsx';
  * Typing a code; the verdicts of every scan (wedge, camera, typing), newest first, each with the copy's age. A scan
  * re-renders only the verdict list: the rest of the tab does not depend on the verdicts.
  */
-export function ScanTab({ entries, check, clear }: { entries: ScanEntries; check: (code: string) => unknown; clear: () => void }) {
+export function ScanTab({ entries, check, clear }: { entries: ScanEntries; check: (code: string) => Promise<unknown>; clear: () => void }) {
   const { t } = useTranslation();
   const copy = useCopyState();
   const staleDays = useStaleDays();
   const field = useRef<HTMLInputElement>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const value = field.current?.value ?? '';
-    if (value.trim() === '') return;
-    void check(value);
-    if (field.current) field.current.value = '';
+    const input = field.current;
+    const value = input?.value ?? '';
+    if (!input || value.trim() === '') return;
+    // Emptied with the verdict, not before it: a change to the page now would have the browser render a frame
+    // before the lookup's answer is handled. Left alone when the person has typed on meanwhile.
+    void check(value).finally(() => {
+      if (input.value === value) input.value = '';
+    });
   };
   return (
     <section className="inspection-scan">
