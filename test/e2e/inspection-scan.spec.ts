@@ -143,6 +143,16 @@ test('wedge bursts typed into a note field reach the scanner; the note keeps exa
   await page.getByTestId('tab-scan').click();
   await expect(page.getByTestId('verdict')).toHaveCount(22);
   expect(await page.getByTestId('verdict').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-code')).reverse())).toEqual([first, ...burst, burst[0]]);
+
+  // The code field itself: a person's half-typed code stays, the scanner's code is checked.
+  const codeField = page.getByTestId('scan-input');
+  await codeField.click();
+  await page.keyboard.type('487', { delay: 120 });
+  await scanner.scan(first);
+  await expect(page.getByTestId('verdict')).toHaveCount(23);
+  await expect(page.getByTestId('verdict').first()).toHaveAttribute('data-code', first);
+  await expect(codeField).toHaveValue('487');
+
   await page.getByTestId('tab-session').click();
   await expect(items.first().getByTestId('item-note')).toHaveValue('Сөреде, shelf 12 ok');
   await expect(items.first().getByTestId('item-quantity')).toHaveValue('5');

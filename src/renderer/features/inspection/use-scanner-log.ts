@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { checkScan, type Verdict } from '../../../shared/inspection/index.ts';
 import { copyLookup, readCopyState } from '../../db/catalogue-copy.ts';
 import { useDatabase } from '../../db/context.tsx';
@@ -53,6 +53,13 @@ export function useScanEntries(entries: ScanEntries): readonly ScanEntry[] {
 class AfterFrameQueue {
   private pending: (() => void)[] = [];
 
+  /** Runs what is waiting at once: the page is going away (closed, reloaded, hidden), nothing is left behind. */
+  readonly runNow = (): void => {
+    const due = this.pending;
+    this.pending = [];
+    for (const work of due) work();
+  };
+
   push(work: () => void): void {
     this.pending.push(work);
     if (this.pending.length === 1) this.schedule();
@@ -64,9 +71,7 @@ class AfterFrameQueue {
       if (ran) return;
       ran = true;
       clearTimeout(timer);
-      const due = this.pending;
-      this.pending = [];
-      for (const work of due) work();
+      this.runNow();
     };
     const timer = setTimeout(run, FOLLOW_UP_LATEST_MS);
     requestAnimationFrame(() => {
@@ -96,6 +101,19 @@ export function useScannerLog(onVerdict?: (entry: ScanEntry) => void) {
     latest.current = onVerdict;
     copyNow.current = copy;
   });
+
+  useEffect(() => {
+    const leaving = () => {
+      if (document.visibilityState === 'hidden') followUps.runNow();
+    };
+    window.addEventListener('pagehide', followUps.runNow);
+    document.addEventListener('visibilitychange', leaving);
+    return () => {
+      followUps.runNow();
+      window.removeEventListener('pagehide', followUps.runNow);
+      document.removeEventListener('visibilitychange', leaving);
+    };
+  }, [followUps]);
 
   const check = useCallback(
     async (raw: string): Promise<Verdict> => {
