@@ -121,6 +121,14 @@ function countText(shown: number, total: number): string {
   return `${formatNumber(shown, 'en', { maximumFractionDigits: 0 })} of ${formatNumber(total, 'en', { maximumFractionDigits: 0 })}`;
 }
 
+/** Waits until the list's count reads `expected` (digit grouping aside, so that builds before it compare too). */
+async function countShown(page: Page, expected: string): Promise<void> {
+  await page.waitForFunction((wanted) => {
+    const plain = (text: string) => text.replace(/[,\s\u00a0\u202f]/gu, '');
+    return plain(document.querySelector('[data-testid="list-count"]')?.textContent ?? '').startsWith(plain(wanted));
+  }, expected);
+}
+
 /** From a hash change to the applications list until its first rows are painted, in ms. */
 function navigateToListMs(page: Page): Promise<number> {
   return page.evaluate(
@@ -153,8 +161,9 @@ function searchMs(page: Page, query: string, expectedCount: string): Promise<num
         }
         const needle = query.toLocaleLowerCase('kk');
         const done = () => {
+          const plain = (text: string) => text.replace(/[,\s\u00a0\u202f]/gu, '');
           const count = document.querySelector('[data-testid="list-count"]')?.textContent ?? '';
-          if (!count.startsWith(expectedCount)) return false;
+          if (!plain(count).startsWith(plain(expectedCount))) return false;
           const rows = [...document.querySelectorAll('[data-testid="applications-list"] [role="row"]')];
           // Every rendered row has its record, and they are the filtered ones.
           return rows.length > 0 && rows.every((row) => (row.querySelector('a')?.textContent ?? '').toLocaleLowerCase('kk').includes(needle));
@@ -249,7 +258,7 @@ function bareDexieMs(page: Page, options: { query: string; rows: number; expecte
 
 async function clearSearch(page: Page, total: number): Promise<void> {
   await page.getByRole('searchbox').fill('');
-  await page.getByTestId('list-count').filter({ hasText: countText(total, total) }).waitFor();
+  await countShown(page, countText(total, total));
 }
 
 /** The value at fraction `p` of the sorted values (nearest rank), to 0.1 ms. */
@@ -311,7 +320,7 @@ async function measure(siteUrl: string, count: number): Promise<Figures> {
       });
       await page.getByTestId('refresh-dictionaries').waitFor();
       const navigation = await navigateToListMs(page);
-      await page.getByTestId('list-count').filter({ hasText: all }).waitFor();
+      await countShown(page, all);
       rowsOnScreen = await page.locator('[data-testid="applications-list"] [role="row"]').count();
       const search = await searchMs(page, query, filtered);
       await clearSearch(page, count);

@@ -34,12 +34,16 @@ export interface ListIds {
   /** All the matching ids, or only the first ones while the rest are still being read (`ids.length < count`). */
   ids: string[];
   count: number;
-  /** The first screen's records, read with them, for painting before the rows' own read answers. */
+  /** The first screen's records, read with the ids, for painting before the rows' own read answers. */
   firstRecords?: ReadonlyMap<string, DraftRecord>;
 }
 
-/** How many ids the unfiltered list reads first, to paint its first screen before the whole order is read. */
-const firstScreenRows = 100;
+/** The rows read with the ids, to paint the list's first screen (a tall window shows about 30 with the overscan). */
+const firstScreenRows = 50;
+
+function byId(records: readonly DraftRecord[]): ReadonlyMap<string, DraftRecord> {
+  return new Map(records.map((record) => [record.id, record] as const));
+}
 
 function isUnfiltered(filter: ListFilter): boolean {
   return queryWords(filter.query).length === 0 && !filter.localState && !filter.statusCode;
@@ -52,7 +56,8 @@ function isUnfiltered(filter: ListFilter): boolean {
  * concern them, and for 10,000 applications that bookkeeping cost more than the read itself. Any change to the
  * table re-reads instead. The unfiltered order is kept between filters while nothing changes, so a search reads
  * only its words' keys; the unfiltered list first shows its first screen, read on its own, while the whole order
- * is read. While a new filter is read the previous filter's rows stay (no empty flash per keystroke).
+ * is read; the first screen's records come with the ids. While a new filter is read the previous filter's rows
+ * stay (no empty flash per keystroke).
  */
 export function useMatchingDraftIds(filter: ListFilter): ListIds | undefined {
   const db = useDatabase();
@@ -80,24 +85,27 @@ export function useMatchingDraftIds(filter: ListFilter): ListIds | undefined {
           const fresh = () => active && !again && generation.current === at;
           const known = order.current?.db === db && order.current.generation === at ? order.current.ids : undefined;
           let newestFirst: string[];
+          let head: DraftRecord[] | undefined;
           if (known) newestFirst = known;
           else {
             if (isUnfiltered(current)) {
               // The first screen on its own first: IndexedDB answers one read after the other, so the short
               // read goes ahead of the long one and paints while that runs.
               const first = await newestDraftRecords(db, firstScreenRows);
-              if (fresh() && first.records.length < first.count) {
-                setRows({ ids: first.records.map((record) => record.id), count: first.count, firstRecords: new Map(first.records.map((record) => [record.id, record])) });
-              }
+              head = first.records;
+              if (fresh() && first.records.length < first.count) setRows({ ids: first.records.map((record) => record.id), count: first.count, firstRecords: byId(first.records) });
             }
-            const whole = draftIdsNewestFirst(db);
-            newestFirst = await whole;
+            newestFirst = await draftIdsNewestFirst(db);
             if (generation.current === at) order.current = { db, generation: at, ids: newestFirst };
           }
           const matching = await matchingDraftIds(db, current, newestFirst);
+          // The first screen's records come with the ids, so the rows paint without waiting for their own read.
+          head ??= await getDraftRecords(db, matching.slice(0, firstScreenRows));
           // A change while reading means these ids may be stale: they are read again before being shown.
-          if (fresh()) setRows({ ids: matching, count: matching.length });
-          else again ||= active;
+          if (fresh()) {
+            setRows({ ids: matching, count: matching.length, firstRecords: byId(head) });
+            setFailure(undefined);
+          } else again ||= active;
         } while (again && active);
       } catch (error) {
         if (active) setFailure(error);
