@@ -153,7 +153,8 @@ export async function matchingDraftIds(db: NcgDatabase, filter: ListFilter, newe
 export function onDraftsChanged(db: NcgDatabase, listener: () => void): () => void {
   const prefix = `idb://${db.name}/drafts/`;
   const onMutated = (parts: ObservabilitySet) => {
-    if (Object.keys(parts).some((part) => part.startsWith(prefix))) listener();
+    // `all`: Dexie cannot tell what changed (a page back from the back-forward cache).
+    if (Object.keys(parts).some((part) => part === 'all' || part.startsWith(prefix))) listener();
   };
   Dexie.on('storagemutated', onMutated);
   return () => Dexie.on.storagemutated.unsubscribe(onMutated);
