@@ -109,12 +109,13 @@ export function denseBlocks(cards: number): number {
 }
 
 /**
- * Whether the copy wastes enough blocks to compact: more than a tenth (at least 4 blocks) above the dense
- * minimum. A fresh download (one partial block per page: ~2.5 % above) never qualifies.
+ * Whether the copy wastes enough blocks to compact: more than a fifth (at least 4 blocks) above the dense
+ * minimum. A fresh download (one partial block per page: ~2.5 % above) never qualifies. Replaced cards are spread
+ * over the whole copy, so a compaction rewrites most of it: worth doing only once the waste is large.
  */
 export function worthCompacting(blocks: number, cards: number): boolean {
   const dense = denseBlocks(cards);
-  return blocks - dense > Math.max(4, Math.floor(dense / 10));
+  return blocks - dense > Math.max(4, Math.floor(dense / 5));
 }
 
 /** Compaction stops once the copy is within this many blocks of the dense minimum (1 %, at least 1). */

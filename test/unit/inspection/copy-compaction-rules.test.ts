@@ -27,12 +27,12 @@ describe('compaction rules', () => {
     expect(liveCount(block)).toBe(8);
   });
 
-  it('finds a fresh download not worth compacting, a copy a tenth above its dense size worth it', () => {
+  it('finds a fresh download not worth compacting, a copy a fifth above its dense size worth it', () => {
     // 1,000,000 cards in pages of 5000: 40 blocks a page (39 full and one of 8 cards).
     expect(denseBlocks(1_000_000)).toBe(7813);
     expect(worthCompacting(200 * 40, 1_000_000)).toBe(false);
-    expect(worthCompacting(7813 + 781, 1_000_000)).toBe(false);
-    expect(worthCompacting(7813 + 782, 1_000_000)).toBe(true);
+    expect(worthCompacting(7813 + 1562, 1_000_000)).toBe(false);
+    expect(worthCompacting(7813 + 1563, 1_000_000)).toBe(true);
     // Small copies: at least four blocks of waste before it is worth a step.
     expect(worthCompacting(denseBlocks(300) + 4, 300)).toBe(false);
     expect(worthCompacting(denseBlocks(300) + 5, 300)).toBe(true);
