@@ -1,9 +1,9 @@
 /**
  * A keyboard-wedge scanner for e2e tests. A real scanner emits its keystrokes at its own pace, whatever the page is
- * doing; Playwright's keyboard waits for the page to acknowledge each key before sending the next, so on a busy
- * machine its "burst" slows to a person's pace. Here each code's key events (digits, then Enter) are handed to the
- * browser all at once through the DevTools protocol: the browser stamps them as it receives them, back to back,
- * as it would a scanner's.
+ * doing, and the system stamps each with the time it was typed; Playwright's keyboard waits for the page to handle
+ * each key before sending the next and the browser stamps it then, so on a busy machine its "burst" looks like a
+ * person's typing. Here each code's key events (digits, then Enter) go to the browser through the DevTools
+ * protocol, all at once, each stamped as the scanner would have typed it (`msPerKey` apart from now on).
  */
 import type { CDPSession, Page } from '@playwright/test';
 
@@ -27,9 +27,10 @@ export class WedgeScanner {
     return new WedgeScanner(await page.context().newCDPSession(page));
   }
 
-  /** One scan: the code's digits and Enter, sent without waiting between keys. */
-  async scan(code: string): Promise<void> {
-    await Promise.all(keyEvents(code).map((event) => this.session.send('Input.dispatchKeyEvent', event)));
+  /** One scan: the code's digits and Enter, typed `msPerKey` apart (a key's down and up share its time). */
+  async scan(code: string, msPerKey = 4): Promise<void> {
+    const typedFrom = Date.now();
+    await Promise.all(keyEvents(code).map((event, index) => this.session.send('Input.dispatchKeyEvent', { ...event, timestamp: (typedFrom + Math.floor(index / 2) * msPerKey) / 1000 })));
   }
 
   /**

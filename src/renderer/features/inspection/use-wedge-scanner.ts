@@ -77,16 +77,23 @@ export function useWedgeScanner(onCode: (code: string) => void): void {
     const reader = new WedgeReader();
     let heldIn: HTMLElement | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Key events carry the time they were typed; a busy page handles them later. The silence that gives held
+    // characters back is counted from when the last key was handled, so keys still waiting behind a long task are
+    // not taken for a pause.
+    let lastKeyAt = 0;
+    let lastHandledAt = 0;
     const armTimer = () => {
       clearTimeout(timer);
       const due = reader.releaseAt;
       if (due === undefined) return;
       timer = setTimeout(() => {
-        giveBack(heldIn, reader.expire(performance.now()));
+        giveBack(heldIn, reader.expire(lastKeyAt + (performance.now() - lastHandledAt)));
         armTimer();
-      }, Math.max(0, due - performance.now()) + 1);
+      }, Math.max(0, due - lastKeyAt) + 1);
     };
     const onKeyDown = (event: KeyboardEvent) => {
+      lastKeyAt = event.timeStamp;
+      lastHandledAt = performance.now();
       const field = textFieldOf(event.target);
       const step = reader.key({
         key: event.key,
