@@ -31,7 +31,7 @@ import { serveWebTwin } from './web-twin-server.ts';
 
 const size = 10_000;
 const baselineSize = 100;
-const runs = Number(process.env.BENCH_RUNS ?? 15);
+const runs = Number(process.env.BENCH_RUNS ?? 20);
 const fillChunk = 1_000;
 
 // ------------------------------------------------------------------------------------------ the data
