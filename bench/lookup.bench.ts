@@ -11,11 +11,13 @@
  * Also printed: the lookup alone as the screen labels it (normalise + reads, `data-ms`) against the bare reads alone.
  *
  * The machine running the benchmarks is often shared with other work, which an inspector's laptop is not: with
- * BENCH_NICE (default -10, applied where allowed) this process and the browser run at that priority, the app and the
- * baseline alike; the figure's notes say which priority was in force and the load average.
+ * BENCH_NICE (default -10, applied where allowed) this process and all the browser's processes (renderers included,
+ * whose priority Chromium sets itself) run at that priority, the app and the baseline alike; the figure's notes say
+ * which priority was in force and the load average.
  *
  *   npm run build:web && node --import tsx bench/lookup.bench.ts      (BENCH_CARDS=… , BENCH_LOOKUPS=…, BENCH_WEB_ROOT=…, BENCH_NICE=0)
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { getPriority, loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,7 +153,35 @@ try {
 } catch {
   // Not allowed (not root): the default priority, as the notes will say.
 }
-// The browser inherits the priority through a launcher script (Playwright starts it).
+
+/** This process's descendants (the browser and the processes it starts), from /proc. */
+function descendants(): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(entry)) continue;
+    try {
+      // "pid (name) state ppid …": the name may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const found = [process.pid];
+  for (let index = 0; index < found.length; index += 1) for (const [pid, parent] of parentOf) if (parent === found[index]) found.push(pid);
+  return found.slice(1);
+}
+// Chromium sets its renderers' priority itself (a shown page gets the default); keep them all at the bench's.
+const keepPriority = setInterval(() => {
+  for (const pid of process.platform === 'linux' ? descendants() : []) {
+    try {
+      if (getPriority(pid) !== priority) setPriority(pid, priority);
+    } catch {
+      // Gone meanwhile, or not allowed.
+    }
+  }
+}, 250);
+// The browser starts at the same priority through a launcher script (Playwright starts it).
 const launcher = join(folder, 'chromium-at-priority.sh');
 await writeFile(launcher, `#!/bin/sh\nexec nice -n 0 ${JSON.stringify(chromiumPath())} "$@"\n`);
 await chmod(launcher, 0o755);
@@ -278,6 +308,7 @@ try {
     });
   }
 } finally {
+  clearInterval(keepPriority);
   await browser.close();
   await site.close();
   await sandbox.close();
