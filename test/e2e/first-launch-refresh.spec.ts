@@ -124,6 +124,10 @@ test('a download that fails after the catalogue answered: a translated error in 
   await expect(page.getByTestId('refresh-status-error')).toHaveText('Формы каталога не загружены.');
   await expect(page.getByTestId('refresh-status-error')).toHaveClass(/error-message/u);
 
+  // From any screen, the frame leads to why and "Try again".
+  await app.open('labels');
+  await status.getByRole('link', { name: 'Почему, и повторить' }).click();
+  await expect(page).toHaveURL(/#\/applications$/u);
   const offer = page.getByTestId('first-refresh');
   await expect(offer).toHaveAttribute('data-refresh-state', 'failed');
   await expect(page.getByTestId('first-refresh-error')).toHaveClass(/error-message/u);
