@@ -221,15 +221,15 @@ describe('catalogue copy compaction', { timeout: 180_000 }, () => {
       }
     })();
     let steps = 0;
-    // Small steps, so that many transactions run while the lookups do.
-    await compactCopy(db, { stepCards: 256, onStep: () => (steps += 1) });
+    // Small steps, so that many transactions of every phase run while the lookups do.
+    await compactCopy(db, { packBlocksPerStep: 2, bucketsPerStep: 32, onStep: () => (steps += 1) });
     compacting = false;
     await watcher;
     expect(steps).toBeGreaterThan(1);
     expect(looked).toBeGreaterThan(steps);
   });
 
-  it('a compaction cut short leaves a whole copy; the next one finishes; a copy without the sparse list is listed first', async () => {
+  it('a compaction cut short (stop or crash) leaves a whole copy; the next run or the next update finishes it', async () => {
     const catalogue = new Catalogue(2000);
     const db = newDatabase();
     await downloadCopy(db, catalogue.feed(500), control());
@@ -239,17 +239,52 @@ describe('catalogue copy compaction', { timeout: 180_000 }, () => {
     }
     const expected = await answers(await freshCopy(catalogue, 500), catalogue);
     const before = await copyBlockCount(db);
-    // As a crash between two steps would leave it.
-    const cut = await compactCopy(db, { maxSteps: 1, stepCards: 256 });
-    expect(cut.steps).toBe(1);
-    expect(cut.blocksAfter).toBeLessThan(before);
-    expect(await answers(db, catalogue)).toEqual(expected);
-    // A copy written before the sparse list was kept.
-    await db.copyMeta.delete('sparse');
-    const rest = await compactCopy(db);
-    expect(rest.steps).toBeGreaterThan(0);
+    // Stopped while packing (twice), then while re-pointing the index.
+    for (const maxSteps of [2, 3, 40]) {
+      const cut = await compactCopy(db, { maxSteps, packBlocksPerStep: 2, bucketsPerStep: 64 });
+      expect(cut.finished).toBe(false);
+      expect((await readCopyState(db)).compaction).toBeDefined();
+      expect(await answers(db, catalogue)).toEqual(expected);
+    }
+    const underWay = (await readCopyState(db)).compaction;
+    expect(underWay?.packed).toBe(underWay?.sources.length);
+    expect(underWay?.bucketsDone).toBeGreaterThan(0);
+    expect(underWay?.bucketsDone).toBeLessThan(4096);
+    const rest = await compactCopy(db, { packBlocksPerStep: 2, bucketsPerStep: 64 });
+    expect(rest.finished).toBe(true);
+    expect((await readCopyState(db)).compaction).toBeUndefined();
+    expect(rest.blocksAfter).toBeLessThan(before);
     expect(rest.blocksAfter).toBeLessThanOrEqual(denseBlocks((await readCopyState(db)).count) + 1);
     expect(await answers(db, catalogue)).toEqual(expected);
-    expect(await copyWorthCompacting(db)).toBe(false);
+    expect(await cardsOf(db)).toEqual(await cardsOf(await freshCopy(catalogue, 500)));
+
+    // Cut again, then an update arrives: it finishes the compaction first; no card is held twice.
+    for (let round = 0; round < 10; round += 1) {
+      catalogue.update(120, 2);
+      await downloadCopy(db, catalogue.feed(500), control(), { compact: false });
+    }
+    expect((await compactCopy(db, { maxSteps: 3, packBlocksPerStep: 2 })).finished).toBe(false);
+    catalogue.update(50, 3);
+    await downloadCopy(db, catalogue.feed(500), control(), { compact: false });
+    expect((await readCopyState(db)).compaction).toBeUndefined();
+    const held = await cardsOf(db);
+    expect(new Set(held.map((card) => card.key)).size).toBe(held.length);
+    expect(held).toEqual(await cardsOf(await freshCopy(catalogue, 500)));
+    expect(await answers(db, catalogue)).toEqual(await answers(await freshCopy(catalogue, 500), catalogue));
+  });
+
+  it('a copy written before the sparse list was kept is listed from its blocks, then compacted', async () => {
+    const catalogue = new Catalogue(1500);
+    const db = newDatabase();
+    await downloadCopy(db, catalogue.feed(300), control());
+    for (let round = 0; round < 10; round += 1) {
+      catalogue.update(100, 0);
+      await downloadCopy(db, catalogue.feed(300), control(), { compact: false });
+    }
+    await db.copyMeta.delete('sparse');
+    const result = await compactCopy(db);
+    expect(result.steps).toBeGreaterThan(0);
+    expect(result.blocksAfter).toBeLessThanOrEqual(denseBlocks((await readCopyState(db)).count) + 1);
+    expect(await answers(db, catalogue)).toEqual(await answers(await freshCopy(catalogue, 300), catalogue));
   });
 });

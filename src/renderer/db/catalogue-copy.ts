@@ -13,8 +13,9 @@
  *   older snapshot cannot move the copy back in time. A replaced card's slot is marked dead.
  *
  * Blocks that are not full or hold dead slots are listed, with their live cards, in the `sparse` meta record;
- * `compactCopy` moves the live cards of the emptiest ones into new full blocks, a few blocks per transaction
- * (lookups wait at most one step; a crash between steps leaves a whole, consistent copy).
+ * `compactCopy` packs the live cards of the emptiest ones into new blocks, re-points the index, then drops the
+ * emptied blocks, in small transactions (a lookup waits at most one step; a stop or a crash leaves a whole copy
+ * and the compaction's progress in the state, finished by the next run).
  * Read by the Inspection screen for verdicts. No React here: the catalogue-copy worker imports this module.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
@@ -26,9 +27,11 @@ import {
   blockSize,
   bucketOf,
   cardAt,
-  compactionSlack,
-  compactionSources,
-  denseBlocks,
+  bucketCount,
+  planCompaction,
+  pushCard,
+  refOf,
+  sortBucket,
   gtinEntryKey,
   liveCards,
   liveCount,
@@ -61,6 +64,19 @@ export interface CopyState extends CopyInfo {
   indexedBlocks?: number;
   /** The user stopped the last download: it is not continued by itself until they ask. */
   stoppedByUser?: boolean;
+  /** A compaction under way (see `compactCopy`). */
+  compaction?: CompactionInProgress;
+}
+
+/** A compaction's progress, kept with the copy's state so that a stop or a crash leaves it to be finished. */
+export interface CompactionInProgress {
+  /** The blocks being emptied, ascending: their live cards go, in this order, to consecutive slots from `firstNew`. */
+  sources: number[];
+  firstNew: number;
+  /** Sources packed so far. */
+  packed: number;
+  /** Buckets below this id point at the new slots. */
+  bucketsDone: number;
 }
 
 /**
@@ -288,12 +304,10 @@ export async function mergeCopyBatch(db: NcgDatabase, cards: readonly CopyCard[]
   });
 }
 
-/**
- * Live cards moved per compaction step at most. A lookup waits for the step under way (IndexedDB queues a read
- * behind a write to the same stores): 512 cards touch ~500 buckets, about 0.1 s on a loaded laptop with 300,000
- * cards held (4096 took 0.9 s a step, though fewer steps in all).
- */
-const COMPACT_STEP_CARDS = 512;
+/** Blocks emptied per packing step, buckets re-pointed per indexing step, blocks deleted per dropping step. */
+const PACK_BLOCKS_PER_STEP = 32;
+const BUCKETS_PER_STEP = 128;
+const DROP_BLOCKS_PER_STEP = 256;
 
 /** Lists the sparse blocks of a copy written before the list was kept, reading blocks a range at a time. */
 async function listSparseBlocks(db: NcgDatabase): Promise<void> {
@@ -318,67 +332,181 @@ export interface CompactionResult {
   steps: number;
   blocksBefore: number;
   blocksAfter: number;
+  /** False when stopped (`signal`, `maxSteps`) before the end: the copy is whole; the next run finishes it. */
+  finished: boolean;
 }
 
-/** One step: the chosen blocks' live cards move into new blocks, their index entries follow, the blocks go. */
-async function compactStep(db: NcgDatabase, stepCards: number): Promise<{ done: boolean; blocks: number }> {
+export interface CompactionOptions {
+  maxSteps?: number;
+  signal?: AbortSignal;
+  /** After each step: the share of the compaction done (0..1) and the blocks it empties. */
+  onStep?: (fraction: number, emptying: number) => void;
+  /** Smaller steps (tests). */
+  packBlocksPerStep?: number;
+  bucketsPerStep?: number;
+}
+
+/**
+ * The old refs of the sources' live cards, ascending: the i-th moves to slot `refOf(firstNew, 0) + i`. The
+ * sources are read, never written, until they are dropped, so this is the same after a crash.
+ */
+async function movedRefs(db: NcgDatabase, sources: readonly number[]): Promise<Float64Array> {
+  const refs: number[] = [];
+  for (let index = 0; index < sources.length; index += 64) {
+    for (const block of await db.copyBlocks.bulkGet(sources.slice(index, index + 64))) {
+      if (block) for (const { ref } of liveCards(block)) refs.push(ref);
+    }
+  }
+  return Float64Array.from(refs);
+}
+
+function newRefOf(oldRefs: Float64Array, firstNewRef: number, ref: number): number | undefined {
+  let low = 0;
+  let high = oldRefs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((oldRefs[middle] as number) < ref) low = middle + 1;
+    else high = middle;
+  }
+  return oldRefs[low] === ref ? firstNewRef + low : undefined;
+}
+
+type Step = { kind: 'pack' | 'index' | 'drop'; done: boolean };
+
+/** Packs the next sources' live cards after the blocks already packed (filling the newest one first). */
+async function packStep(db: NcgDatabase, perStep: number): Promise<Step> {
   const tables = tablesOf(db);
-  return db.transaction('rw', db.copyBlocks, db.copyBuckets, db.copyMeta, async () => {
-    const state = await catchUp(tables, await readState(tables));
-    const heldBlocks = await tables.blocks.count();
+  return db.transaction('rw', db.copyBlocks, db.copyMeta, async () => {
+    const state = await readState(tables);
+    const run = state.compaction;
+    if (!run) return { kind: 'pack', done: true };
+    const ids = run.sources.slice(run.packed, run.packed + perStep);
+    const cards = (await tables.blocks.bulkGet(ids)).flatMap((block) => (block ? liveCards(block).map(({ card }) => card) : []));
+    let nextBlock = state.nextBlock ?? 0;
+    const written: CopyBlock[] = [];
+    const tail = nextBlock > run.firstNew ? await tables.blocks.get(nextBlock - 1) : undefined;
+    let position = 0;
+    if (tail && blockLength(tail) < blockSize) {
+      while (position < cards.length && blockLength(tail) < blockSize) pushCard(tail, cards[position++] as CopyCard);
+      written.push(tail);
+    }
+    const { blocks } = packBlocks(cards.slice(position), nextBlock);
+    written.push(...blocks);
+    if (written.length > 0) await tables.blocks.bulkPut(written);
+    nextBlock += blocks.length;
+    const packed = run.packed + ids.length;
+    await tables.meta.put({ key: 'state', state: { ...state, nextBlock, indexedBlocks: nextBlock, compaction: { ...run, packed } } });
+    return { kind: 'pack', done: packed >= run.sources.length };
+  });
+}
+
+/** Points the next buckets' entries of moved cards at their new slots. */
+async function indexStep(db: NcgDatabase, oldRefs: Float64Array, perStep: number): Promise<Step> {
+  const tables = tablesOf(db);
+  return db.transaction('rw', db.copyBuckets, db.copyMeta, async () => {
+    const state = await readState(tables);
+    const run = state.compaction;
+    if (!run) return { kind: 'index', done: true };
+    const ids = Array.from({ length: Math.min(perStep, bucketCount - run.bucketsDone) }, (_, index) => run.bucketsDone + index);
+    const firstNewRef = refOf(run.firstNew, 0);
+    const changed: CopyBucket[] = [];
+    for (const bucket of await tables.buckets.bulkGet(ids)) {
+      if (!bucket) continue;
+      let moved = false;
+      const refs = bucket.refs.map((ref) => {
+        const next = newRefOf(oldRefs, firstNewRef, ref);
+        if (next === undefined) return ref;
+        moved = true;
+        return next;
+      });
+      if (moved) changed.push(sortBucket({ ...bucket, refs }));
+    }
+    if (changed.length > 0) await tables.buckets.bulkPut(changed);
+    const bucketsDone = run.bucketsDone + ids.length;
+    await tables.meta.put({ key: 'state', state: { ...state, compaction: { ...run, bucketsDone } } });
+    return { kind: 'index', done: bucketsDone >= bucketCount };
+  });
+}
+
+/** Deletes emptied blocks; the last step updates the sparse list and ends the compaction. */
+async function dropStep(db: NcgDatabase, dropped: number): Promise<Step & { dropped: number }> {
+  const tables = tablesOf(db);
+  return db.transaction('rw', db.copyBlocks, db.copyMeta, async () => {
+    const state = await readState(tables);
+    const run = state.compaction;
+    if (!run) return { kind: 'drop', done: true, dropped };
+    const ids = run.sources.slice(dropped, dropped + DROP_BLOCKS_PER_STEP);
+    if (ids.length > 0) await tables.blocks.bulkDelete(ids);
+    if (dropped + ids.length < run.sources.length) return { kind: 'drop', done: false, dropped: dropped + ids.length };
     const sparse = new Map(await readSparse(tables));
-    if (heldBlocks - denseBlocks(state.count) <= compactionSlack(state.count)) return { done: true, blocks: heldBlocks };
-    const sourceIds = compactionSources(sparse, Math.max(2, Math.ceil(stepCards / 32)), stepCards);
-    const sources = (await tables.blocks.bulkGet(sourceIds)).filter((block): block is CopyBlock => block !== undefined);
-    const only = sources[0];
-    // A lone block without dead slots (the newest, partly filled) is as dense as it gets.
-    if (sources.length === 0 || (sources.length === 1 && only && liveCount(only) === blockLength(only))) return { done: true, blocks: heldBlocks };
-    const moving = sources.flatMap(liveCards);
-    const { blocks, refs } = packBlocks(
-      moving.map(({ card }) => card),
-      state.nextBlock ?? 0,
-    );
-    const pending = new PendingEntries();
-    moving.forEach(({ card, ref }, position) => {
-      for (const [entryKey, entryRef] of entriesOf(card, ref)) pending.remove(entryKey, entryRef);
-      pending.addCard(card, refs[position] as number);
-    });
-    const touched = pending.buckets;
-    const held = await tables.buckets.bulkGet(touched);
-    await tables.buckets.bulkPut(touched.map((id, index) => pending.apply(id, held[index])));
-    if (blocks.length > 0) await tables.blocks.bulkPut(blocks);
-    await tables.blocks.bulkDelete(sources.map((block) => block.id));
-    for (const block of sources) sparse.delete(block.id);
-    const tail = blocks[blocks.length - 1];
+    for (const id of run.sources) sparse.delete(id);
+    const nextBlock = state.nextBlock ?? 0;
+    const tail = nextBlock > run.firstNew ? await tables.blocks.get(nextBlock - 1) : undefined;
     if (tail && blockLength(tail) < blockSize) sparse.set(tail.id, blockLength(tail));
     await tables.meta.put({ key: 'sparse', blocks: sparse });
-    const nextBlock = (state.nextBlock ?? 0) + blocks.length;
-    await tables.meta.put({ key: 'state', state: { ...state, nextBlock, indexedBlocks: nextBlock } });
-    return { done: false, blocks: heldBlocks - sources.length + blocks.length };
+    await tables.meta.put({ key: 'state', state: { ...state, compaction: undefined } });
+    return { kind: 'drop', done: true, dropped: run.sources.length };
   });
 }
 
 /**
- * Reclaims the slots of replaced cards and the room of partly filled blocks: the emptiest blocks' live cards
- * are packed into new blocks, one bounded transaction per step, until the copy is within 1 % of its dense size
- * (or `maxSteps` ran, or `signal` aborted: the copy is whole after any step). Lookups answer the same throughout.
+ * Reclaims the room of replaced cards and of half-filled blocks, without a moment when a lookup finds nothing:
+ *
+ * 1. pack: the live cards of the emptiest blocks are copied, densely, into new blocks (the index still points
+ *    at the old ones, which hold the same cards);
+ * 2. index: bucket by bucket, the entries of moved cards are pointed at the new slots (a lookup reads the old
+ *    or the new place: the same card);
+ * 3. drop: the emptied blocks are deleted.
+ *
+ * Each step is one small transaction, so a lookup waits at most for one step; the compaction's progress lives
+ * in the copy's state, so after a stop or a crash the copy is whole and the next run (or any download, import
+ * or save, which finish it first) completes it. Every bucket is rewritten once, not once per moved block.
  */
-export async function compactCopy(
-  db: NcgDatabase,
-  options: { maxSteps?: number; signal?: AbortSignal; onStep?: (blocks: number) => void; stepCards?: number } = {},
-): Promise<CompactionResult> {
+export async function compactCopy(db: NcgDatabase, options: CompactionOptions = {}): Promise<CompactionResult> {
   if (!(await readSparse(tablesOf(db)))) await listSparseBlocks(db);
   const blocksBefore = await db.copyBlocks.count();
-  let blocksAfter = blocksBefore;
-  let steps = 0;
-  while (steps < (options.maxSteps ?? Infinity) && !options.signal?.aborted) {
-    const step = await compactStep(db, options.stepCards ?? COMPACT_STEP_CARDS);
-    blocksAfter = step.blocks;
-    if (step.done) break;
-    steps += 1;
-    options.onStep?.(blocksAfter);
+  let state = await readCopyState(db);
+  if (!state.compaction) {
+    state = await catchUpCopyIndex(db);
+    const sources = planCompaction((await readSparse(tablesOf(db))) ?? new Map(), blocksBefore, state.count);
+    if (sources.length === 0) return { steps: 0, blocksBefore, blocksAfter: blocksBefore, finished: true };
+    state = await updateCopyState(db, (current) => ({ ...current, compaction: { sources, firstNew: current.nextBlock ?? 0, packed: 0, bucketsDone: 0 } }));
   }
-  return { steps, blocksBefore, blocksAfter };
+  const run = state.compaction as CompactionInProgress;
+  const packPerStep = options.packBlocksPerStep ?? PACK_BLOCKS_PER_STEP;
+  const bucketsPerStep = options.bucketsPerStep ?? BUCKETS_PER_STEP;
+  const total = Math.ceil(run.sources.length / packPerStep) + Math.ceil(bucketCount / bucketsPerStep) + Math.ceil(run.sources.length / DROP_BLOCKS_PER_STEP);
+  let done = Math.ceil(run.packed / packPerStep) + Math.ceil(run.bucketsDone / bucketsPerStep);
+  let steps = 0;
+  let oldRefs: Float64Array | undefined;
+  let dropped = 0;
+  for (;;) {
+    if (steps >= (options.maxSteps ?? Infinity) || options.signal?.aborted) {
+      return { steps, blocksBefore, blocksAfter: await db.copyBlocks.count(), finished: false };
+    }
+    const current = (await readCopyState(db)).compaction;
+    if (!current) break;
+    let step: Step;
+    if (current.packed < current.sources.length) step = await packStep(db, packPerStep);
+    else if (current.bucketsDone < bucketCount) {
+      oldRefs ??= await movedRefs(db, current.sources);
+      step = await indexStep(db, oldRefs, bucketsPerStep);
+    } else {
+      const drop = await dropStep(db, dropped);
+      dropped = drop.dropped;
+      step = drop;
+    }
+    steps += 1;
+    done += 1;
+    options.onStep?.(Math.min(1, done / total), run.sources.length);
+    if (step.kind === 'drop' && step.done) break;
+  }
+  return { steps, blocksBefore, blocksAfter: await db.copyBlocks.count(), finished: true };
+}
+
+/** Finishes a compaction a stop or a crash left under way (before anything else writes to the copy). */
+export async function finishInterruptedCompaction(db: NcgDatabase): Promise<void> {
+  if ((await readCopyState(db)).compaction) await compactCopy(db);
 }
 
 /** Whether the copy holds enough dead or half-empty blocks to be worth compacting. */

@@ -124,20 +124,31 @@ export function compactionSlack(cards: number): number {
 }
 
 /**
- * The sparse blocks one compaction step empties: the emptiest first, until `maxCards` live cards would move
- * (at least two blocks, or one holding dead slots, so every step frees a block or a dead slot). Empty when
- * nothing is worth moving.
+ * The blocks a compaction empties: the emptiest sparse blocks (block id → live cards) first, until packing
+ * their live cards densely frees enough blocks to bring the copy within `compactionSlack` of its dense size (or
+ * every sparse block is taken). Ascending ids; empty when packing would free nothing.
  */
-export function compactionSources(sparse: ReadonlyMap<number, number>, maxBlocks: number, maxCards: number): number[] {
+export function planCompaction(sparse: ReadonlyMap<number, number>, heldBlocks: number, cards: number): number[] {
+  const wanted = heldBlocks - denseBlocks(cards) - compactionSlack(cards);
+  if (wanted <= 0) return [];
   const byLive = [...sparse].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
   const chosen: number[] = [];
-  let moving = 0;
-  for (const [id, live] of byLive) {
-    if (chosen.length >= maxBlocks || (chosen.length > 0 && moving + live > maxCards)) break;
+  let live = 0;
+  let freed = 0;
+  for (const [id, count] of byLive) {
     chosen.push(id);
-    moving += live;
+    live += count;
+    freed = chosen.length - Math.ceil(live / blockSize);
+    if (freed >= wanted) break;
   }
-  return chosen;
+  return freed > 0 ? chosen.sort((a, b) => a - b) : [];
+}
+
+/** Entries of a bucket in their sorted order (after refs changed). */
+export function sortBucket(bucket: CopyBucket): CopyBucket {
+  const order = bucket.keys.map((_, index) => index);
+  order.sort((a, b) => compareEntries(bucket.keys[a] as string, bucket.refs[a] as number, bucket.keys[b] as string, bucket.refs[b] as number));
+  return { id: bucket.id, keys: order.map((index) => bucket.keys[index] as string), refs: order.map((index) => bucket.refs[index] as number) };
 }
 
 export function cardAt(block: CopyBlock, slot: number): CopyCard | undefined {

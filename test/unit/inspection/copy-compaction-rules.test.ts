@@ -1,6 +1,6 @@
 /** The pure rules of compacting the catalogue copy: what counts as waste, which blocks a step empties. */
 import { describe, expect, it } from 'vitest';
-import { blockSize, compactionSlack, compactionSources, denseBlocks, liveCount, markDead, packBlocks, worthCompacting } from '../../../src/shared/inspection/copy-index.ts';
+import { compactionSlack, denseBlocks, liveCount, markDead, packBlocks, planCompaction, sortBucket, worthCompacting } from '../../../src/shared/inspection/copy-index.ts';
 import type { CopyCard } from '../../../src/shared/inspection/copy-card.ts';
 
 const card = (serial: number): CopyCard => ({
@@ -40,19 +40,30 @@ describe('compaction rules', () => {
     expect(compactionSlack(300)).toBe(1);
   });
 
-  it('empties the emptiest blocks first, up to the step budget, at least one block', () => {
+  it('plans to empty the emptiest blocks first, just enough to come within the slack of the dense size', () => {
+    // 1000 cards: 8 blocks dense, slack 1. Held: 7 full clean blocks (not listed) and these sparse ones.
     const sparse = new Map([
       [10, 120],
       [11, 3],
       [12, 64],
       [13, 3],
-      [14, 127],
+      [14, 100],
     ]);
-    expect(compactionSources(sparse, 10, 100)).toEqual([11, 13, 12]);
-    expect(compactionSources(sparse, 2, 10_000)).toEqual([11, 13]);
-    expect(compactionSources(sparse, 10, 10_000)).toEqual([11, 13, 12, 10, 14]);
-    // A block fuller than the budget is still taken alone, so every step moves something.
-    expect(compactionSources(new Map([[5, blockSize]]), 10, 16)).toEqual([5]);
-    expect(compactionSources(new Map(), 10, 100)).toEqual([]);
+    const cards = 7 * 128 + 120 + 3 + 64 + 3 + 100;
+    expect(cards).toBe(1186);
+    // 12 blocks held, 10 dense, slack 1: one block to free. 11 and 13 (6 cards) pack into one: frees one.
+    expect(planCompaction(sparse, 12, cards)).toEqual([11, 13]);
+    // Nothing above the slack: nothing to do.
+    expect(planCompaction(sparse, denseBlocks(cards) + 1, cards)).toEqual([]);
+    // More to free than the sparse blocks can give: all of them, ascending.
+    expect(planCompaction(sparse, 40, cards)).toEqual([10, 11, 12, 13, 14]);
+    // Blocks that would not pack into fewer are not worth moving.
+    expect(planCompaction(new Map([[5, 127]]), 20, 1000)).toEqual([]);
+    expect(planCompaction(new Map(), 20, 1000)).toEqual([]);
+  });
+
+  it('re-sorts a bucket whose refs moved (a GTIN key keeps its cards in ref order)', () => {
+    const bucket = { id: 3, keys: ['#04870000000015', '#04870000000015', '0200000000015'], refs: [900, 17, 4] };
+    expect(sortBucket(bucket)).toEqual({ id: 3, keys: ['#04870000000015', '#04870000000015', '0200000000015'], refs: [17, 900, 4] });
   });
 });

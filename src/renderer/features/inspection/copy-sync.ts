@@ -16,10 +16,10 @@ import {
   appendCopyBatch,
   catchUpCopyIndex,
   compactCopy,
-  copyBlockCount,
   copyWorthCompacting,
   eachCopyBatch,
   finishAppendIndex,
+  finishInterruptedCompaction,
   isQuotaError,
   mergeCopyBatch,
   readCopyState,
@@ -31,7 +31,7 @@ import {
 export type PageSource = (request: ExportPageRequest) => Promise<ExportPageResult>;
 
 export interface CopyProgress {
-  /** `compact`: reclaiming the room of replaced cards after an update (`cards` = blocks freed); `export`: writing a `.ncgsnap`. */
+  /** `compact`: reclaiming the room of replaced cards after an update (`cards` = blocks being emptied); `export`: writing a `.ncgsnap`. */
   phase: 'download' | 'import' | 'compact' | 'export';
   /** Cards stored in this run. */
   cards: number;
@@ -146,13 +146,12 @@ export interface DownloadOptions {
 async function compactIfWasteful(db: NcgDatabase, control: RunControl): Promise<void> {
   if (control.signal.aborted || !(await copyWorthCompacting(db))) return;
   const started = performance.now();
-  const before = await copyBlockCount(db);
-  const state = await readCopyState(db);
+  const { count } = await readCopyState(db);
   await compactCopy(db, {
     signal: control.signal,
-    onStep: (blocks) => {
-      const reclaimed = before - blocks;
-      control.progress({ phase: 'compact', cards: reclaimed, held: state.count, rate: rateOf(reclaimed, started), secondsLeft: undefined, fraction: undefined });
+    onStep: (fraction, emptying) => {
+      const seconds = (performance.now() - started) / 1000;
+      control.progress({ phase: 'compact', cards: emptying, held: count, rate: 0, secondsLeft: fraction > 0 ? Math.round((seconds * (1 - fraction)) / fraction) : undefined, fraction });
     },
   });
 }
@@ -174,6 +173,8 @@ const PAGES_AHEAD = 3;
 
 async function runDownload(db: NcgDatabase, source: PageSource, control: RunControl, options: { limit?: number }): Promise<CopyRunResult> {
   const limit = options.limit ?? 1000;
+  // A compaction a stop or a crash left under way ends before anything else writes.
+  await finishInterruptedCompaction(db);
   const before = await readCopyState(db);
   const resuming = before.status === 'partial' && before.resumeUrl !== undefined;
   const startedAt = resuming && before.startedAt ? before.startedAt : new Date().toISOString();
@@ -271,6 +272,7 @@ export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: R
     throw error;
   }
   const { header } = verified;
+  await finishInterruptedCompaction(db);
   const heldBefore = (await readCopyState(db)).count;
   // Into an empty copy every card of a snapshot is new (its keys are unique): appended, no read before the write.
   const mode: StoreMode = heldBefore === 0 ? { kind: 'append', index: startAppendIndex() } : { kind: 'merge' };
@@ -312,6 +314,8 @@ export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: R
  * reads either). Only a complete copy: a partial one would claim a date it does not cover.
  */
 export async function snapshotOfCopy(db: NcgDatabase, control: RunControl): Promise<Uint8Array> {
+  // Mid-compaction, moved cards are in two blocks: finish it before listing the cards.
+  await finishInterruptedCompaction(db);
   const state = await readCopyState(db);
   if (state.status !== 'complete' || !state.copyDate) throw new CopyRunError('notComplete');
   const writer = createSnapshotWriter();
