@@ -29,7 +29,7 @@ const en = {
     save: 'Save the copy to a file',
     saved: 'Saved as {{location}} ({{size}}). Import it on another computer, or check codes with ncg check --snapshot.',
     notSaved: 'Not saved.',
-    compacting: 'Tidying the copy after the update: {{blocks}} blocks freed',
+    compacting: 'Tidying the copy after the update: emptying {{blocks}} half-used blocks',
     exporting: 'Writing the file: {{cards}} cards',
     waiting: {
       offline: 'No network: the download goes on by itself from the last stored page when the connection is back.',
@@ -152,7 +152,7 @@ export const inspectionUiMessages = defineMessages(en, {
       save: 'Сохранить копию в файл',
       saved: 'Сохранено: {{location}} ({{size}}). Импортируйте файл на другом компьютере или проверяйте коды через ncg check --snapshot.',
       notSaved: 'Не сохранено.',
-      compacting: 'Уплотнение копии после обновления: освобождено блоков {{blocks}}',
+      compacting: 'Уплотнение копии после обновления: освобождаются полупустые блоки ({{blocks}})',
       exporting: 'Запись файла: карточек {{cards}}',
       waiting: {
         offline: 'Нет сети: загрузка продолжится сама с последней сохранённой страницы, когда связь вернётся.',
@@ -273,7 +273,7 @@ export const inspectionUiMessages = defineMessages(en, {
       save: 'Көшірмені файлға сақтау',
       saved: 'Сақталды: {{location}} ({{size}}). Файлды басқа компьютерге импорттаңыз немесе кодтарды ncg check --snapshot арқылы тексеріңіз.',
       notSaved: 'Сақталмады.',
-      compacting: 'Жаңартудан кейін көшірме ықшамдалуда: {{blocks}} блок босатылды',
+      compacting: 'Жаңартудан кейін көшірме ықшамдалуда: {{blocks}} жартылай бос блок босатылуда',
       exporting: 'Файл жазылуда: {{cards}} карточка',
       waiting: {
         offline: 'Желі жоқ: байланыс қалпына келгенде жүктеу соңғы сақталған беттен өздігінен жалғасады.',
