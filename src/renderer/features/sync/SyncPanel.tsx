@@ -32,13 +32,14 @@ function Progress({ records, startedAt }: { records: SyncRecord[]; startedAt: nu
   const sentHere = records.filter((record) => record.phase === 'sent' && record.updatedAt >= startedAt).length;
   const perMinute = sentHere / minutes;
   const uploadedBytes = snapshot?.bytes.done ?? 0;
+  const counts = { sent: formatNumber(sent, i18n.language), total: formatNumber(records.length, i18n.language), failed: formatNumber(failed, i18n.language) };
   return (
     <div className="sync-progress" aria-live="polite">
       <progress max={Math.max(records.length, 1)} value={sent} />
       <span data-testid="sync-progress">
         {uploadedBytes > 0
-          ? t('sync.ui.progress', { sent, total: records.length, failed, megabytes: formatMegabytes(uploadedBytes, i18n.language) })
-          : t('sync.ui.progressNoUpload', { sent, total: records.length, failed })}
+          ? t('sync.ui.progress', { ...counts, megabytes: formatMegabytes(uploadedBytes, i18n.language) })
+          : t('sync.ui.progressNoUpload', counts)}
       </span>
       {pending > 0 && perMinute > 0 ? <span>{t('sync.ui.rate', { perMinute: formatNumber(perMinute, i18n.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }), minutes: Math.ceil(pending / perMinute) })}</span> : null}
     </div>
