@@ -25,6 +25,22 @@ function database(name: string | undefined): NcgDatabase {
   return db;
 }
 
+/**
+ * Every run holds this worker's own Web Lock on the database while it writes. The page's lock ends with the
+ * page; a worker of a page just closed or reloaded may still be committing a page of the feed for a moment,
+ * and the next page's worker must not start from a resume point that is about to move (its pages would be
+ * stored twice). Locks of a worker are released when it is gone.
+ */
+async function exclusive<T>(db: NcgDatabase, run: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return run();
+  let result!: T;
+  await locks.request(`ncg-catalogue-copy-writer:${db.name}`, async () => {
+    result = await run();
+  });
+  return result;
+}
+
 /** A CopyRunError crosses as WorkerError(code, JSON of its parameters). */
 async function coded<T>(run: () => Promise<T>): Promise<T> {
   try {
@@ -38,18 +54,21 @@ async function coded<T>(run: () => Promise<T>): Promise<T> {
 const api = {
   download(input: { port: MessagePort; limit?: number; databaseName?: string }, job: Job<CopyProgress>) {
     const remote = Comlink.wrap<ExportPageEndpoint>(input.port);
-    return coded(() => downloadCopy(database(input.databaseName), (request) => remote.page(request), job, { limit: input.limit })).finally(() => {
+    const db = database(input.databaseName);
+    return coded(() => exclusive(db, () => downloadCopy(db, (request) => remote.page(request), job, { limit: input.limit }))).finally(() => {
       remote[Comlink.releaseProxy]();
       input.port.close();
     });
   },
   importSnapshot(input: { file: Blob; databaseName?: string }, job: Job<CopyProgress>) {
-    return coded(() => importSnapshotFile(database(input.databaseName), input.file, job));
+    const db = database(input.databaseName);
+    return coded(() => exclusive(db, () => importSnapshotFile(db, input.file, job)));
   },
   /** The held copy as a `.ncgsnap` file's bytes (moved to the page, not copied). */
   writeSnapshot(input: { databaseName?: string }, job: Job<CopyProgress>) {
     return coded(async () => {
-      const bytes = await snapshotOfCopy(database(input.databaseName), job);
+      const db = database(input.databaseName);
+      const bytes = await exclusive(db, () => snapshotOfCopy(db, job));
       return transfer({ bytes }, [bytes.buffer]);
     });
   },
