@@ -140,8 +140,8 @@ export interface DownloadOptions {
 }
 
 /**
- * After an update (a merge run) that replaced enough cards, the copy is compacted in bounded steps. A stop
- * during it keeps the run complete; the rest waits for the next update.
+ * After a run that left enough waste (an update's replaced cards; the half-filled last block of each small page),
+ * the copy is compacted in bounded steps. A stop during it keeps the run complete; the next run finishes it.
  */
 async function compactIfWasteful(db: NcgDatabase, control: RunControl): Promise<void> {
   if (control.signal.aborted || !(await copyWorthCompacting(db))) return;
