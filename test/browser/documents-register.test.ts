@@ -5,7 +5,8 @@ import { scratchDatabases } from './scratch-database.ts';
 import { buildValidationContext } from '../../src/renderer/db/validation-context.ts';
 import { checkDocumentForm, type DocumentFormValues } from '../../src/renderer/features/documents/document-form.ts';
 import { deleteRegisterDocument, listRegister, saveRegisterDocument, thumbnailIdOf } from '../../src/renderer/db/documents.ts';
-import { daysBetween, expiryOf, localToday } from '../../src/shared/application/expiry.ts';
+import { daysBetween, expiryOf } from '../../src/shared/application/expiry.ts';
+import { localToday } from '../../src/shared/i18n/format.ts';
 import { parseTechnicalRegulations } from '../../src/renderer/features/documents/regulation.ts';
 
 const database = scratchDatabases('documents');

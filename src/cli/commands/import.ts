@@ -5,6 +5,7 @@ import { dictionaryCodes } from '../../shared/application/schema.ts';
 import { createDictionaryLookup, type DictionaryEntryStatus, type DictionaryLookup } from '../../shared/application/validate.ts';
 import { CatalogueError } from '../../shared/catalogue/errors.ts';
 import { createPortalClient } from '../../shared/catalogue/portal-client.ts';
+import { localToday } from '../../shared/i18n/format.ts';
 import type { Locale } from '../../shared/i18n/locales.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
 import { buildSeed } from '../../sandbox/seed/index.ts';
@@ -27,11 +28,6 @@ then a summary on stderr. Exit 0 when no row has a problem, 1 when any has, 2 on
 Schemas and dictionaries come from the catalogue at --catalogue (portal API base, e.g.
 https://nationalcatalog.kz/gwp, with its --api-key), or from the built-in sandbox seed when it is omitted.`;
 
-/** Today in the machine's time zone, `YYYY-MM-DD`. */
-function localToday(): string {
-  const now = new Date();
-  return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 export interface Catalogue {
   source: SchemaSource;

@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { importSpreadsheet, prepareSchemas, spreadsheetFormat } from '../../shared/application/import/index.ts';
 import { dictionaryCodes } from '../../shared/application/schema.ts';
 import { createPortalClient } from '../../shared/catalogue/portal-client.ts';
+import { localToday } from '../../shared/i18n/format.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
 import { CatalogueLimiter } from '../../shared/sync/limiter.ts';
 import { CatalogueError } from '../../shared/catalogue/errors.ts';
@@ -112,7 +113,7 @@ export const run = defineCommand(spec, async ({ values, positionals, locale }, i
     const result = await importSpreadsheet(new Uint8Array(await readFile(file)), file, {
       source: catalogue.source,
       dictionaries: (schemas) => catalogue.dictionaries(dictionaryCodes(schemas.union)),
-      today: new Date().toISOString().slice(0, 10),
+      today: localToday(),
       idFor: (row) => `${basename(file)}#${String(row)}`,
     });
     const files = await checkSheetFiles(result.rows, file);

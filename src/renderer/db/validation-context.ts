@@ -3,7 +3,7 @@
  * to are read (by key), so checking stays fast with dictionaries of tens of thousands of items.
  */
 import { findValue, type ApplicationDraft, type DraftValue } from '../../shared/application/draft.ts';
-import { localToday } from '../../shared/application/expiry.ts';
+import { localToday } from '../../shared/i18n/format.ts';
 import { toSchemaIndex, type AttributeSchemas } from '../../shared/application/schema.ts';
 import { createDictionaryLookup, type ValidationContext } from '../../shared/application/validate.ts';
 import type { NcgDatabase } from './database.ts';

@@ -6,11 +6,6 @@ import { defaultLimits } from './validate.ts';
 
 export type ExpiryState = { state: 'none' } | { state: 'valid'; days: number } | { state: 'soon'; days: number } | { state: 'expired'; days: number };
 
-/** Today on this computer's calendar, `YYYY-MM-DD` (not UTC: a document expires at local midnight). */
-export function localToday(now = new Date()): string {
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
 
 function dayNumber(isoDate: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(isoDate);

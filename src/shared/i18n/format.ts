@@ -98,6 +98,14 @@ export function isoDay(parts: DateParts): string {
   return `${String(parts.year).padStart(4, '0')}-${pad2(parts.month)}-${pad2(parts.day)}`;
 }
 
+/**
+ * Today on this computer's calendar, `YYYY-MM-DD`. Never UTC's day: in Kazakhstan (UTC+5) 01:30 local time is
+ * still the day before in UTC, and documents expire, inspections are dated and files named by the local day.
+ */
+export function localToday(now = new Date()): string {
+  return isoDay({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+}
+
 function isRealDay({ year, month, day }: DateParts): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();

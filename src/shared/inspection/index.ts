@@ -29,7 +29,7 @@ export {
   type OffenceKind,
 } from './fines.ts';
 export { inspectionMessages } from './messages.ts';
-export { localCalendarDay, newInspection } from './new-inspection.ts';
+export { newInspection } from './new-inspection.ts';
 export { gtinKey, normaliseScan, ntinSerial, type ScanCode, type ScanForm, type ScanProblem } from './scan-code.ts';
 export { inspectionSearchWords, isValidOrganisationId, totalsByVerdict, violationCount, type Inspection, type InspectionItem } from './session.ts';
 export { createSnapshotWriter, isSnapshotError, readSnapshotCards, SnapshotError, snapshotFormat, verifySnapshot, type SnapshotHeader, type SnapshotProblem } from './snapshot.ts';

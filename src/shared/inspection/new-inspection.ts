@@ -2,13 +2,9 @@
  * A fresh inspection as the session screen starts it. Its date is the inspector's calendar day, not UTC's: in
  * Kazakhstan (UTC+5) an inspection started at 01:30 local time is still the previous day in UTC.
  */
-import { isoDay } from '../i18n/format.ts';
+import { localToday } from '../i18n/format.ts';
 import type { Inspection } from './session.ts';
 
-/** The calendar day on this computer's clock, `YYYY-MM-DD`. */
-export function localCalendarDay(now: Date): string {
-  return isoDay({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
-}
 
 export function newInspection(id: string, now: Date, copy: Inspection['copy']): Inspection {
   return {
@@ -20,7 +16,7 @@ export function newInspection(id: string, now: Date, copy: Inspection['copy']): 
     offence: 'first',
     place: '',
     inspector: '',
-    date: localCalendarDay(now),
+    date: localToday(now),
     copy,
     items: [],
   };

@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../app/components/ErrorMessage.tsx';
 import { useFileDropGuard } from '../../app/components/use-file-drop-guard.ts';
 import { useDatabase } from '../../db/context.tsx';
 import { saveRegisterDocument } from '../../db/documents.ts';
-import { localToday } from '../../../shared/application/expiry.ts';
+import { localToday } from '../../../shared/i18n/format.ts';
 import { checkDocumentForm, checkNumber, type DocumentFormField, type DocumentFormValues, type FieldMessage } from './document-form.ts';
 import { NumberCheck } from './NumberCheck.tsx';
 import { PdfField, type AcceptedPdf } from './PdfField.tsx';

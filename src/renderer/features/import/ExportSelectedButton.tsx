@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localToday } from '../../../shared/application/expiry.ts';
+import { localToday } from '../../../shared/i18n/format.ts';
 import { useBridge } from '../../app/bridge-context.tsx';
 import { useDatabase } from '../../db/context.tsx';
 import { WorkerError } from '../../workers/rpc.ts';

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ColumnMapping } from '../../../shared/application/import/index.ts';
-import { localToday } from '../../../shared/application/expiry.ts';
+import { localToday } from '../../../shared/i18n/format.ts';
 import { useBridge } from '../../app/bridge-context.tsx';
 import { useDatabase } from '../../db/context.tsx';
 import { recoverInterruptedImports } from '../../db/import-batches.ts';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConformityDocument } from '../../../../shared/application/draft.ts';
-import { expiryOf, localToday } from '../../../../shared/application/expiry.ts';
+import { expiryOf } from '../../../../shared/application/expiry.ts';
+import { localToday } from '../../../../shared/i18n/format.ts';
 import { formatIsoDate } from '../../format.ts';
 
 /**

@@ -7,13 +7,13 @@ import {
   draftRowKey,
   fineTableProblemText,
   fineTablesFile,
-  localCalendarDay,
   maxFineTablesFileChars,
   parseFineTables,
   type FineTableProblem,
   type FineTables,
   type FineTablesDraft,
 } from '../../../../shared/inspection/index.ts';
+import { localToday } from '../../../../shared/i18n/format.ts';
 import { useBridge } from '../../../app/bridge-context.tsx';
 import { settingsSections } from '../../../app/components/settings-sections.ts';
 import { useLocation } from '../../../app/router.ts';
@@ -116,7 +116,7 @@ function FineTablesForm({ tables, outcome, setOutcome }: { tables: FineTables; o
     await putInForce(parsed.tables, { kind: 'imported', file: file.name, rules: parsed.tables.rules.length, years: parsed.tables.mciValues.length });
   };
   const exportFile = async () => {
-    const name = `fine-tables-${localCalendarDay(new Date())}.json`;
+    const name = `fine-tables-${localToday()}.json`;
     try {
       const saved = await bridge.files.save({ suggestedName: name, mimeType: 'application/json', bytes: new TextEncoder().encode(fineTablesFile(tables)) });
       if (saved.saved) setOutcome({ kind: 'exported', location: saved.location ?? name });
