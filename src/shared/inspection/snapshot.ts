@@ -10,6 +10,7 @@
  */
 import { Gunzip, Gzip } from 'fflate';
 import { z } from 'zod';
+import { localToday } from '../i18n/format.ts';
 import type { CopyCard, CopyInfo } from './copy-card.ts';
 
 export const snapshotFormat = 1;
@@ -187,6 +188,12 @@ export async function readSnapshotCards(
   }
   if (total !== verified.header.count) throw new SnapshotError({ key: 'inspection.snapshot.countMismatch', params: { expected: verified.header.count, actual: total } });
   return total;
+}
+
+/** Named by the copy's local calendar day (an evening copy in Almaty is not dated the day before, as UTC would). */
+export function snapshotFileName(copyDate: string | undefined, now = new Date()): string {
+  const taken = copyDate === undefined ? now : new Date(copyDate);
+  return `catalogue-${localToday(Number.isNaN(taken.getTime()) ? now : taken)}.ncgsnap`;
 }
 
 export function isSnapshotError(error: unknown): error is SnapshotError {

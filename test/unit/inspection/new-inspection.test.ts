@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newInspection } from '../../../src/shared/inspection/new-inspection.ts';
 import { localToday } from '../../../src/shared/i18n/format.ts';
-import { snapshotFileName } from '../../../src/renderer/features/inspection/copy-client.ts';
+import { snapshotFileName } from '../../../src/shared/inspection/snapshot.ts';
 
 // Node applies a change of process.env.TZ to Date at once: the test runs as on a laptop in Almaty (UTC+5).
 const zoneBefore = process.env.TZ;

@@ -8,7 +8,7 @@ import { connectWorker, transfer, WorkerError, type WorkerConnection } from '../
 import type { ExportPageRequest, ExportPageResult } from '../../../shared/catalogue-export-call.ts';
 import type { CatalogueCopyApi, ExportPageEndpoint } from '../../workers/catalogue-copy.worker.ts';
 import type { CopyProgress, CopyRunResult } from './copy-sync.ts';
-import { localToday } from '../../../shared/i18n/format.ts';
+import { snapshotFileName } from '../../../shared/inspection/snapshot.ts';
 
 let connection: WorkerConnection<CatalogueCopyApi> | undefined;
 function worker(): WorkerConnection<CatalogueCopyApi> {
@@ -99,12 +99,6 @@ export interface SavedCopy {
 }
 
 /** The file name offered when saving the copy: `catalogue-2026-11-28.ncgsnap` (the copy's date). */
-/** Named by the copy's local calendar day (an evening copy in Almaty is not dated the day before, as UTC would). */
-export function snapshotFileName(copyDate: string | undefined, now = new Date()): string {
-  const taken = copyDate === undefined ? now : new Date(copyDate);
-  return `catalogue-${localToday(Number.isNaN(taken.getTime()) ? now : taken)}.ncgsnap`;
-}
-
 /**
  * Writes the held copy as a `.ncgsnap` (in the worker) and saves it through the bridge's `files:save` (a save
  * dialog in the desktop app, a download in the web twin). The bridge takes at most `maxSavedFileBytes`: a
