@@ -10,7 +10,16 @@ const tones: Record<VerdictKind, { hz: number; ms: number }> = {
   invalid: { hz: 220, ms: 200 },
 };
 
+/** After this long without a tone the audio output is suspended: a running output costs CPU (and battery) even silent. */
+const IDLE_MS = 3000;
+
 let context: AudioContext | undefined;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+function suspendWhenIdle(afterMs: number): void {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => void context?.suspend().catch(() => undefined), afterMs);
+}
 
 /**
  * Starts the audio output ahead of the first verdict (called on the screen's first key or click: browsers start
@@ -20,6 +29,7 @@ export function prepareSound(): void {
   try {
     context ??= new AudioContext();
     if (context.state === 'suspended') void context.resume().catch(() => undefined);
+    suspendWhenIdle(IDLE_MS);
   } catch {
     // No audio device: the colour and the words still say it.
   }
@@ -37,6 +47,7 @@ export function playVerdict(kind: VerdictKind): void {
     oscillator.connect(gain).connect(context.destination);
     oscillator.start();
     oscillator.stop(context.currentTime + tone.ms / 1000);
+    suspendWhenIdle(tone.ms + IDLE_MS);
   } catch {
     // No audio device: the colour and the words still say it.
   }
