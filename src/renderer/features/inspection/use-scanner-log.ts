@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { checkScan, type Verdict } from '../../../shared/inspection/index.ts';
+import { ScanOrder } from '../../../shared/inspection/scan-order.ts';
 import { copyLookup, readCopyState } from '../../db/catalogue-copy.ts';
 import { useDatabase } from '../../db/context.tsx';
 import { useCopyState } from './hooks.ts';
@@ -115,19 +116,28 @@ export function useScannerLog(onVerdict?: (entry: ScanEntry) => void) {
     };
   }, [followUps]);
 
+  // Verdicts may come out of scan order (an invalid code needs no lookup); their follow-ups (the inspection's
+  // lines) wait for every earlier scan, so the record lists codes as they were scanned.
+  const [inOrder] = useState(() => new ScanOrder<ScanEntry>());
+
   const check = useCallback(
     async (raw: string): Promise<Verdict> => {
       seq.current += 1;
       const mine = seq.current;
-      const state = copyNow.current ?? (await readCopyState(db));
-      const started = performance.now();
-      const verdict = await checkScan(raw, copyLookup(db), state);
-      const entry: ScanEntry = { seq: mine, verdict, ms: performance.now() - started, copyDate: state.copyDate };
-      entries.add(entry);
-      followUps.push(() => latest.current?.(entry));
-      return verdict;
+      let entry: ScanEntry | null = null;
+      try {
+        const state = copyNow.current ?? (await readCopyState(db));
+        const started = performance.now();
+        const verdict = await checkScan(raw, copyLookup(db), state);
+        entry = { seq: mine, verdict, ms: performance.now() - started, copyDate: state.copyDate };
+        entries.add(entry);
+        return verdict;
+      } finally {
+        // A scan whose lookup failed holds no later scan back.
+        for (const due of inOrder.answer(mine, entry)) followUps.push(() => latest.current?.(due));
+      }
     },
-    [db, entries, followUps],
+    [db, entries, followUps, inOrder],
   );
   const clear = useCallback(() => entries.clear(), [entries]);
   return { entries, check, clear };
