@@ -67,7 +67,7 @@ describe('ncg import --check', () => {
     const result = await ncg('import', badCsv, '--check');
     expect(result.code).toBe(1);
     expect(result.out).toEqual([
-      'row 3: country: “XX” is not in the COUNTRY dictionary.',
+      'row 3: country: “XX” is not in the Countries dictionary.',
       'row 4: name_ru: At most 500 characters; this has 10000.',
       `row 5: gtin: GTIN ${gtin('487000000001')} is also on row 2 of this file.`,
     ]);
@@ -75,7 +75,7 @@ describe('ncg import --check', () => {
   });
 
   it('speaks Kazakh and Russian', async () => {
-    expect((await ncg('import', badCsv, '--check', '--lang', 'kk')).out[0]).toBe('row 3: country: «XX» COUNTRY анықтамалығында жоқ.');
+    expect((await ncg('import', badCsv, '--check', '--lang', 'kk')).out[0]).toBe('row 3: country: «XX» Елдер анықтамалығында жоқ.');
     vi.stubEnv('LANG', 'ru_RU.UTF-8');
     expect((await ncg('import', badCsv, '--check')).out[1]).toBe('row 4: name_ru: Не более 500 символов; здесь 10000.');
   });
@@ -191,7 +191,7 @@ describe('ncg import --check --catalogue (a running sandbox)', () => {
     const path = file('oktru.csv', `${header}\n${good(1).replace(foodLeaf.code, '1020-0001-0001-999999999')}\n`);
     const { io, out } = capture();
     expect(await createImportCommand()([path, '--check', '--catalogue', sandbox.portalBaseUrl, '--api-key', sandbox.apiKey], io)).toBe(1);
-    expect(out).toEqual(['row 2: oktru: “1020-0001-0001-999999999” is not in the OKTRU dictionary.']);
+    expect(out).toEqual(['row 2: oktru: “1020-0001-0001-999999999” is not in the Product categories (OKTRU) dictionary.']);
     expect((await ncg('import', path, '--check')).out).toEqual(out);
   });
 
@@ -212,7 +212,7 @@ describe('bin/ncg.mjs import (child process)', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stdout.trim().split('\n')).toHaveLength(3);
-    expect(result.stdout).toContain('row 3: country: “XX” is not in the COUNTRY dictionary.');
+    expect(result.stdout).toContain('row 3: country: “XX” is not in the Countries dictionary.');
     expect(result.stderr).toContain('Rows checked: 4; errors: 3, warnings: 0.');
   });
 });
