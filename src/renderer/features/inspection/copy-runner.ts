@@ -68,6 +68,11 @@ const defaultRetryDelaysMs = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000, 30_00
 const retryableCodes = new Set(['inspectionUi.copyErrors.network', 'inspectionUi.copyErrors.crashed']);
 
 class Stopped extends Error {}
+/** Another window holds the copy and this run was not to wait for it (a button). */
+class HeldElsewhere extends Error {}
+
+/** Runs a step under the copy's cross-window lock; waiting (for the network, before a retry) happens outside it. */
+type Locked = <T>(step: () => Promise<T>) => Promise<T>;
 
 function abortable(signal: AbortSignal, wait: (done: () => void) => () => void): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -92,6 +97,8 @@ export function createCopyRunner(deps: RunnerDeps): CopyRunner {
   const listeners = new Set<() => void>();
   let current: RunnerSnapshot = { status: { kind: 'idle' }, outcome: undefined };
   let controller: AbortController | undefined;
+  /** The run under way was stopped by the user (not by the window going away), so it waits for them. */
+  let stopAsked = false;
   let disposed = false;
 
   const publish = (change: Partial<RunnerSnapshot>) => {
@@ -133,11 +140,18 @@ export function createCopyRunner(deps: RunnerDeps): CopyRunner {
     return { kind: 'result', task, result: { outcome: 'stopped', stored: 0, added: 0, held: state.count, copyDate: state.copyDate } };
   }
 
-  /** The download, again and again from the stored resume point while the failures are the network's. */
-  async function downloadUntilDone(signal: AbortSignal, auto: boolean): Promise<RunnerOutcome | undefined> {
+  async function resumable(): Promise<boolean> {
+    const state = await deps.copyState();
+    return state.status === 'partial' && state.resumeUrl !== undefined && state.stoppedByUser !== true;
+  }
+
+  /**
+   * The download, again and again from the stored resume point while the failures are the network's. Each try
+   * holds the lock; the waits between tries do not, so an offline window never keeps another from importing.
+   */
+  async function downloadUntilDone(signal: AbortSignal, auto: boolean, locked: Locked): Promise<RunnerOutcome | undefined> {
     if (auto) {
-      const state = await deps.copyState();
-      if (state.status !== 'partial' || state.resumeUrl === undefined || state.stoppedByUser) return undefined;
+      if (!(await resumable())) return undefined;
     } else await deps.markStoppedByUser(false);
     let attempt = 0;
     for (;;) {
@@ -145,19 +159,24 @@ export function createCopyRunner(deps: RunnerDeps): CopyRunner {
         publish({ status: { kind: 'waiting', reason: 'offline', delayMs: undefined, attempt } });
         await waitOnline(signal);
       }
-      publish({ status: { kind: 'running', task: 'download', progress: undefined } });
       let progressed = false;
       try {
-        const result = await deps.download({
-          signal,
-          onProgress: (progress) => {
-            progressed = true;
-            publish({ status: { kind: 'running', task: 'download', progress } });
-          },
+        const result = await locked(async () => {
+          // Another window may have completed (or its user stopped) the copy meanwhile.
+          if (auto && !(await resumable())) return undefined;
+          publish({ status: { kind: 'running', task: 'download', progress: undefined } });
+          return deps.download({
+            signal,
+            onProgress: (progress) => {
+              progressed = true;
+              publish({ status: { kind: 'running', task: 'download', progress } });
+            },
+          });
         });
-        return { kind: 'result', task: 'download', result };
+        return result === undefined ? undefined : { kind: 'result', task: 'download', result };
       } catch (error) {
         if (signal.aborted) throw new Stopped();
+        if (error instanceof HeldElsewhere) throw error;
         const message = copyErrorMessage(error);
         if (!retryableCodes.has(message.key)) return { kind: 'error', ...message };
         // Pages were stored since the last failure: the connection works again, count afresh.
@@ -172,27 +191,35 @@ export function createCopyRunner(deps: RunnerDeps): CopyRunner {
     }
   }
 
-  function start(task: CopyTask, auto: boolean, work: (signal: AbortSignal) => Promise<RunnerOutcome | undefined>): void {
+  function start(task: CopyTask, auto: boolean, work: (signal: AbortSignal, locked: Locked) => Promise<RunnerOutcome | undefined>): void {
     if (controller || disposed) return;
     const own = new AbortController();
     controller = own;
+    stopAsked = false;
     publish({ status: auto ? current.status : { kind: 'running', task, progress: undefined }, outcome: auto ? current.outcome : undefined });
+    const locked: Locked = async (step) => {
+      const ran = await underLock(auto, own.signal, step);
+      if (!ran) throw new HeldElsewhere();
+      return ran.value;
+    };
+    // Only the user's stop makes a download wait for them; a window going away leaves it to resume.
+    const markStopped = async () => {
+      if (task === 'download' && stopAsked) await deps.markStoppedByUser(true);
+    };
     void (async () => {
       let outcome: RunnerOutcome | undefined;
       try {
-        const ran = await underLock(auto, own.signal, () =>
-          work(own.signal).catch(async (error: unknown) => {
-            if (!(error instanceof Stopped)) throw error;
-            // Stopped while waiting (for the network or a retry): the download is the user's to continue.
-            if (task === 'download') await deps.markStoppedByUser(true);
-            return task === 'save' ? undefined : stoppedOutcome(task);
-          }),
-        );
-        outcome = ran ? ran.value : { kind: 'error', key: 'inspectionUi.copyErrors.elsewhere', params: {} };
-        if (outcome?.kind === 'result' && outcome.result.outcome === 'stopped' && task === 'download') await deps.markStoppedByUser(true);
+        outcome = await work(own.signal, locked).catch(async (error: unknown) => {
+          if (!(error instanceof Stopped)) throw error;
+          // Stopped while waiting (for the network, a retry or the lock).
+          await markStopped();
+          return task === 'save' ? undefined : stoppedOutcome(task);
+        });
+        if (outcome?.kind === 'result' && outcome.result.outcome === 'stopped') await markStopped();
       } catch (error) {
         // A stop is no failure (a save stopped midway throws in the worker).
-        outcome = error instanceof Stopped || own.signal.aborted ? undefined : { kind: 'error', ...copyErrorMessage(error) };
+        if (error instanceof HeldElsewhere) outcome = { kind: 'error', key: 'inspectionUi.copyErrors.elsewhere', params: {} };
+        else outcome = error instanceof Stopped || own.signal.aborted ? undefined : { kind: 'error', ...copyErrorMessage(error) };
       } finally {
         controller = undefined;
       }
@@ -209,20 +236,27 @@ export function createCopyRunner(deps: RunnerDeps): CopyRunner {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    download: () => start('download', false, (signal) => downloadUntilDone(signal, false)),
-    resumeIfPartial: () => start('download', true, (signal) => downloadUntilDone(signal, true)),
+    download: () => start('download', false, (signal, locked) => downloadUntilDone(signal, false, locked)),
+    resumeIfPartial: () => start('download', true, (signal, locked) => downloadUntilDone(signal, true, locked)),
     importFile: (file) =>
-      start('import', false, async (signal) => ({
-        kind: 'result',
-        task: 'import',
-        result: await deps.importFile(file, { signal, onProgress: (progress) => publish({ status: { kind: 'running', task: 'import', progress } }) }),
-      })),
+      start('import', false, (signal, locked) =>
+        locked(async () => ({
+          kind: 'result',
+          task: 'import',
+          result: await deps.importFile(file, { signal, onProgress: (progress) => publish({ status: { kind: 'running', task: 'import', progress } }) }),
+        })),
+      ),
     saveCopy: () =>
-      start('save', false, async (signal) => ({
-        kind: 'saved',
-        saved: await deps.saveCopy({ signal, onProgress: (progress) => publish({ status: { kind: 'running', task: 'save', progress } }) }),
-      })),
-    stop: () => controller?.abort(),
+      start('save', false, (signal, locked) =>
+        locked(async () => ({
+          kind: 'saved',
+          saved: await deps.saveCopy({ signal, onProgress: (progress) => publish({ status: { kind: 'running', task: 'save', progress } }) }),
+        })),
+      ),
+    stop: () => {
+      stopAsked = true;
+      controller?.abort();
+    },
     dispose() {
       disposed = true;
       events.removeEventListener('online', onOnline);
