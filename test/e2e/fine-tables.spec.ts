@@ -209,3 +209,32 @@ test('restoring the defaults asks first; a rule is cleared or completed in the g
   await expect(summary.locator('[data-testid="fine-rule"][data-category="large"][data-offence="first"]').getByTestId('fine-rule-mci')).toHaveText('25');
   await expect(summary.locator('[data-testid="mci-value"][data-year="2027"]')).toContainText('4,500');
 });
+
+test('an edit in progress is kept, and said, when the tables in force change in another window', async ({ app, appPage: page, context }) => {
+  await app.chooseLanguage('en');
+  await app.open('settings');
+  const editor = rulesEditor(page);
+  await expect(editor.rows).toHaveCount(8);
+  const mediumFirst = editor.rule('medium', 'first');
+  await editor.cell(mediumFirst, 'mci').fill('44');
+  await expect(editor.panel.getByTestId('fine-tables-unsaved')).toBeVisible();
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const otherEditor = rulesEditor(other);
+  await otherEditor.importInput.setInputFiles(jsonFile('office.json', { rules: [{ article: '1', part: '1', entityCategory: 'small', offence: 'first', mci: 5 }], mciValues: [{ year: 2026, kzt: 4325 }] }));
+  await expect(otherEditor.filledRows).toHaveCount(1);
+
+  // This window keeps what was typed and says the tables in force changed; discarding shows them.
+  await expect(editor.panel.getByTestId('fine-tables-changed-elsewhere')).toBeVisible();
+  await expect(editor.cell(mediumFirst, 'mci')).toHaveValue('44');
+  await editor.panel.getByTestId('fine-tables-discard').click();
+  await expect(editor.filledRows).toHaveCount(1);
+  await expect(editor.panel.getByTestId('fine-tables-changed-elsewhere')).toHaveCount(0);
+  // An untouched form simply follows the next change.
+  await otherEditor.panel.getByTestId('fine-tables-reset').click();
+  await otherEditor.panel.getByTestId('fine-tables-reset-yes').click();
+  await expect(editor.filledRows).toHaveCount(8);
+  await expect(editor.panel.getByTestId('fine-tables-changed-elsewhere')).toHaveCount(0);
+  await other.close();
+});

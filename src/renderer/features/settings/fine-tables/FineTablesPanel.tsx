@@ -55,8 +55,7 @@ export function FineTablesPanel() {
     <section ref={section} id="settings-fine-tables" aria-labelledby="settings-fine-tables-title" className="fine-tables" data-testid="fine-tables-panel">
       <h2 id="settings-fine-tables-title">{t('settingsUi.fines.title')}</h2>
       <p>{t('settingsUi.fines.intro')}</p>
-      {/* A new key whenever the tables in force change (import, reset, save): the draft starts from them again. */}
-      {tables ? <FineTablesForm key={JSON.stringify(tables)} tables={tables} outcome={outcome} setOutcome={setOutcome} /> : <p>{t('ui.loading')}</p>}
+      {tables ? <FineTablesForm tables={tables} outcome={outcome} setOutcome={setOutcome} /> : <p>{t('ui.loading')}</p>}
     </section>
   );
 }
@@ -67,6 +66,16 @@ function FineTablesForm({ tables, outcome, setOutcome }: { tables: FineTables; o
   const bridge = useBridge();
   const [draft, setDraft] = useState<FineTablesDraft>(() => draftOf(tables));
   const [dirty, setDirty] = useState(false);
+  // The tables in force changed (here, or in another window): an untouched draft follows them; edits in
+  // progress are kept, and the officer is told, so nothing typed is dropped unseen.
+  const inForce = JSON.stringify(tables);
+  const [draftBase, setDraftBase] = useState(inForce);
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  if (inForce !== draftBase) {
+    setDraftBase(inForce);
+    if (dirty) setChangedElsewhere(true);
+    else setDraft(draftOf(tables));
+  }
   const [confirmReset, setConfirmReset] = useState(false);
   const check = checkDraft(draft);
   const problems = dirty && !check.ok ? check.problems : [];
@@ -85,9 +94,9 @@ function FineTablesForm({ tables, outcome, setOutcome }: { tables: FineTables; o
       setOutcome({ kind: 'failed', action: 'store' });
       return;
     }
-    // Tables equal to those in force cause no new form: this one starts from them itself.
     setDraft(draftOf(next));
     setDirty(false);
+    setChangedElsewhere(false);
     setOutcome(done);
   };
   const save = () => {
@@ -154,6 +163,7 @@ function FineTablesForm({ tables, outcome, setOutcome }: { tables: FineTables; o
           onClick={() => {
             setDraft(draftOf(tables));
             setDirty(false);
+            setChangedElsewhere(false);
           }}
           disabled={!dirty}
           data-testid="fine-tables-discard"
@@ -162,6 +172,11 @@ function FineTablesForm({ tables, outcome, setOutcome }: { tables: FineTables; o
         </button>
         {dirty ? <span data-testid="fine-tables-unsaved">{t('settingsUi.fines.unsaved')}</span> : null}
       </div>
+      {dirty && changedElsewhere ? (
+        <p role="status" className="warning-message" data-testid="fine-tables-changed-elsewhere">
+          {t('settingsUi.fines.changedElsewhere')}
+        </p>
+      ) : null}
       <div className="toolbar">
         <label className="button-like">
           {t('settingsUi.fines.import')}
