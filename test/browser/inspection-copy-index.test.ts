@@ -4,7 +4,7 @@
  * cards) and snapshot imports, every NTIN is found with its current card and every GTIN with all its cards.
  */
 import { describe, expect, it } from 'vitest';
-import { copyLookup, eachCopyBatch, readCopyState } from '../../src/renderer/db/catalogue-copy.ts';
+import { copyLookup, eachCopyBatch, mergeCopyBatch, readCopyState } from '../../src/renderer/db/catalogue-copy.ts';
 import type { NcgDatabase } from '../../src/renderer/db/database.ts';
 import { downloadCopy, importSnapshotFile, type CopyProgress, type PageSource } from '../../src/renderer/features/inspection/copy-sync.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
@@ -160,3 +160,24 @@ describe('the copy’s bucket index', () => {
     await expectCopyMatches(imported, model);
   }, 180_000);
 });
+
+describe('an update to a held card', () => {
+  it('a later version replaces it, an earlier one does not, and one without a time (read as 0) is taken as the latest', async () => {
+    const db = newDatabase();
+    const same = (state: Awaited<ReturnType<typeof readCopyState>>) => state;
+    const held = cardOf(row(7, 100));
+    await mergeCopyBatch(db, [held], same);
+    const lookup = copyLookup(db);
+    expect(await lookup.byNtin(held.ntin)).toMatchObject({ modified: 100, deactivated: false });
+
+    await mergeCopyBatch(db, [cardOf(row(7, 50, { name_ru: 'Старое имя' }))], same);
+    expect(await lookup.byNtin(held.ntin)).toMatchObject({ modified: 100, nameRu: 'Товар 7' });
+
+    const withoutTime = cardOf({ ...row(7, 0, { ntin_isdeactivated: true }), modified: null } as unknown as Row);
+    expect(withoutTime.modified).toBe(0);
+    await mergeCopyBatch(db, [withoutTime], same);
+    expect(await lookup.byNtin(held.ntin)).toMatchObject({ deactivated: true });
+    expect((await readCopyState(db)).count).toBe(1);
+  });
+});
+

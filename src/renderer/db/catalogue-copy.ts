@@ -19,7 +19,7 @@
  * Read by the Inspection screen for verdicts. No React here: the catalogue-copy worker imports this module.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { advanceCopyInfo, emptyCopyInfo, type CopyCard, type CopyInfo } from '../../shared/inspection/copy-card.ts';
+import { advanceCopyInfo, emptyCopyInfo, supersedes, type CopyCard, type CopyInfo } from '../../shared/inspection/copy-card.ts';
 import type { CopyLookup } from '../../shared/inspection/verdict.ts';
 import {
   blockLength,
@@ -252,7 +252,7 @@ export async function mergeCopyBatch(db: NcgDatabase, cards: readonly CopyCard[]
     const latest = new Map<string, CopyCard>();
     for (const card of cards) {
       const seen = latest.get(card.key);
-      if (!seen || seen.modified <= card.modified) latest.set(card.key, card);
+      if (!seen || supersedes(card, seen)) latest.set(card.key, card);
     }
     const buckets = new Map<number, CopyBucket | undefined>();
     const loadBuckets = async (ids: number[]) => {
@@ -283,7 +283,7 @@ export async function mergeCopyBatch(db: NcgDatabase, cards: readonly CopyCard[]
         fresh.push(card);
         continue;
       }
-      if (old.modified > card.modified) continue;
+      if (!supersedes(card, old)) continue;
       for (const [entryKey, entryRef] of entriesOf(old, oldRef)) pending.remove(entryKey, entryRef);
       markDead(oldBlock, slotOfRef(oldRef));
       changedBlocks.add(oldBlock);

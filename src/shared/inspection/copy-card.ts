@@ -61,6 +61,14 @@ export interface CopyInfo {
 
 export const emptyCopyInfo: CopyInfo = { copyDate: undefined, count: 0, maxNtinSerial: 0, cursor: 0 };
 
+/**
+ * Whether `incoming` replaces the `held` version of the same card: the later `modified` wins, and a card that
+ * came without one (read as 0) is taken as the newer, since the feed hands cards on in the order they changed.
+ */
+export function supersedes(incoming: CopyCard, held: CopyCard): boolean {
+  return incoming.modified === 0 || held.modified <= incoming.modified;
+}
+
 /** The info after new cards were added (`added` = how many keys were new). */
 export function advanceCopyInfo(info: CopyInfo, cards: readonly CopyCard[], added: number): CopyInfo {
   let { maxNtinSerial, cursor } = info;

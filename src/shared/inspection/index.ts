@@ -1,4 +1,4 @@
-export { advanceCopyInfo, copyCardFromRow, emptyCopyInfo, type CopyCard, type CopyInfo } from './copy-card.ts';
+export { advanceCopyInfo, copyCardFromRow, emptyCopyInfo, supersedes, type CopyCard, type CopyInfo } from './copy-card.ts';
 export { defaultFineTables } from './fine-defaults.ts';
 export {
   checkFineTables,

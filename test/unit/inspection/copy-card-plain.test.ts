@@ -1,7 +1,7 @@
 /** The copy's fast reader of plain feed rows gives exactly the card the schema path gives, and hands back the rest. */
 import { describe, expect, it } from 'vitest';
 import { exportRowSchema } from '../../../src/shared/catalogue/export-dto.ts';
-import { copyCardFromPlainRow, copyCardFromRow } from '../../../src/shared/inspection/copy-card.ts';
+import { copyCardFromPlainRow, copyCardFromRow, supersedes } from '../../../src/shared/inspection/copy-card.ts';
 
 const usual = {
   id: 7,
@@ -57,4 +57,14 @@ describe('copyCardFromPlainRow', () => {
       expect(copyCardFromPlainRow(row)).toBe('unusual');
     });
   }
+});
+
+describe('supersedes', () => {
+  const card = (modified: number) => ({ key: '0200000000017', id: 1, ntin: '0200000000017', gtin: '', nameRu: 'Сүт', nameKk: 'Сүт', unit: 'шт', deactivated: false, social: false, modified });
+  it('the later modified wins, a tie goes to the incoming card, and a card without a time (0) replaces the held one', () => {
+    expect(supersedes(card(200), card(100))).toBe(true);
+    expect(supersedes(card(100), card(100))).toBe(true);
+    expect(supersedes(card(50), card(100))).toBe(false);
+    expect(supersedes(card(0), card(100))).toBe(true);
+  });
 });
