@@ -19,7 +19,7 @@ import { maxUploadBytes } from './sync/types.ts';
 
 /** The upload limit (§4.17): nothing larger was ever uploaded, so nothing larger is taken back. */
 export const maxMediaBytes = maxUploadBytes;
-export const mediaTimeoutMs = 30_000;
+const mediaTimeoutMs = 30_000;
 const operation = 'media.product';
 
 /** `<uuid>.jpg` and the like: no folders, no `..`, an image extension. */

@@ -357,7 +357,7 @@ export function isPortalOperationId(value: unknown): value is PortalOperationId 
 }
 
 /** Operations that carry a file: the bridge takes them only as checked bytes on `catalogue:upload`. */
-export const fileUploadOperationIds: ReadonlySet<PortalOperationId> = new Set<PortalOperationId>(['uploadFile', 'uploadDocument']);
+const fileUploadOperationIds: ReadonlySet<PortalOperationId> = new Set<PortalOperationId>(['uploadFile', 'uploadDocument']);
 
 /**
  * A bridge-friendly request: `{ operation, input }`, validated with the operation's input schema by the host.

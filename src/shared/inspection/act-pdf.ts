@@ -7,7 +7,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { createTranslator } from '../i18n/translate.ts';
-import { defaultFineTables } from './fine-defaults.ts';
+import { isDefaultFineSource } from './fine-defaults.ts';
 import type { FineEstimate } from './fines.ts';
 import { fineMessage } from './fines.ts';
 import { totalsByVerdict, type Inspection } from './session.ts';
@@ -173,7 +173,7 @@ export async function renderActPdf(inspection: Inspection, fonts: ActFonts, fine
   text(fineText(kk, fine));
   text(fineText(ru, fine));
   // The shipped defaults' note is ours, so it is printed in the act's languages; an office's own source line as written.
-  if (fineSource === defaultFineTables.source) {
+  if (isDefaultFineSource(fineSource)) {
     text(kk('inspection.fine.defaultSource'), { size: 7 });
     text(ru('inspection.fine.defaultSource'), { size: 7 });
   } else if (fineSource) text(fineSource, { size: 7 });

@@ -22,3 +22,8 @@ export const defaultFineTables: FineTables = {
     { year: 2026, kzt: 4325 },
   ],
 };
+
+/** Whether figures come from the shipped defaults (by their source line), which every estimate must then flag. */
+export function isDefaultFineSource(source: string | undefined): boolean {
+  return source === defaultFineTables.source;
+}

@@ -4,7 +4,7 @@
  * every business category and offence (a rule is one per pair); a row left blank has no rule. MCI values are an
  * open list of years.
  */
-import { defaultFineTables } from './fine-defaults.ts';
+import { defaultFineTables, isDefaultFineSource } from './fine-defaults.ts';
 import { checkFineTables, entityCategories, offenceKinds, type EntityCategory, type FineRule, type FineTableProblem, type FineTables, type FineTablesCheck, type OffenceKind } from './fines.ts';
 
 export interface FineRuleDraft {
@@ -42,7 +42,7 @@ export function draftRowKey(): string {
 export const fineRulePairs: readonly { entityCategory: EntityCategory; offence: OffenceKind }[] = offenceKinds.flatMap((offence) => entityCategories.map((entityCategory) => ({ entityCategory, offence })));
 
 export function draftOf(tables: FineTables): FineTablesDraft {
-  const fromDefaults = tables.source === defaultFineTables.source;
+  const fromDefaults = isDefaultFineSource(tables.source);
   return {
     rules: fineRulePairs.map((pair) => {
       const rule = tables.rules.find((candidate) => candidate.entityCategory === pair.entityCategory && candidate.offence === pair.offence);

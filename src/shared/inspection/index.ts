@@ -1,5 +1,5 @@
 export { advanceCopyInfo, copyCardFromRow, emptyCopyInfo, supersedes, type CopyCard, type CopyInfo } from './copy-card.ts';
-export { defaultFineTables } from './fine-defaults.ts';
+export { defaultFineTables, isDefaultFineSource } from './fine-defaults.ts';
 export {
   checkFineTables,
   entityCategories,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { defaultFineTables } from '../../../shared/inspection/index.ts';
+import { isDefaultFineSource } from '../../../shared/inspection/index.ts';
 import { settingsSectionHref, settingsSections } from '../../app/components/settings-sections.ts';
 import { numberFormat } from '../../app/format.ts';
 import { useFineTables } from '../../db/inspections.ts';
@@ -24,7 +24,7 @@ export function FinesTab() {
           {t('inspectionUi.fines.editInSettings')}
         </a>
       </p>
-      {tables.source === defaultFineTables.source ? (
+      {isDefaultFineSource(tables.source) ? (
         <p className="notice">{t('inspection.fine.defaultSource')}</p>
       ) : tables.source ? (
         // An imported table's own source line is its data, in whatever language its author wrote it.

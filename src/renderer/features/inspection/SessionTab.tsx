@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  defaultFineTables,
+  isDefaultFineSource,
   entityCategories,
   estimateFine,
   fineMessage,
@@ -174,7 +174,7 @@ function SessionView({ inspection }: { inspection: Inspection }) {
       {fine ? (
         <p data-testid="session-fine">
           {t(fine.key, { ...fine.params, ...(typeof fine.params['amount'] === 'number' ? { amount: numbers.format(fine.params['amount']) } : {}), ...(estimate?.kind === 'no-rule' ? { category: t(`inspection.fine.category.${estimate.entityCategory}`), offence: t(`inspection.fine.offence.${estimate.offence}`) } : {}) })}
-          {tables?.source === defaultFineTables.source ? <small> {t('inspection.fine.defaultSource')}</small> : tables?.source ? <small data-catalogue-data> {tables.source}</small> : null}
+          {isDefaultFineSource(tables?.source) ? <small> {t('inspection.fine.defaultSource')}</small> : tables?.source ? <small data-catalogue-data> {tables.source}</small> : null}
           {estimate?.kind === 'no-rule' || estimate?.kind === 'no-mci' ? (
             <>
               {' '}

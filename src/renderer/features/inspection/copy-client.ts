@@ -82,7 +82,7 @@ export function runImport(file: Blob, options: RunOptions): Promise<CopyRunResul
 }
 
 /** A failure found on the page's side (not in the worker), coded like the worker's. */
-export class CopyPageError extends Error {
+class CopyPageError extends Error {
   constructor(
     readonly code: string,
     readonly params: Record<string, string | number> = {},
@@ -98,7 +98,6 @@ export interface SavedCopy {
   bytes: number;
 }
 
-/** The file name offered when saving the copy: `catalogue-2026-11-28.ncgsnap` (the copy's date). */
 /**
  * Writes the held copy as a `.ncgsnap` (in the worker) and saves it through the bridge's `files:save` (a save
  * dialog in the desktop app, a download in the web twin). The bridge takes at most `maxSavedFileBytes`: a
