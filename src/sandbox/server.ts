@@ -26,7 +26,7 @@ import { matchRoute, type RequestContext, type Route } from './router.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { exportBase, exportRoutes } from './routes/export.ts';
-import { mediaBase, mediaRoutes } from './routes/media.ts';
+import { mediaBase, mediaNotFound, mediaRoutes } from './routes/media.ts';
 import { directoryMediaStore, memoryMediaStore } from './media-store.ts';
 import { requestRoutes } from './routes/requests.ts';
 import { buildSeed, defaultSeed } from './seed/index.ts';
@@ -196,6 +196,11 @@ export async function createSandboxHandler(options: SandboxOptions = {}): Promis
       req.resume();
       return send(res, text(401, 'no content'), cors);
     }
+    // Images need no credential, so another site's page must not use them (an <img> sends no Origin).
+    if (isMedia && req.headers['sec-fetch-site'] === 'cross-site') {
+      req.resume();
+      return send(res, text(403, 'product images are served to the app only'), cors);
+    }
     if (isAdmin && !secretMatches(req.headers[adminSecretHeader], adminSecret)) {
       req.resume();
       return send(res, text(401, `admin routes need the header ${adminSecretHeader} (printed at start-up)`), cors);
@@ -213,7 +218,7 @@ export async function createSandboxHandler(options: SandboxOptions = {}): Promis
     }
     if (match === 'method') return send(res, apiError(405, 'VALIDATION_ERROR', `метод ${method} не поддерживается`), cors);
     if (!match) {
-      if (isMedia) return send(res, { status: 404, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body: 'Not found.' }, cors);
+      if (isMedia) return send(res, mediaNotFound(), cors);
       return send(res, isExport ? { status: 404, headers: { 'Content-Type': 'application/json' }, body: '{"detail":"Not found."}' } : apiError(404, 'NOT_FOUND'), cors);
     }
 

@@ -64,16 +64,18 @@ async function upload(ctx: RequestContext, kind: FileKind) {
     throw fail.validation(kind === 'document' ? "'file' — допускаются только документы PDF" : "'file' — допускаются только изображения JPEG и PNG");
   }
   const originalFilename = part.filename ?? `file.${detected.extension}`;
+  const filename = `${ctx.core.newFileId()}.${detected.extension}`;
+  // Kept for the media route (the site's product images) before the upload is recorded, so a recorded photo
+  // always has its bytes; documents are not served there.
+  if (kind === 'photo') await ctx.core.media.put(filename, new Uint8Array(part.data));
   const record = ctx.core.store.addUpload({
-    filename: `${ctx.core.newFileId()}.${detected.extension}`,
+    filename,
     originalFilename,
     fileExtension: extname(originalFilename).replace(/^\./, '') || detected.extension,
     sizeBytes: part.data.length,
     kind,
     createdAt: ctx.core.now(),
   });
-  // Kept for the media route (the site's product images); documents are not served there.
-  if (kind === 'photo') await ctx.core.media.put(record.filename, new Uint8Array(part.data));
   return json(200, {
     id: record.id,
     filename: record.filename,

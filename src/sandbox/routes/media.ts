@@ -10,16 +10,16 @@ import { route, type RequestContext, type Route } from '../router.ts';
 
 export const mediaBase = '/media/products';
 
-function notFound(): Reply {
+export function mediaNotFound(): Reply {
   return { status: 404, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body: 'Not found.' };
 }
 
 async function productImage(ctx: RequestContext): Promise<Reply> {
   const fileName = ctx.params['fileName'] ?? '';
   const upload = ctx.core.store.upload(fileName);
-  if (!upload || upload.kind !== 'photo') return notFound();
+  if (!upload || upload.kind !== 'photo') return mediaNotFound();
   const bytes = await ctx.core.media.get(fileName);
-  if (!bytes) return notFound();
+  if (!bytes) return mediaNotFound();
   return {
     status: 200,
     headers: {

@@ -77,6 +77,9 @@ describe('sandbox media route', () => {
     expect((await rawGet(sandbox, `/media/products/${name}`, { Host: `localhost:${port}` })).status).toBe(200);
     expect((await rawGet(sandbox, `/media/products/${name}`, { Host: 'evil.example' })).status).toBe(421);
     expect((await rawGet(sandbox, `/media/products/${name}`, { Host: `127.0.0.1:${port}`, Origin: 'https://evil.example' })).status).toBe(403);
+    // Another site's <img> sends no Origin, but the browser says where the request comes from.
+    expect((await rawGet(sandbox, `/media/products/${name}`, { Host: `127.0.0.1:${port}`, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await rawGet(sandbox, `/media/products/${name}`, { Host: `127.0.0.1:${port}`, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
   });
 
   it('keeps the bytes in the data folder across a restart, and an admin reset forgets them', async () => {
