@@ -197,3 +197,17 @@ it('the editor’s start when the forms are missing does nothing once another wi
     second.close();
   }
 });
+
+it('a click during the launch’s own check is served once the check ends, even when the check found the catalogue away', async () => {
+  const db = newDatabase();
+  let probes = 0;
+  // The launch's probe meets an unreachable catalogue; it answers again by the time of the click's refresh.
+  const catalogue = smallCatalogue((operation) => operation === 'getAllDictionaries' && ++probes === 1);
+  const launch = refreshAtFirstLaunch(catalogue.bridge, db, { online: true });
+  const runner = dictionaryRefreshRunner(catalogue.bridge, db);
+  await expect.poll(() => catalogue.calls.length).toBeGreaterThan(0);
+  const clicked = runner.start();
+  expect(await launch).toEqual({ action: 'skip', reason: 'unreachable' });
+  expect((await clicked).state).toBe('done');
+  expect(await dictionaryCounts(db)).toMatchObject({ TNVED: 150, COUNTRY: 120 });
+});

@@ -89,13 +89,21 @@ function createRunner(bridge: Bridge, db: NcgDatabase): DictionaryRefreshRunner 
     }
     return current;
   };
-  return {
+  // Whether the start under way is a conditional one (the launch's), which may end without downloading.
+  let runningIsConditional = false;
+  const runner: DictionaryRefreshRunner = {
     snapshot: () => current,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     start(options = {}) {
+      if (running && runningIsConditional && !options.onlyIf) {
+        // A click while the launch's own check is pending: once that check ends, the click is served unless it
+        // has just downloaded (or is downloading) the forms.
+        return running.then((state) => (state.state === 'done' || state.state === 'running' ? state : runner.start(options)));
+      }
+      if (!running) runningIsConditional = options.onlyIf !== undefined;
       running ??= (async (): Promise<RefreshRunState> => {
         const before = current;
         // An unconditional start shows at once, also while it waits for another window's refresh to end.
@@ -112,9 +120,11 @@ function createRunner(bridge: Bridge, db: NcgDatabase): DictionaryRefreshRunner 
           return current;
         } finally {
           running = undefined;
+          runningIsConditional = false;
         }
       })();
       return running;
     },
   };
+  return runner;
 }
