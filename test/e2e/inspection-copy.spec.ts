@@ -6,39 +6,20 @@
  * Pages are made small (the first request's `limit` is rewritten; the sandbox then hands out `next` links of the
  * same size) so that its 2,000-odd cards take a dozen pages and there is a middle to cut.
  */
-import type { APIRequestContext, Page, Route } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { expect, test } from './fixtures.ts';
+import { sandboxFeed, type FeedRow } from './sandbox-feed.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
 const feedPattern = /\/api\/integration\/ofd\/ofd\//;
 const pageSize = 150;
 
-interface FeedRow {
-  id: number;
-  gtin: string;
-  ntin_code: string;
-  ntin_isdeactivated: boolean;
-}
 
-/** Every row of the sandbox's feed, read directly (the oracle). */
-async function sandboxFeed(request: APIRequestContext): Promise<FeedRow[]> {
-  const config = (await (await request.get('web-twin.json')).json()) as { exportBaseUrl: string; exportToken?: string };
-  const rows: FeedRow[] = [];
-  let next: string | null = `${config.exportBaseUrl}/ofd/?from=0&limit=5000`;
-  while (next) {
-    const answer = await request.get(next, { headers: { Authorization: `JWT ${config.exportToken ?? 'sandbox-demo-token'}` } });
-    expect(answer.ok()).toBe(true);
-    const body = (await answer.json()) as { result: FeedRow[]; next: string | null };
-    rows.push(...body.result);
-    next = body.next;
-  }
-  return rows;
-}
 
 const keyOf = (row: FeedRow) => (row.ntin_code !== '' ? row.ntin_code : `gtin:${row.gtin}`);
 

@@ -3,39 +3,20 @@
  * fake camera, and a keyboard-wedge scanner's bursts typed while the focus is in a note or quantity field (the
  * field keeps exactly what the person typed, every code reaches the scanner).
  */
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
 import { gs1DataMatrixModules, writeModulesVideo } from './camera-video.ts';
 import { expect, test } from './fixtures.ts';
+import { sandboxFeed, type FeedRow } from './sandbox-feed.ts';
 import { WedgeScanner } from './wedge.ts';
 
 // Each test takes a full catalogue copy first: on a busy machine that alone may take tens of seconds.
 test.describe.configure({ timeout: 120_000 });
 
-interface FeedRow {
-  name_kk: string;
-  name_ru: string;
-  gtin: string;
-  ntin_code: string;
-  ntin_isdeactivated: boolean;
-}
 
-async function sandboxFeed(request: APIRequestContext): Promise<FeedRow[]> {
-  const config = (await (await request.get('web-twin.json')).json()) as { exportBaseUrl: string; exportToken?: string };
-  const rows: FeedRow[] = [];
-  let next: string | null = `${config.exportBaseUrl}/ofd/?from=0&limit=5000`;
-  while (next) {
-    const answer = await request.get(next, { headers: { Authorization: `JWT ${config.exportToken ?? 'sandbox-demo-token'}` } });
-    expect(answer.ok()).toBe(true);
-    const page = (await answer.json()) as { result: FeedRow[]; next: string | null };
-    rows.push(...page.result);
-    next = page.next;
-  }
-  return rows;
-}
 
 /** An active card that is the only card of its GTIN: its GTIN's verdict is "registered". */
 function soleCardOfGtin(rows: readonly FeedRow[]): FeedRow {

@@ -12,33 +12,14 @@ import { main } from '../../src/cli/main.ts';
 import { kzIdCheckDigit } from '../../src/shared/codes/bin.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
 import { expect, test } from './fixtures.ts';
+import { sandboxFeed, type FeedRow } from './sandbox-feed.ts';
 
 // Each test takes a full catalogue copy first: on a busy machine that alone may take tens of seconds.
 test.describe.configure({ timeout: 120_000 });
 
-interface FeedRow {
-  name_kk: string;
-  name_ru: string;
-  gtin: string;
-  ntin_code: string;
-  ntin_isdeactivated: boolean;
-}
 
 const withCheck = (body: string) => body + String(gs1CheckDigit(body));
 
-async function sandboxFeed(request: APIRequestContext): Promise<FeedRow[]> {
-  const config = (await (await request.get('web-twin.json')).json()) as { exportBaseUrl: string; exportToken?: string };
-  const rows: FeedRow[] = [];
-  let next: string | null = `${config.exportBaseUrl}/ofd/?from=0&limit=5000`;
-  while (next) {
-    const answer = await request.get(next, { headers: { Authorization: `JWT ${config.exportToken ?? 'sandbox-demo-token'}` } });
-    expect(answer.ok()).toBe(true);
-    const page = (await answer.json()) as { result: FeedRow[]; next: string | null };
-    rows.push(...page.result);
-    next = page.next;
-  }
-  return rows;
-}
 
 /** Codes of every verdict, picked from the catalogue the app will copy. */
 function codesOfEveryVerdict(rows: FeedRow[]) {
