@@ -3,41 +3,15 @@
  * together make one refresh, not two racing over each other's items, and the runner reports its progress and end.
  */
 import { expect, it } from 'vitest';
-import type { Bridge, CatalogueCallResult } from '../../src/shared/bridge.ts';
+import type { Bridge } from '../../src/shared/bridge.ts';
 import { dictionaryCounts } from '../../src/renderer/db/dictionaries.ts';
 import { refreshDictionaries, type RefreshProgress } from '../../src/renderer/db/dictionary-refresh.ts';
 import { dictionaryRefreshRunner } from '../../src/renderer/db/dictionary-refresh-runner.ts';
 import { loadAttributeSchemas } from '../../src/renderer/db/attribute-schemas.ts';
 import { scratchDatabases } from './scratch-database.ts';
+import { refreshCalls, smallCatalogue } from './small-catalogue.ts';
 
 const newDatabase = scratchDatabases('first-refresh');
-
-/** A catalogue behind the bridge with three small dictionaries, answering each call after a few milliseconds. */
-function smallCatalogue(): { bridge: Bridge; asked: string[] } {
-  const items = (prefix: string, count: number) =>
-    Array.from({ length: count }, (_, index) => ({ id: index + 1, code: `${prefix}${index}`, hasChild: false, nameRu: `Название ${index}`, nameKk: `Атауы ${index} Әә`, isDeleted: false }));
-  const dictionaries: Record<string, ReturnType<typeof items>> = { OKTRU: [], TNVED: items('0401', 150), COUNTRY: items('C', 120) };
-  const asked: string[] = [];
-  const call = async ({ operation, input }: { operation: string; input: Record<string, unknown> }): Promise<CatalogueCallResult> => {
-    asked.push(`${operation} ${JSON.stringify(input)}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    switch (operation) {
-      case 'attributes':
-        return { ok: true, value: [{ code: 'name_ru', dataType: 'string', nameRu: 'Наименование', nameKk: 'Атауы' }] };
-      case 'getAllDictionaries':
-        return { ok: true, value: Object.keys(dictionaries).map((code) => ({ code, nameRu: code, nameKk: code })) };
-      case 'getItems': {
-        const all = dictionaries[String(input['dictionaryCode'])] ?? [];
-        const size = Number(input['size']);
-        const page = Number(input['page']);
-        return { ok: true, value: { content: all.slice((page - 1) * size, page * size), totalPages: Math.max(1, Math.ceil(all.length / size)), totalElements: all.length, number: page, size } };
-      }
-      default:
-        throw new Error(`unexpected ${operation}`);
-    }
-  };
-  return { bridge: { catalogue: { call } } as unknown as Bridge, asked };
-}
 
 it('a second refresh started while one runs joins it: one set of calls, both see its progress, every item stays', async () => {
   const db = newDatabase();
@@ -49,15 +23,15 @@ it('a second refresh started while one runs joins it: one set of calls, both see
   const [a, b] = await Promise.all([first, second]);
   expect(b).toEqual(a);
   // attributes + dictionary list + OKTRU 1 page + TNVED 2 pages + COUNTRY 2 pages, each asked once.
-  expect(catalogue.asked).toHaveLength(7);
-  expect(new Set(catalogue.asked).size).toBe(7);
+  expect(catalogue.calls).toHaveLength(refreshCalls);
+  expect(new Set(catalogue.calls.map((call) => `${call.operation} ${JSON.stringify(call.input)}`)).size).toBe(refreshCalls);
   expect(seenByEditor.at(-1)).toEqual(seenBySettings.at(-1));
   expect(seenBySettings.at(-1)).toMatchObject({ done: 7, total: 7, items: 270 });
   expect(await dictionaryCounts(db)).toMatchObject({ TNVED: 150, COUNTRY: 120 });
 
   // Afterwards a refresh is a new one again.
   await refreshDictionaries(catalogue.bridge, db);
-  expect(catalogue.asked).toHaveLength(14);
+  expect(catalogue.calls).toHaveLength(2 * refreshCalls);
   expect(await dictionaryCounts(db)).toMatchObject({ TNVED: 150, COUNTRY: 120 });
 });
 

@@ -4,7 +4,6 @@
  * the catalogue answers; once per launch; never two at once, also across windows of the app.
  */
 import { expect, it } from 'vitest';
-import type { Bridge, CatalogueCallResult } from '../../src/shared/bridge.ts';
 import { baseSchemaKey, hasAttributeSchema } from '../../src/renderer/db/attribute-schemas.ts';
 import { openDatabase } from '../../src/renderer/db/database.ts';
 import { dictionaryCounts } from '../../src/renderer/db/dictionaries.ts';
@@ -12,50 +11,9 @@ import { refreshAtFirstLaunch } from '../../src/renderer/db/dictionary-refresh-l
 import { dictionaryRefreshRunner, refreshLockName } from '../../src/renderer/db/dictionary-refresh-runner.ts';
 import { lastDictionaryRefreshKey, readSetting } from '../../src/renderer/db/settings.ts';
 import { scratchDatabases } from './scratch-database.ts';
+import { refreshCalls, smallCatalogue } from './small-catalogue.ts';
 
 const newDatabase = scratchDatabases('launch-refresh');
-
-interface Call {
-  operation: string;
-  startedAt: number;
-  endedAt: number;
-}
-
-/**
- * A small catalogue behind a bridge, answering each call after a few milliseconds. `failing(operation)` makes
- * that operation answer a network error, as an unreachable catalogue does.
- */
-function smallCatalogue(failing: (operation: string) => boolean = () => false): { bridge: Bridge; calls: Call[] } {
-  const items = (prefix: string, count: number) =>
-    Array.from({ length: count }, (_, index) => ({ id: index + 1, code: `${prefix}${index}`, hasChild: false, nameRu: `Название ${index}`, nameKk: `Атауы ${index} Әә`, isDeleted: false }));
-  const dictionaries: Record<string, ReturnType<typeof items>> = { OKTRU: [], TNVED: items('0401', 150), COUNTRY: items('C', 120) };
-  const calls: Call[] = [];
-  const call = async ({ operation, input }: { operation: string; input: Record<string, unknown> }): Promise<CatalogueCallResult> => {
-    const record = { operation, startedAt: performance.now(), endedAt: Number.NaN };
-    calls.push(record);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    record.endedAt = performance.now();
-    if (failing(operation)) return { ok: false, error: { kind: 'network', message: 'unreachable', messageKey: 'catalogue.errors.network', retryable: true, operation } as never };
-    switch (operation) {
-      case 'attributes':
-        return { ok: true, value: [{ code: 'name_ru', dataType: 'string', nameRu: 'Наименование', nameKk: 'Атауы' }] };
-      case 'getAllDictionaries':
-        return { ok: true, value: Object.keys(dictionaries).map((code) => ({ code, nameRu: code, nameKk: code })) };
-      case 'getItems': {
-        const all = dictionaries[String(input['dictionaryCode'])] ?? [];
-        const size = Number(input['size']);
-        const page = Number(input['page']);
-        return { ok: true, value: { content: all.slice((page - 1) * size, page * size), totalPages: Math.max(1, Math.ceil(all.length / size)), totalElements: all.length, number: page, size } };
-      }
-      default:
-        throw new Error(`unexpected ${operation}`);
-    }
-  };
-  return { bridge: { catalogue: { call } } as unknown as Bridge, calls };
-}
-
-/** The calls of one full refresh of `smallCatalogue`: attributes, the list, OKTRU 1 page, TNVED 2, COUNTRY 2. */
-const refreshCalls = 7;
 
 it('a first launch with the catalogue answering asks it once, then downloads the forms without any click', async () => {
   const db = newDatabase();

@@ -10,6 +10,7 @@
  */
 import { buildSeed } from '../../src/sandbox/seed/index.ts';
 import { catalogueRoutes, expect, test } from './fixtures.ts';
+import { activeCard } from './sandbox-feed.ts';
 import { ApplicationsPage, Editor } from './pages/applications.ts';
 import { ImportPage } from './pages/import.ts';
 
@@ -234,11 +235,7 @@ test('editing a published card shows its catalogue photos and documents as such,
   const applications = new ApplicationsPage(app);
   await app.chooseLanguage('en');
   await applications.refreshDictionaries();
-  const config = (await (await request.get('./web-twin.json')).json()) as { exportBaseUrl: string; exportToken: string };
-  const feed = (await (await request.get(`${config.exportBaseUrl}/ofd/?from=0&limit=50`, { headers: { Authorization: `JWT ${config.exportToken}` } })).json()) as {
-    result: { ntin_code: string; name_ru: string; ntin_isdeactivated: boolean }[];
-  };
-  const card = feed.result.find((row) => !row.ntin_isdeactivated)!;
+  const card = await activeCard(request);
   await app.open('applications');
   await page.getByTestId('edit-ntin').fill(card.ntin_code);
   await page.getByRole('button', { name: 'Edit the card' }).click();

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { activeCard } from './sandbox-feed.ts';
 import { ApplicationsPage, Editor } from './pages/applications.ts';
 
 test('drafts an application in Kazakh and Russian offline, survives a reload mid-typing, and is marked ready once moderation would pass it', async ({ app }) => {
@@ -65,11 +66,7 @@ test('edits a published card from its NTIN with the immutable fields locked', as
   await applications.refreshDictionaries();
 
   // A published, active card of the sandbox, found through the public export feed.
-  const config = (await (await request.get('./web-twin.json')).json()) as { exportBaseUrl: string; exportToken: string };
-  const feed = (await (await request.get(`${config.exportBaseUrl}/ofd/?from=0&limit=50`, { headers: { Authorization: `JWT ${config.exportToken}` } })).json()) as {
-    result: { ntin_code: string; name_ru: string; ntin_isdeactivated: boolean }[];
-  };
-  const card = feed.result.find((row) => !row.ntin_isdeactivated)!;
+  const card = await activeCard(request);
 
   await app.open('applications');
   await app.page.getByTestId('edit-ntin').fill('0200253509537');

@@ -13,6 +13,7 @@
 import type { Page } from '@playwright/test';
 import { buildSeed } from '../../src/sandbox/seed/index.ts';
 import { expect, test } from './fixtures.ts';
+import { activeCard } from './sandbox-feed.ts';
 import { ApplicationsPage, Editor } from './pages/applications.ts';
 import { ImportPage } from './pages/import.ts';
 
@@ -229,11 +230,7 @@ test('a seed card’s photo the site does not have: a placeholder in the user’
   const applications = new ApplicationsPage(app);
   await app.chooseLanguage('kk');
   await applications.refreshDictionaries();
-  const config = (await (await request.get('./web-twin.json')).json()) as { exportBaseUrl: string; exportToken: string };
-  const feed = (await (await request.get(`${config.exportBaseUrl}/ofd/?from=0&limit=50`, { headers: { Authorization: `JWT ${config.exportToken}` } })).json()) as {
-    result: { ntin_code: string; name_ru: string; ntin_isdeactivated: boolean }[];
-  };
-  const card = feed.result.find((row) => !row.ntin_isdeactivated)!;
+  const card = await activeCard(request);
   await app.open('applications');
   await page.getByTestId('edit-ntin').fill(card.ntin_code);
   await page.getByRole('button', { name: 'Карточканы өзгерту' }).click();

@@ -24,3 +24,13 @@ export async function sandboxFeed(request: APIRequestContext): Promise<FeedRow[]
   }
   return rows;
 }
+
+/** An active card from the feed's first page (a published card a test can open by its NTIN). */
+export async function activeCard(request: APIRequestContext): Promise<FeedRow> {
+  const config = (await (await request.get('web-twin.json')).json()) as { exportBaseUrl: string; exportToken?: string };
+  const answer = await request.get(`${config.exportBaseUrl}/ofd/?from=0&limit=50`, { headers: { Authorization: `JWT ${config.exportToken ?? 'sandbox-demo-token'}` } });
+  expect(answer.ok()).toBe(true);
+  const card = ((await answer.json()) as { result: FeedRow[] }).result.find((row) => !row.ntin_isdeactivated);
+  if (!card) throw new Error('the sandbox feed’s first page has no active card');
+  return card;
+}
