@@ -489,26 +489,33 @@ test('leaving the import page while it saves undoes the import, and the list say
   await expect.poll(() => storedDrafts(app.page)).toBe(0);
 });
 
-test('the worker downloads a missing extended schema itself, through the catalogue port the page hands it', async ({ app }) => {
-  const applications = new ApplicationsPage(app);
-  const importer = new ImportPage(app);
-  await app.chooseLanguage('en');
-  // The refresh gets no extended schema (as from a catalogue that publishes few)…
-  await app.page.route(/\/gov-attributes/, (route) =>
-    route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ code: 'NOT_FOUND', message: 'Запрашиваемые данные не найдены.' }) }),
-  );
-  await applications.refreshDictionaries();
-  // …then the catalogue has it: opening the file fetches it, and the rows are checked against it.
-  await app.page.unroute(/\/gov-attributes/);
-  const asked: string[] = [];
-  app.page.on('request', (request) => {
-    if (request.url().includes('/gov-attributes')) asked.push(request.url());
+test.describe('the first download without extended schemas', () => {
+  // The launch's own download would fetch them: the catalogue is away until the test has set its routes.
+  test.use({ catalogueAtLaunch: 'unreachable' });
+
+  test('the worker downloads a missing extended schema itself, through the catalogue port the page hands it', async ({ app }) => {
+    const applications = new ApplicationsPage(app);
+    const importer = new ImportPage(app);
+    await app.chooseLanguage('en');
+    await expect(app.page.getByTestId('refresh-status')).toHaveAttribute('data-launch', 'unreachable', { timeout: 60_000 });
+    await app.page.unroute(catalogueRoutes);
+    // The refresh gets no extended schema (as from a catalogue that publishes few)…
+    await app.page.route(/\/gov-attributes/, (route) =>
+      route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ code: 'NOT_FOUND', message: 'Запрашиваемые данные не найдены.' }) }),
+    );
+    await applications.refreshDictionaries();
+    // …then the catalogue has it: opening the file fetches it, and the rows are checked against it.
+    await app.page.unroute(/\/gov-attributes/);
+    const asked: string[] = [];
+    app.page.on('request', (request) => {
+      if (request.url().includes('/gov-attributes')) asked.push(request.url());
   });
   await importer.open();
   expect(await importer.choose(await fixture('kazakh-default.csv'))).toBe('preview');
   expect(asked.some((url) => url.includes(encodeURIComponent(foodLeaf.code)) || url.includes(foodLeaf.code))).toBe(true);
   await expect(app.page.getByTestId('categories-without-schema')).toHaveCount(0);
   expect(await importer.counts()).toEqual({ rows: 3, errors: 0, warnings: 0, clean: 3 });
+  });
 });
 
 test('stopping keeps the whole chunks saved before the stop, and says how many', async ({ app }) => {

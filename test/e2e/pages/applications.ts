@@ -10,10 +10,11 @@ export class ApplicationsPage {
   }
 
   /**
-   * Downloads the offline copy and waits until the refresh says it is done. The wait is on that state, with room
-   * for a busy machine (an idle one needs about a second); a failed refresh fails at once with its message.
+   * The catalogue's forms on this computer: the first launch's own download when it ran, else one asked for here;
+   * either way, waits until the refresh says it is done (on that state, with room for a busy machine), and a
+   * failed refresh fails at once with its message. A test that needs a download under its own routes keeps the
+   * catalogue away at launch.
    */
-  /** The catalogue's forms on this computer: the first launch's own download when it ran, else one asked for here. */
   async refreshDictionaries(): Promise<void> {
     await this.shell.open('settings');
     const panel = this.page.getByTestId('dictionaries-panel');
