@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
 import { expect, test } from './fixtures.ts';
+import { takeCopy } from './pages/inspection.ts';
 
 // The act needs a catalogue copy first: on a busy machine that alone may take tens of seconds.
 test.describe.configure({ timeout: 150_000 });
@@ -133,9 +134,7 @@ test('fine tables are edited, imported and exported in Settings, and the act est
 
   // ---- the estimate and the act use the tables as edited
   await app.open('inspection');
-  await page.getByTestId('tab-copy').click();
-  await page.getByTestId('copy-download').click();
-  await expect(page.getByTestId('copy-outcome')).toHaveAttribute('data-outcome', 'complete', { timeout: 90_000 });
+  await takeCopy(page);
   await page.getByTestId('tab-session').click();
   await page.getByTestId('session-start').click();
   await page.getByTestId('org-category').selectOption('medium');

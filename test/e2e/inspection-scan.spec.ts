@@ -3,13 +3,13 @@
  * fake camera, and a keyboard-wedge scanner's bursts typed while the focus is in a note or quantity field (the
  * field keeps exactly what the person typed, every code reaches the scanner).
  */
-import type { Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
 import { gs1DataMatrixModules, writeModulesVideo } from './camera-video.ts';
 import { expect, test } from './fixtures.ts';
+import { scanByCameraOffline, takeCopy } from './pages/inspection.ts';
 import { sandboxFeed, type FeedRow } from './sandbox-feed.ts';
 import { WedgeScanner } from './wedge.ts';
 
@@ -25,13 +25,6 @@ function soleCardOfGtin(rows: readonly FeedRow[]): FeedRow {
   const found = rows.find((row) => !row.ntin_isdeactivated && row.gtin && perGtin.get(row.gtin) === 1 && gs1CheckDigit(row.gtin.slice(0, -1)) === Number(row.gtin.slice(-1)));
   if (!found) throw new Error('the sandbox feed has no active card alone under its GTIN');
   return found;
-}
-
-async function takeCopy(page: Page): Promise<void> {
-  await page.getByTestId('tab-copy').click();
-  await page.getByTestId('copy-download').click();
-  await expect(page.getByTestId('copy-outcome')).toHaveAttribute('data-outcome', 'complete', { timeout: 60_000 });
-  await expect(page.getByTestId('copy-status')).toHaveAttribute('data-status', 'complete');
 }
 
 // ---- the camera: Chromium's fake capture device plays a video of a GS1 DataMatrix made by zint.
@@ -56,12 +49,7 @@ test('reads a GS1 DataMatrix carrying a registered GTIN through the camera, offl
   await app.chooseLanguage('en');
   await app.open('inspection');
   await takeCopy(page);
-  await page.waitForLoadState('networkidle');
-  await page.getByTestId('tab-scan').click();
-  await page.getByTestId('camera-start').click();
-  await expect(page.getByTestId('camera-video')).toBeVisible();
-  await context.setOffline(true);
-  const verdict = page.getByTestId('verdict').first();
+  const verdict = await scanByCameraOffline(page, context);
   await expect(verdict).toHaveAttribute('data-code', new RegExp(`^\\(01\\)${gtin14}`, 'u'), { timeout: 30_000 });
   await expect(verdict).toHaveAttribute('data-verdict', 'registered');
   await expect(verdict).toContainText(card.name_kk);

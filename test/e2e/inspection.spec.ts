@@ -2,7 +2,7 @@
  * Inspection offline: take the catalogue copy from the sandbox, cut the network, then scan codes of every verdict
  * by wedge bursts (typed anywhere on the screen) and by typing.
  */
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { main } from '../../src/cli/main.ts';
 import { kzIdCheckDigit } from '../../src/shared/codes/bin.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
 import { expect, test } from './fixtures.ts';
+import { scanByCameraOffline, takeCopy } from './pages/inspection.ts';
 import { sandboxFeed, type FeedRow } from './sandbox-feed.ts';
 
 // Each test takes a full catalogue copy first: on a busy machine that alone may take tens of seconds.
@@ -45,13 +46,6 @@ function codesOfEveryVerdict(rows: FeedRow[]) {
       invalid: invalidBase.slice(0, -1) + String((Number(invalidBase.slice(-1)) + 1) % 10),
     },
   };
-}
-
-async function takeCopy(page: Page): Promise<void> {
-  await page.getByTestId('tab-copy').click();
-  await page.getByTestId('copy-download').click();
-  await expect(page.getByTestId('copy-outcome')).toHaveAttribute('data-outcome', 'complete', { timeout: 60_000 });
-  await expect(page.getByTestId('copy-status')).toHaveAttribute('data-status', 'complete');
 }
 
 test('takes the copy, then answers every verdict offline by wedge and by typing', async ({ app, appPage: page, request, context }) => {
@@ -290,12 +284,7 @@ test('reads a printed label through the camera, offline', async ({ app, appPage:
   await app.chooseLanguage('en');
   await app.open('inspection');
   await takeCopy(page);
-  await page.waitForLoadState('networkidle');
-  await page.getByTestId('tab-scan').click();
-  await page.getByTestId('camera-start').click();
-  await expect(page.getByTestId('camera-video')).toBeVisible();
-  await context.setOffline(true);
-  const verdict = page.getByTestId('verdict').first();
+  const verdict = await scanByCameraOffline(page, context);
   await expect(verdict).toHaveAttribute('data-code', labelled.ntin_code, { timeout: 30_000 });
   await expect(verdict).toHaveAttribute('data-verdict', 'registered');
   await expect(verdict).toContainText(labelled.name_kk);
