@@ -10,7 +10,7 @@ import { networkError, errorFromResponse, unexpectedResponse } from '../../src/s
 import { newRecord } from '../../src/shared/sync/engine.ts';
 import type { SyncJob } from '../../src/shared/sync/types.ts';
 import { cataloguePhotoOwner, cataloguePhotoThumbnailId, findUploadedPhotoThumbnail, photoBlobIds } from '../../src/renderer/db/photos.ts';
-import '../../src/renderer/db/sync-store.ts';
+import { putSyncRecord } from '../../src/renderer/db/sync-store.ts';
 import { CataloguePhotoFailure, loadCataloguePhoto } from '../../src/renderer/features/applications/photos/catalogue-photo.ts';
 import { scratchDatabases } from './scratch-database.ts';
 
@@ -40,6 +40,11 @@ function bridgeAnswering(answer: () => Promise<BridgeResponse<'catalogue:media'>
   return { bridge, calls };
 }
 
+/** A blob's bytes (Blobs themselves compare equal whatever they hold). */
+async function bytesOf(blob: Blob | undefined): Promise<Uint8Array | undefined> {
+  return blob ? new Uint8Array(await blob.arrayBuffer()) : undefined;
+}
+
 const job = (applicationId: string): SyncJob => ({ applicationId, body: { oktru: '', attributes: [] } as unknown as SyncJob['body'], files: [], revision: 1 });
 
 describe('a catalogue photo in the editor', () => {
@@ -48,8 +53,8 @@ describe('a catalogue photo in the editor', () => {
     const blobId = 'photo:0a1b2c3d';
     const thumbnail = new Blob([await jpeg(40, 30)], { type: 'image/jpeg' });
     await db.blobs.put({ id: photoBlobIds(blobId).thumbnail, ownerId: 'draft-sent', mimeType: 'image/jpeg', data: thumbnail });
-    await db.syncRecords.put({ ...newRecord(job('draft-sent'), 1), uploaded: { [`photo:front:${blobId}`]: fileName, 'doc:d1:blob-pdf': 'other.pdf' } });
-    await db.syncRecords.put({ ...newRecord(job('draft-other'), 1), uploaded: { 'photo:back:photo:zzz': 'not-this-one.jpg' } });
+    await putSyncRecord(db, { ...newRecord(job('draft-sent'), 1), uploaded: { [`photo:front:${blobId}`]: fileName, 'doc:d1:blob-pdf': 'other.pdf' } });
+    await putSyncRecord(db, { ...newRecord(job('draft-other'), 1), uploaded: { 'photo:back:photo:zzz': 'not-this-one.jpg' } });
 
     const { bridge, calls } = bridgeAnswering(async () => {
       throw new Error('no network call expected');
@@ -59,16 +64,35 @@ describe('a catalogue photo in the editor', () => {
     expect(new Uint8Array(await shown.thumbnail.arrayBuffer())).toEqual(new Uint8Array(await thumbnail.arrayBuffer()));
     expect(calls).toEqual([]);
     expect(await findUploadedPhotoThumbnail(db, 'not-uploaded.jpg')).toBeUndefined();
+    // A document uploaded under a name is not a photo.
+    expect(await findUploadedPhotoThumbnail(db, 'other.pdf')).toBeUndefined();
   });
 
-  it('shares one pass over the sync records between the slots of one look, and finds a newer upload on a later look', async () => {
+  it('finds an upload as soon as its record is written, and follows the record when its uploads change or it goes', async () => {
     const db = database();
     const blobId = 'photo:later';
-    await db.blobs.put({ id: photoBlobIds(blobId).thumbnail, ownerId: 'draft-later', mimeType: 'image/jpeg', data: new Blob([await jpeg(20, 20)], { type: 'image/jpeg' }) });
-    expect(await findUploadedPhotoThumbnail(db, fileName, 1_000)).toBeUndefined();
-    await db.syncRecords.put({ ...newRecord(job('draft-later'), 1), uploaded: { [`photo:front:${blobId}`]: fileName } });
-    expect(await findUploadedPhotoThumbnail(db, fileName, 2_000)).toBeUndefined(); // the same look's pass
-    expect(await findUploadedPhotoThumbnail(db, fileName, 7_000)).toBeDefined();
+    const thumbnail = new Blob([await jpeg(20, 20)], { type: 'image/jpeg' });
+    await db.blobs.put({ id: photoBlobIds(blobId).thumbnail, ownerId: 'draft-later', mimeType: 'image/jpeg', data: thumbnail });
+    expect(await findUploadedPhotoThumbnail(db, fileName)).toBeUndefined();
+    const record = { ...newRecord(job('draft-later'), 1), uploaded: { [`photo:front:${blobId}`]: fileName } };
+    await putSyncRecord(db, record);
+    expect(await bytesOf(await findUploadedPhotoThumbnail(db, fileName))).toEqual(await bytesOf(thumbnail));
+    // Uploaded again under a new name (the portal names each upload): the old name no longer leads here.
+    await putSyncRecord(db, { ...record, uploaded: { [`photo:front:${blobId}`]: 'renamed.jpg' } });
+    expect(await findUploadedPhotoThumbnail(db, fileName)).toBeUndefined();
+    expect(await bytesOf(await findUploadedPhotoThumbnail(db, 'renamed.jpg'))).toEqual(await bytesOf(thumbnail));
+    await db.syncRecords.delete('draft-later');
+    expect(await findUploadedPhotoThumbnail(db, 'renamed.jpg')).toBeUndefined();
+  });
+
+  it('finds the photo whose rows are still stored when several applications uploaded under one name', async () => {
+    const db = database();
+    const kept = new Blob([await jpeg(24, 24)], { type: 'image/jpeg' });
+    await db.blobs.put({ id: photoBlobIds('photo:kept').thumbnail, ownerId: 'draft-b', mimeType: 'image/jpeg', data: kept });
+    await putSyncRecord(db, { ...newRecord(job('draft-a'), 1), uploaded: { 'photo:front:photo:purged': fileName } });
+    await putSyncRecord(db, { ...newRecord(job('draft-b'), 1), uploaded: { 'photo:back:photo:kept': fileName, 'photo:left:photo:kept': fileName } });
+    expect(await db.syncRecords.where('uploadedPhotoNames').equals(fileName).count()).toBe(2);
+    expect(await bytesOf(await findUploadedPhotoThumbnail(db, fileName))).toEqual(await bytesOf(kept));
   });
 
   it('is fetched when no local copy exists, made a thumbnail by the photo worker, kept, and then shown offline', async () => {

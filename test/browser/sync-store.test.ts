@@ -151,7 +151,7 @@ describe('sync store (IndexedDB)', () => {
     try {
       expect((await upgraded.drafts.get('kept'))?.draft.values.base['name_ru']).toBe('Молоко питьевое пастеризованное 2,5%');
       expect(await upgraded.syncRecords.count()).toBe(0);
-      expect(upgraded.syncRecords.schema.indexes.map((index) => index.name).sort()).toEqual(['phase', 'requestId', 'updatedAt']);
+      expect(upgraded.syncRecords.schema.indexes.map((index) => index.name).sort()).toEqual(['phase', 'requestId', 'updatedAt', 'uploadedPhotoNames']);
     } finally {
       upgraded.close();
       await Dexie.delete(name);

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { ApplicationDraft } from '../../shared/application/draft.ts';
 import type { PreparedPhoto } from '../workers/photo-protocol.ts';
 import type { NcgDatabase } from './database.ts';
-import type { BlobRecord } from './records.ts';
+import { photoBlobIdOfSyncFile, type BlobRecord } from './records.ts';
 
 export const photoBlobPrefix = 'photo:';
 const companionSuffixes = [':original', ':thumbnail', ':facts'] as const;
@@ -123,38 +123,24 @@ export async function cacheCataloguePhoto(db: NcgDatabase, fileName: string, thu
 }
 
 /**
- * Which local photos were uploaded under which catalogue names, read from the sync records (`uploaded`: file id
- * `photo:<slot>:<blobId>` → the portal's `filename`). One pass over every record costs a few hundred ms at
- * 10,000 applications, so the slots of one editor (up to six photos asking at once) share one pass: a pass is
- * reused for a few seconds, then read afresh (an upload made since is found on the next look).
+ * The local photos uploaded under a catalogue name, from the sync records (`uploaded`: file id
+ * `photo:<slot>:<blobId>` → the portal's `filename`), found through the records' `uploadedPhotoNames` index
+ * (schema v10): one keyed read, whatever the number of applications.
  */
-const uploadedIndexReuseMs = 5_000;
-let uploadedIndex: { db: NcgDatabase; readAt: number; byFileName: Promise<Map<string, string[]>> } | undefined;
-
-function uploadedPhotoBlobIds(db: NcgDatabase, now: number): Promise<Map<string, string[]>> {
-  if (uploadedIndex?.db === db && now - uploadedIndex.readAt < uploadedIndexReuseMs) return uploadedIndex.byFileName;
-  const byFileName = (async () => {
-    const found = new Map<string, string[]>();
-    await db.syncRecords.each((record) => {
-      for (const [fileId, uploadedAs] of Object.entries(record.uploaded)) {
-        if (!fileId.startsWith('photo:')) continue;
-        const blobId = fileId.split(':').slice(2).join(':');
-        found.set(uploadedAs, [...(found.get(uploadedAs) ?? []), blobId]);
-      }
-    });
-    return found;
-  })();
-  const entry = { db, readAt: now, byFileName };
-  uploadedIndex = entry;
-  byFileName.catch(() => {
-    if (uploadedIndex === entry) uploadedIndex = undefined;
-  });
-  return byFileName;
+async function uploadedPhotoBlobIds(db: NcgDatabase, fileName: string): Promise<string[]> {
+  const records = await db.syncRecords.where('uploadedPhotoNames').equals(fileName).toArray();
+  const blobIds = records.flatMap((record) =>
+    Object.entries(record.uploaded).flatMap(([fileId, uploadedAs]) => {
+      const blobId = uploadedAs === fileName ? photoBlobIdOfSyncFile(fileId) : undefined;
+      return blobId === undefined ? [] : [blobId];
+    }),
+  );
+  return [...new Set(blobIds)];
 }
 
 /** The thumbnail of the photo this computer uploaded under `fileName`, if its rows are still stored; no network. */
-export async function findUploadedPhotoThumbnail(db: NcgDatabase, fileName: string, now = Date.now()): Promise<Blob | undefined> {
-  const blobIds = (await uploadedPhotoBlobIds(db, now)).get(fileName) ?? [];
+export async function findUploadedPhotoThumbnail(db: NcgDatabase, fileName: string): Promise<Blob | undefined> {
+  const blobIds = await uploadedPhotoBlobIds(db, fileName);
   if (blobIds.length === 0) return undefined;
   const rows = await db.blobs.bulkGet(blobIds.map((blobId) => photoBlobIds(blobId).thumbnail));
   return rows.find((row) => row !== undefined)?.data;

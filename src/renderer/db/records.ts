@@ -1,5 +1,6 @@
 /** Rows of the local database. */
 import type { ApplicationDraft, ConformityDocument } from '../../shared/application/draft.ts';
+import type { SyncRecord } from '../../shared/sync/types.ts';
 
 /**
  * Where an application stands on this machine; the catalogue's own status is kept beside it. Only states that
@@ -59,4 +60,28 @@ export interface AttributeSchemaRecord {
   key: string;
   definitions: unknown;
   fetchedAt: number;
+}
+
+/**
+ * The sync engine's file id of a photo is `photo:<slot>:<blobId>` (shared/sync/from-draft.ts); the blob id, for
+ * a photo file, else undefined.
+ */
+export function photoBlobIdOfSyncFile(fileId: string): string | undefined {
+  if (!fileId.startsWith('photo:')) return undefined;
+  return fileId.split(':').slice(2).join(':');
+}
+
+/**
+ * A sync record as stored (schema v10): beside `uploaded` (file id → the portal's `filename`), the names its
+ * photos were uploaded under, a multi-entry index so a catalogue photo's `fileName` finds this computer's upload
+ * with one keyed read. Derived from `uploaded` on every write (`withUploadedPhotoNames`), never edited apart.
+ */
+export type StoredSyncRecord = SyncRecord & { uploadedPhotoNames?: string[] };
+
+export function withUploadedPhotoNames<T extends Pick<SyncRecord, 'uploaded'>>(record: T): T & { uploadedPhotoNames: string[] } {
+  const names = new Set<string>();
+  for (const [fileId, uploadedAs] of Object.entries(record.uploaded)) {
+    if (photoBlobIdOfSyncFile(fileId) !== undefined) names.add(uploadedAs);
+  }
+  return { ...record, uploadedPhotoNames: [...names] };
 }

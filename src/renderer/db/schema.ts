@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import { migrateCopyToBlocks } from './catalogue-copy.ts';
-import { localStates, type DraftRecord } from './records.ts';
+import { localStates, withUploadedPhotoNames, type DraftRecord, type StoredSyncRecord } from './records.ts';
 import { draftSearchWords } from './search-words.ts';
 
 /**
@@ -106,6 +106,29 @@ export const schemaVersions: readonly SchemaVersion[] = [
     // purged with their photos on a later start.
     version: 9,
     stores: { trash: 'id, trashedAt' },
+  },
+  {
+    // v10: the names each sync record's photos were uploaded under, a multi-entry index (`uploadedPhotoNames`,
+    // derived from `uploaded` by every write: db/sync-store.ts `putSyncRecord`), so a catalogue photo's
+    // `fileName` finds this computer's upload with one keyed read instead of a pass over every record. Filled
+    // here for the records kept, in the table and in the trash (a restore puts the trashed record back as is).
+    version: 10,
+    stores: { syncRecords: 'applicationId, phase, requestId, updatedAt, *uploadedPhotoNames' },
+    upgrade: async (transaction) => {
+      const names = (uploaded: StoredSyncRecord['uploaded'] | undefined) => withUploadedPhotoNames({ uploaded: uploaded ?? {} }).uploadedPhotoNames;
+      await transaction
+        .table<StoredSyncRecord, string>('syncRecords')
+        .toCollection()
+        .modify((record) => {
+          record.uploadedPhotoNames = names(record.uploaded);
+        });
+      await transaction
+        .table<{ id: string; sync?: StoredSyncRecord }, string>('trash')
+        .filter((entry) => entry.sync !== undefined)
+        .modify((entry) => {
+          if (entry.sync) entry.sync.uploadedPhotoNames = names(entry.sync.uploaded);
+        });
+    },
   },
 ];
 

@@ -23,15 +23,22 @@ import { getDictionaryItems } from './dictionaries.ts';
 import { getRegisterDocument } from './documents.ts';
 import { updateLabelQueue } from './label-queue.ts';
 import { addDraftRecord, getDraftRecords } from './drafts.ts';
-import type { DraftRecord } from './records.ts';
+import { withUploadedPhotoNames, type DraftRecord, type StoredSyncRecord } from './records.ts';
 import { buildValidationContext } from './validation-context.ts';
 
 declare module './database.ts' {
   interface NcgTables {
-    syncRecords: EntityTable<SyncRecord, 'applicationId'>;
+    syncRecords: EntityTable<StoredSyncRecord, 'applicationId'>;
   }
 }
 
+/**
+ * Writes a sync record with its `uploadedPhotoNames` derived from `uploaded` (schema v10's index, read by
+ * db/photos.ts): every writer that may change `uploaded` writes through here.
+ */
+export async function putSyncRecord(db: NcgDatabase, record: SyncRecord): Promise<void> {
+  await db.syncRecords.put(withUploadedPhotoNames(record));
+}
 
 /** The blob a job's file points at: `photo:<slot>:<blobId>` or `doc:<documentId>:<blobId>`. */
 function blobIdOf(file: SyncFile): string {
@@ -53,7 +60,7 @@ export function createDexieSyncStore(db: NcgDatabase): SyncStore {
     put: async (record) => {
       // The step and the application's catalogue summary (list filter, labels by NTIN) commit together.
       await db.transaction('rw', db.syncRecords, db.drafts, async () => {
-        await db.syncRecords.put(record);
+        await putSyncRecord(db, record);
         if (record.requestId !== undefined) await db.drafts.update(record.applicationId, { catalogue: catalogueSummary(record) });
         else if (record.history.at(-1)?.code === 'deleted') await db.drafts.update(record.applicationId, { catalogue: undefined });
       });
@@ -125,7 +132,7 @@ export async function queueDraftsForSending(db: NcgDatabase, draftIds: readonly 
       const record: SyncRecord = before
         ? { ...before, job, phase: 'pending', step: 'upload', attempts: 0, problem: undefined, updatedAt: now }
         : newRecord(job, now);
-      await db.syncRecords.put(record);
+      await putSyncRecord(db, record);
       queued.push(job.applicationId);
     }
   });
@@ -157,7 +164,7 @@ export async function adoptCatalogueRequest(db: NcgDatabase, details: RequestDet
   };
   await db.transaction('rw', db.syncRecords, db.drafts, async () => {
     await addDraftRecord(db, draft, catalogueSummary(record), at);
-    await db.syncRecords.put(record);
+    await putSyncRecord(db, record);
   });
   return draft.id;
 }
