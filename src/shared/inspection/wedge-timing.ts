@@ -31,7 +31,7 @@ export interface WedgeKey {
   readonly key: string;
   /** The event's time stamp, ms. */
   readonly at: number;
-  /** The focus is in a field that takes text (input, textarea, contenteditable). */
+  /** The focus is in a field that takes text (input, textarea, contenteditable) or on a drop-down list (its type-ahead). */
   readonly inTextField: boolean;
   /** Ctrl, Alt or Meta is held: a shortcut, never part of a scan. */
   readonly shortcut?: boolean;

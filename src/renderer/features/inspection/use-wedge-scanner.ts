@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { SelectTypeAhead } from '../../../shared/inspection/select-type-ahead.ts';
 import { WedgeReader } from '../../../shared/inspection/wedge-timing.ts';
 import { prepareSound } from './sound.ts';
 
@@ -61,12 +62,51 @@ function takeBack(field: HTMLElement | undefined, text: string | undefined): voi
   field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
 }
 
+/** The drop-down list whose type-ahead takes what is typed at `target`, if it is one. */
+function selectOf(target: EventTarget | null): HTMLSelectElement | undefined {
+  return target instanceof HTMLSelectElement && !target.disabled ? target : undefined;
+}
+
+function announceChoice(select: HTMLSelectElement): void {
+  select.dispatchEvent(new Event('input', { bubbles: true }));
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
+ * Plays characters held back from a person's typing on a drop-down list through its type-ahead, as the browser
+ * would have (typed at `at`), with the input and change events React listens to. Returns how to undo it, for
+ * characters the timer gave back too early that turn out to be a scanner's.
+ */
+function playTypeAhead(select: HTMLSelectElement, text: string | undefined, at: number, search: SelectTypeAhead): (() => void) | undefined {
+  if (!text || !select.isConnected) return undefined;
+  const restoreSearch = search.save();
+  const before = select.selectedIndex;
+  const options = [...select.options].map((option) => (option.matches(':disabled') ? undefined : option.label));
+  let chosen = before;
+  for (const character of text) chosen = search.type(character, at, options, chosen) ?? chosen;
+  if (chosen !== before) {
+    select.selectedIndex = chosen;
+    announceChoice(select);
+  }
+  return () => {
+    restoreSearch();
+    if (chosen === before || select.selectedIndex !== chosen || !select.isConnected) return;
+    select.selectedIndex = before;
+    announceChoice(select);
+  };
+}
+
 /**
  * A keyboard-wedge scanner types a code's characters in a fast burst and then Enter. While the Inspection screen
  * is shown, bursts are read wherever the focus is, one code per Enter, in order: codes arriving faster than they
  * are looked up queue up, none lost and none merged. With the focus in a text field (a note, a quantity, the code
- * field) a burst is told from typing by its speed (shared/inspection/wedge-timing.ts) and never reaches the field;
- * what the person types there reaches it unchanged.
+ * field) or on a drop-down list, a burst is told from typing by its speed (shared/inspection/wedge-timing.ts) and
+ * never reaches the field or the list; what the person types there reaches it unchanged.
+ *
+ * A list cannot be given characters back (no script can type into it), so what a person typed on one is played
+ * through its type-ahead here (shared/inspection/select-type-ahead.ts, Chromium's rule). Letting the keys through
+ * instead would let a burst's first characters change the list's value before the burst is known to be one, and
+ * its change handlers run (a saved field, a camera switched) before the value could be put back.
  */
 export function useWedgeScanner(onCode: (code: string) => void): void {
   const latest = useRef(onCode);
@@ -76,6 +116,25 @@ export function useWedgeScanner(onCode: (code: string) => void): void {
   useEffect(() => {
     const reader = new WedgeReader();
     let heldIn: HTMLElement | undefined;
+    // When the last character held back was typed: a list's type-ahead counts its pauses from there.
+    let heldAt = 0;
+    const searches = new WeakMap<HTMLSelectElement, SelectTypeAhead>();
+    const searchOf = (select: HTMLSelectElement) => {
+      let search = searches.get(select);
+      if (!search) searches.set(select, (search = new SelectTypeAhead()));
+      return search;
+    };
+    // The last characters played on a list, to undo when they must be reclaimed.
+    let undoPlayed: (() => void) | undefined;
+    const release = (text: string | undefined) => {
+      if (heldIn instanceof HTMLSelectElement) undoPlayed = playTypeAhead(heldIn, text, heldAt, searchOf(heldIn));
+      else giveBack(heldIn, text);
+    };
+    const reclaim = (text: string | undefined) => {
+      if (!(heldIn instanceof HTMLSelectElement)) return takeBack(heldIn, text);
+      if (text) undoPlayed?.();
+      undoPlayed = undefined;
+    };
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Key events carry the time they were typed; a busy page handles them later. The silence that gives held
     // characters back is counted from when the last key was handled, so keys still waiting behind a long task are
@@ -87,27 +146,33 @@ export function useWedgeScanner(onCode: (code: string) => void): void {
       const due = reader.releaseAt;
       if (due === undefined) return;
       timer = setTimeout(() => {
-        giveBack(heldIn, reader.expire(lastKeyAt + (performance.now() - lastHandledAt)));
+        release(reader.expire(lastKeyAt + (performance.now() - lastHandledAt)));
         armTimer();
       }, Math.max(0, due - lastKeyAt) + 1);
     };
     const onKeyDown = (event: KeyboardEvent) => {
       lastKeyAt = event.timeStamp;
       lastHandledAt = performance.now();
-      const field = textFieldOf(event.target);
+      const select = selectOf(event.target);
+      // Space on a list opens it, unless a type-ahead search is under way (or held back): then it searches on.
+      const opensList = select !== undefined && event.key === ' ' && reader.releaseAt === undefined && !searchOf(select).active(event.timeStamp);
+      const holder = textFieldOf(event.target) ?? (opensList ? undefined : select);
       const step = reader.key({
         key: event.key,
         at: event.timeStamp,
-        inTextField: field !== undefined,
+        inTextField: holder !== undefined,
         shortcut: event.ctrlKey || event.altKey || event.metaKey,
         repeat: event.repeat,
         composing: event.isComposing,
       });
-      takeBack(heldIn, step.reclaim);
-      giveBack(heldIn, step.release);
+      reclaim(step.reclaim);
+      release(step.release);
       if (step.action === 'take') {
         event.preventDefault();
-        if (field) heldIn = field;
+        if (holder) {
+          heldIn = holder;
+          heldAt = event.timeStamp;
+        }
       } else if (step.action === 'scan' && step.code) {
         event.preventDefault();
         latest.current(step.code);
@@ -116,7 +181,7 @@ export function useWedgeScanner(onCode: (code: string) => void): void {
     };
     // The focus is about to move (a click) or has moved: what the person typed goes to the field it was typed in.
     const flush = () => {
-      giveBack(heldIn, reader.flush());
+      release(reader.flush());
       armTimer();
     };
     window.addEventListener('keydown', onKeyDown, true);

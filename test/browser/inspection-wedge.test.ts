@@ -1,0 +1,139 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cdp } from 'vitest/browser';
+// The Playwright provider's types give the DevTools session its `send`.
+import type {} from '@vitest/browser-playwright';
+import type { Bridge } from '../../src/shared/bridge.ts';
+import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
+import type { Locale } from '../../src/shared/i18n/locales.ts';
+import { newInspection } from '../../src/shared/inspection/new-inspection.ts';
+import { BridgeProvider } from '../../src/renderer/app/bridge-context.tsx';
+import { createI18n } from '../../src/renderer/app/i18n.ts';
+import { DatabaseProvider } from '../../src/renderer/db/context.tsx';
+import type { NcgDatabase } from '../../src/renderer/db/database.ts';
+import { createInspection, getInspection, setCurrentInspection } from '../../src/renderer/db/inspections.ts';
+import { InspectionPage } from '../../src/renderer/features/inspection/InspectionPage.tsx';
+import { scratchDatabases } from './scratch-database.ts';
+
+/**
+ * The Inspection screen in real Chromium over real IndexedDB, driven by trusted key events (the DevTools protocol)
+ * stamped with the times a person or a keyboard-wedge scanner would have typed them: the page tells the two apart
+ * by those stamps, so the machine's load does not change what it sees.
+ */
+const scratch = scratchDatabases('inspection-wedge');
+let root: Root | undefined;
+afterEach(() => {
+  root?.unmount();
+  root = undefined;
+  document.body.replaceChildren();
+  localStorage.removeItem('ncg.language');
+});
+
+const inspectionId = 'inspection-under-test';
+const withCheck = (body: string) => body + String(gs1CheckDigit(body));
+
+async function openScreen(language: Locale): Promise<{ db: NcgDatabase; container: HTMLElement }> {
+  const db = scratch();
+  await createInspection(db, newInspection(inspectionId, new Date(), { date: undefined, count: 0 }));
+  await setCurrentInspection(db, inspectionId);
+  localStorage.setItem('ncg.language', language);
+  await createI18n();
+  const container = document.createElement('div');
+  document.body.append(container);
+  const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  // The screen calls the host only for a download, and an empty copy has none to resume.
+  const bridge = {} as Bridge;
+  root = createRoot(container);
+  root.render(createElement(QueryClientProvider, { client: queries }, createElement(BridgeProvider, { bridge, children: createElement(DatabaseProvider, { database: db, children: createElement(InspectionPage) }) })));
+  await vi.waitFor(() => expect(container.querySelector('[data-testid="tab-session"]')).not.toBeNull());
+  return { db, container };
+}
+
+interface Stroke {
+  key: string;
+  /** ms after the first key */
+  at: number;
+}
+
+/**
+ * Sends trusted keys (down and up, with the character a keyboard types) to the focused element, each stamped
+ * `at` ms after a moment just past: all are sent at once, as a scanner's or a person's keys reach a busy page.
+ */
+async function typeKeys(strokes: readonly Stroke[]): Promise<void> {
+  const session = cdp();
+  const from = Date.now() - 5;
+  for (const { key, at } of strokes) {
+    const enter = key === 'Enter';
+    const text = enter ? '\r' : key;
+    const code = enter ? 'Enter' : /\d/u.test(key) ? `Digit${key}` : '';
+    const virtual = enter ? 13 : /\d/u.test(key) ? 48 + Number(key) : key.toUpperCase().charCodeAt(0);
+    const common = { key, code, windowsVirtualKeyCode: virtual, nativeVirtualKeyCode: virtual, timestamp: (from + at) / 1000 };
+    await session.send('Input.dispatchKeyEvent', { type: 'keyDown', text, unmodifiedText: text, ...common });
+    await session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common });
+  }
+}
+
+/** A person's typing: a key every `gapMs`. */
+const personTypes = (text: string, gapMs = 150): Stroke[] => [...text].map((key, index) => ({ key, at: index * gapMs }));
+/** A scanner's burst: a key every 4 ms, then Enter; `from` ms after the first stroke of the call. */
+const scannerTypes = (code: string, from = 0): Stroke[] => [...code, 'Enter'].map((key, index) => ({ key, at: from + index * 4 }));
+
+async function focusSelect(container: HTMLElement, testId: string): Promise<HTMLSelectElement> {
+  container.querySelector<HTMLButtonElement>('[data-testid="tab-session"]')!.click();
+  await vi.waitFor(() => expect(container.querySelector(`select[data-testid="${testId}"]`)).not.toBeNull());
+  const select = container.querySelector<HTMLSelectElement>(`select[data-testid="${testId}"]`)!;
+  select.focus();
+  expect(document.activeElement).toBe(select);
+  return select;
+}
+
+async function stored(db: NcgDatabase) {
+  const inspection = await getInspection(db, inspectionId);
+  if (!inspection) throw new Error('the inspection is gone');
+  return inspection;
+}
+
+describe('a drop-down list of the Inspection screen with the focus on it', () => {
+  it('keeps its type-ahead for a person: several letters typed at a person’s pace choose the option they begin', async () => {
+    const { db, container } = await openScreen('ru');
+    const category = await focusSelect(container, 'org-category');
+    expect(category.value).toBe('small');
+    // Every category starts "субъект": only the letters after it choose one ("субъект крупного…").
+    await typeKeys(personTypes('субъект к'));
+    await vi.waitFor(async () => expect((await stored(db)).organisation.category).toBe('large'), { timeout: 10_000 });
+    // The list shows what is stored (its value follows the record).
+    await vi.waitFor(() => expect(category.value).toBe('large'));
+    expect(document.activeElement).toBe(category);
+  });
+
+  it('plays a single Kazakh letter through the type-ahead too', async () => {
+    const { db, container } = await openScreen('kk');
+    const offence = await focusSelect(container, 'offence');
+    expect(offence.value).toBe('first');
+    await typeKeys(personTypes('қ'));
+    await vi.waitFor(async () => expect((await stored(db)).offence).toBe('repeat'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(offence.value).toBe('repeat'));
+  });
+
+  it('reads a wedge burst typed on it as a scan: a verdict line in the inspection, the list’s value untouched', async () => {
+    const { db, container } = await openScreen('en');
+    const category = await focusSelect(container, 'org-category');
+    expect(category.value).toBe('small');
+    const changes: string[] = [];
+    category.addEventListener('change', () => changes.push(category.value));
+    const ean = withCheck('487000000123');
+    // A code whose first character would choose "large business" if the list's type-ahead saw it.
+    const labelled = 'L48700012';
+    await typeKeys([...scannerTypes(labelled), ...scannerTypes(ean, 200)]);
+    await vi.waitFor(async () => expect((await stored(db)).items.map((item) => item.input)).toEqual([labelled, ean]), { timeout: 10_000 });
+    expect((await stored(db)).items.map((item) => item.verdict)).toEqual(['invalid', 'not-found']);
+    expect((await stored(db)).organisation.category).toBe('small');
+    expect(category.value).toBe('small');
+    expect(changes).toEqual([]);
+    // The person's typing right after the scans still reaches the list.
+    await typeKeys(personTypes('m'));
+    await vi.waitFor(async () => expect((await stored(db)).organisation.category).toBe('medium'), { timeout: 10_000 });
+  });
+});
