@@ -116,9 +116,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
     stores: { syncRecords: 'applicationId, phase, requestId, updatedAt, *uploadedPhotoNames' },
     upgrade: async (transaction) => {
       const names = (uploaded: StoredSyncRecord['uploaded'] | undefined) => withUploadedPhotoNames({ uploaded: uploaded ?? {} }).uploadedPhotoNames;
+      // A record with no photo uploaded is left as it is: without the field it has no entry in the index, which
+      // is what it needs (its next write adds the field).
       await transaction
         .table<StoredSyncRecord, string>('syncRecords')
-        .toCollection()
+        .filter((record) => names(record.uploaded).length > 0)
         .modify((record) => {
           record.uploadedPhotoNames = names(record.uploaded);
         });
