@@ -4,7 +4,8 @@
  * cards) and snapshot imports, every NTIN is found with its current card and every GTIN with all its cards.
  */
 import { describe, expect, it } from 'vitest';
-import { copyLookup, eachCopyBatch, mergeCopyBatch, readCopyState } from '../../src/renderer/db/catalogue-copy.ts';
+import { eachCopyBatch, mergeCopyBatch, readCopyState } from '../../src/renderer/db/catalogue-copy.ts';
+import { attachCopyKeyMap, copyLookup, heldCopyKeyMap, readCopyKeyMap } from '../../src/renderer/db/copy-lookup.ts';
 import type { NcgDatabase } from '../../src/renderer/db/database.ts';
 import { downloadCopy, importSnapshotFile, type CopyProgress, type PageSource } from '../../src/renderer/features/inspection/copy-sync.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
@@ -92,7 +93,38 @@ function modelOf(...generations: Row[][]): Map<string, CopyCard> {
   return model;
 }
 
+/** Counts the page's reads of bucket records while `run` runs. */
+async function bucketReadsDuring(run: () => Promise<void>): Promise<number> {
+  const get = IDBObjectStore.prototype.get;
+  let reads = 0;
+  IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+    if (this.name === 'copyBuckets') reads += 1;
+    return get.call(this, key);
+  };
+  try {
+    await run();
+  } finally {
+    IDBObjectStore.prototype.get = get;
+  }
+  return reads;
+}
+
+/**
+ * Every lookup as the model says, with whatever key map is held (none at first; later one read before the copy
+ * changed: the lookups must see that and read the buckets), then with a key map read now (no bucket read at all).
+ */
 async function expectCopyMatches(db: NcgDatabase, model: Map<string, CopyCard>): Promise<void> {
+  const held = heldCopyKeyMap(db);
+  const stamp = (await readCopyState(db)).stamp ?? 0;
+  const staleReads = await bucketReadsDuring(() => expectLookupsMatch(db, model));
+  if (held && held.stamp !== stamp) expect(staleReads).toBeGreaterThan(0);
+  attachCopyKeyMap(db, () => readCopyKeyMap(db));
+  await expect.poll(() => heldCopyKeyMap(db)?.stamp, { timeout: 60_000 }).toBe(stamp);
+  expect(await bucketReadsDuring(() => expectLookupsMatch(db, model))).toBe(0);
+  expect(heldCopyKeyMap(db)?.stamp).toBe(stamp);
+}
+
+async function expectLookupsMatch(db: NcgDatabase, model: Map<string, CopyCard>): Promise<void> {
   const lookup = copyLookup(db);
   for (const card of model.values()) expect(await lookup.byNtin(card.ntin)).toEqual(card);
   const byGtin = new Map<string, string[]>();
@@ -181,3 +213,27 @@ describe('an update to a held card', () => {
   });
 });
 
+
+describe('the key map held in memory', () => {
+  it('is not trusted once the copy has changed: a card added since is found, and all cards of its GTIN', async () => {
+    const db = newDatabase();
+    const same = (state: Awaited<ReturnType<typeof readCopyState>>) => state;
+    const first = cardOf(row(25, 100));
+    await mergeCopyBatch(db, [first, cardOf(row(26, 100))], same);
+    const detach = attachCopyKeyMap(db, () => readCopyKeyMap(db));
+    try {
+      await expect.poll(() => heldCopyKeyMap(db)?.stamp, { timeout: 60_000 }).toBe((await readCopyState(db)).stamp);
+      const lookup = copyLookup(db);
+      expect(await bucketReadsDuring(async () => expect((await lookup.byGtin(first.gtin)).map((card) => card.ntin)).toEqual([first.ntin]))).toBe(0);
+
+      // a new card, sharing the first one's GTIN; the map still pictures the copy before it
+      const added = cardOf(row(65, 200, { gtin: first.gtin }));
+      await mergeCopyBatch(db, [added], same);
+      expect(await lookup.byNtin(added.ntin)).toEqual(added);
+      expect((await lookup.byGtin(first.gtin)).map((card) => card.ntin).sort()).toEqual([first.ntin, added.ntin].sort());
+    } finally {
+      detach();
+    }
+    expect(heldCopyKeyMap(db)).toBeUndefined();
+  });
+});

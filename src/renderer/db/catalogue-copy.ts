@@ -20,7 +20,6 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { advanceCopyInfo, emptyCopyInfo, supersedes, type CopyCard, type CopyInfo } from '../../shared/inspection/copy-card.ts';
-import type { CopyLookup } from '../../shared/inspection/verdict.ts';
 import {
   blockLength,
   blockOfRef,
@@ -32,7 +31,6 @@ import {
   pushCard,
   refOf,
   sortBucket,
-  gtinEntryKey,
   liveCards,
   liveCount,
   markDead,
@@ -46,6 +44,9 @@ import {
   type CopyBucket,
 } from '../../shared/inspection/copy-index.ts';
 import type { NcgDatabase } from './database.ts';
+
+// Until the scanner's hook imports it from its own module.
+export { copyLookup } from './copy-lookup.ts';
 
 export interface CopyState extends CopyInfo {
   /** `partial`: a download or import stopped before the end; `resumeUrl` continues it. */
@@ -66,6 +67,11 @@ export interface CopyState extends CopyInfo {
   stoppedByUser?: boolean;
   /** A compaction under way (see `compactCopy`). */
   compaction?: CompactionInProgress;
+  /**
+   * New at every write of the state, and every change of the copy writes the state in its transaction: a picture
+   * of the index taken at one stamp (the in-memory key map, copy-lookup.ts) is current while the stamp is.
+   */
+  stamp?: number;
 }
 
 /** A compaction's progress, kept with the copy's state so that a stop or a crash leaves it to be finished. */
@@ -120,8 +126,17 @@ export function readCopyState(db: NcgDatabase): Promise<CopyState> {
   return readState(tablesOf(db));
 }
 
-export async function writeCopyState(db: NcgDatabase, state: CopyState): Promise<void> {
-  await db.copyMeta.put({ key: 'state', state });
+/** Writes the state with a new stamp (the only way the state is written); returns what was written. */
+async function putState(meta: CopyTables['meta'], state: CopyState): Promise<CopyState> {
+  let stamp = Math.floor(Math.random() * 2 ** 52);
+  if (stamp === state.stamp) stamp += 1;
+  const stamped = { ...state, stamp };
+  await meta.put({ key: 'state', state: stamped });
+  return stamped;
+}
+
+export async function writeCopyState(db: NcgDatabase, state: CopyState): Promise<CopyState> {
+  return putState(db.copyMeta, state);
 }
 
 async function applyPending(tables: CopyTables, pending: PendingEntries): Promise<void> {
@@ -166,9 +181,7 @@ async function catchUp(tables: CopyTables, state: CopyState): Promise<CopyState>
     from = to;
   }
   await applyPending(tables, pending);
-  const next = { ...state, indexedBlocks: nextBlock };
-  await tables.meta.put({ key: 'state', state: next });
-  return next;
+  return putState(tables.meta, { ...state, indexedBlocks: nextBlock });
 }
 
 export async function catchUpCopyIndex(db: NcgDatabase): Promise<CopyState> {
@@ -209,7 +222,7 @@ export async function appendCopyBatch(db: NcgDatabase, cards: readonly CopyCard[
         await applyPending(tables, index.pending);
         next = { ...next, indexedBlocks: nextBlock };
       }
-      await tables.meta.put({ key: 'state', state: next });
+      await putState(tables.meta, next);
     });
   } catch (error) {
     // Entries of a batch that was not stored must never reach the buckets; stored blocks are caught up later.
@@ -232,9 +245,7 @@ export async function finishAppendIndex(db: NcgDatabase, index: AppendIndex, cha
       await applyPending(tables, index.pending);
       state = { ...state, indexedBlocks: state.nextBlock ?? 0 };
     } else state = await catchUp(tables, state);
-    const changed = change(state);
-    await tables.meta.put({ key: 'state', state: changed });
-    return changed;
+    return putState(tables.meta, change(state));
   });
   index.pending.clear();
   return next;
@@ -299,7 +310,7 @@ export async function mergeCopyBatch(db: NcgDatabase, cards: readonly CopyCard[]
     const touched = pending.buckets;
     if (touched.length > 0) await tables.buckets.bulkPut(touched.map((id) => pending.apply(id, buckets.get(id))));
     const nextBlock = (state.nextBlock ?? 0) + blocks.length;
-    await tables.meta.put({ key: 'state', state: nextState({ ...state, ...advanceCopyInfo(state, cards, added), nextBlock, indexedBlocks: nextBlock }) });
+    await putState(tables.meta, nextState({ ...state, ...advanceCopyInfo(state, cards, added), nextBlock, indexedBlocks: nextBlock }));
     return added;
   });
 }
@@ -395,7 +406,7 @@ async function packStep(db: NcgDatabase, perStep: number): Promise<Step> {
     if (written.length > 0) await tables.blocks.bulkPut(written);
     nextBlock += blocks.length;
     const packed = run.packed + ids.length;
-    await tables.meta.put({ key: 'state', state: { ...state, nextBlock, indexedBlocks: nextBlock, compaction: { ...run, packed } } });
+    await putState(tables.meta, { ...state, nextBlock, indexedBlocks: nextBlock, compaction: { ...run, packed } });
     return { kind: 'pack', done: packed >= run.sources.length };
   });
 }
@@ -423,7 +434,7 @@ async function indexStep(db: NcgDatabase, oldRefs: Float64Array, perStep: number
     }
     if (changed.length > 0) await tables.buckets.bulkPut(changed);
     const bucketsDone = run.bucketsDone + ids.length;
-    await tables.meta.put({ key: 'state', state: { ...state, compaction: { ...run, bucketsDone } } });
+    await putState(tables.meta, { ...state, compaction: { ...run, bucketsDone } });
     return { kind: 'index', done: bucketsDone >= bucketCount };
   });
 }
@@ -437,14 +448,17 @@ async function dropStep(db: NcgDatabase, dropped: number): Promise<Step & { drop
     if (!run) return { kind: 'drop', done: true, dropped };
     const ids = run.sources.slice(dropped, dropped + DROP_BLOCKS_PER_STEP);
     if (ids.length > 0) await tables.blocks.bulkDelete(ids);
-    if (dropped + ids.length < run.sources.length) return { kind: 'drop', done: false, dropped: dropped + ids.length };
+    if (dropped + ids.length < run.sources.length) {
+      await putState(tables.meta, state);
+      return { kind: 'drop', done: false, dropped: dropped + ids.length };
+    }
     const sparse = new Map(await readSparse(tables));
     for (const id of run.sources) sparse.delete(id);
     const nextBlock = state.nextBlock ?? 0;
     const tail = nextBlock > run.firstNew ? await tables.blocks.get(nextBlock - 1) : undefined;
     if (tail && blockLength(tail) < blockSize) sparse.set(tail.id, blockLength(tail));
     await tables.meta.put({ key: 'sparse', blocks: sparse });
-    await tables.meta.put({ key: 'state', state: { ...state, compaction: undefined } });
+    await putState(tables.meta, { ...state, compaction: undefined });
     return { kind: 'drop', done: true, dropped: run.sources.length };
   });
 }
@@ -522,46 +536,8 @@ export function copyBlockCount(db: NcgDatabase): Promise<number> {
 
 export async function updateCopyState(db: NcgDatabase, change: (state: CopyState) => CopyState): Promise<CopyState> {
   return db.transaction('rw', db.copyMeta, async () => {
-    const next = change(await readCopyState(db));
-    await writeCopyState(db, next);
-    return next;
+    return writeCopyState(db, change(await readCopyState(db)));
   });
-}
-
-function request<T>(store: IDBObjectStore, key: number): Promise<T | undefined> {
-  return new Promise((resolve, reject) => {
-    const read = store.get(key);
-    read.onsuccess = () => resolve(read.result as T | undefined);
-    read.onerror = () => reject(read.error ?? new Error('IndexedDB read failed'));
-  });
-}
-
-/**
- * Reads the bucket of `entryKey` and the cards it files under that key, in one read-only transaction on the
- * database under Dexie (a scan waits on two small reads, not on Dexie's transaction machinery).
- */
-async function cardsFiledUnder(db: NcgDatabase, entryKey: string, first: boolean): Promise<CopyCard[]> {
-  if (!db.isOpen()) await db.open();
-  const transaction = db.backendDB().transaction(['copyBuckets', 'copyBlocks'], 'readonly');
-  const bucket = await request<CopyBucket>(transaction.objectStore('copyBuckets'), bucketOf(entryKey));
-  const refs = refsIn(bucket, entryKey);
-  const wanted = first ? refs.slice(0, 1) : refs;
-  const blocksStore = transaction.objectStore('copyBlocks');
-  const ids = [...new Set(wanted.map(blockOfRef))];
-  const blocks = new Map<number, CopyBlock | undefined>(await Promise.all(ids.map(async (id) => [id, await request<CopyBlock>(blocksStore, id)] as const)));
-  return wanted.flatMap((ref) => {
-    const block = blocks.get(blockOfRef(ref));
-    const card = block && cardAt(block, slotOfRef(ref));
-    return card ? [card] : [];
-  });
-}
-
-/** The copy as the verdict reads it: one bucket read, a binary search, one block read per card. */
-export function copyLookup(db: NcgDatabase): CopyLookup {
-  return {
-    byNtin: async (ntin) => (await cardsFiledUnder(db, ntin, true))[0],
-    byGtin: (gtin14) => cardsFiledUnder(db, gtinEntryKey(gtin14), false),
-  };
 }
 
 /** Every current card, block by block (for writing a snapshot of the held copy, and for tests). */
@@ -611,7 +587,7 @@ export async function migrateCopyToBlocks(transaction: Transaction): Promise<voi
   await applyPending(tables, pending);
   await tables.meta.put({ key: 'sparse', blocks: sparse });
   const stored = (await tables.meta.get('state'))?.state;
-  if (stored) await tables.meta.put({ key: 'state', state: { ...stored, nextBlock, indexedBlocks: nextBlock } });
+  if (stored) await putState(tables.meta, { ...stored, nextBlock, indexedBlocks: nextBlock });
 }
 
 /** True for the browser's "storage full" failure, however Dexie wraps it. */

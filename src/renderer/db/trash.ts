@@ -9,7 +9,7 @@ import type { SyncRecord } from '../../shared/sync/types.ts';
 import type { NcgDatabase } from './database.ts';
 import type { DraftRecord } from './records.ts';
 import { draftSearchWords } from './search-words.ts';
-import './sync-store.ts';
+import { putSyncRecord } from './sync-store.ts';
 
 export interface TrashRecord {
   id: string;
@@ -71,7 +71,7 @@ export async function moveToTrash(db: NcgDatabase, ids: readonly string[], catal
       await db.trash.put({ id, trashedAt: now, record, ...(kept ? { sync: kept } : {}) });
       await db.drafts.delete(id);
       // A request that stays in the catalogue (withdrawn) stays known, so it is never offered as one made elsewhere.
-      if (kept?.requestId !== undefined) await db.syncRecords.put(kept);
+      if (kept?.requestId !== undefined) await putSyncRecord(db, kept);
       else await db.syncRecords.delete(id);
       return true;
     });
@@ -87,7 +87,7 @@ export async function restoreFromTrash(db: NcgDatabase, ids: readonly string[]):
     for (const entry of await db.trash.bulkGet([...ids])) {
       if (!entry) continue;
       await db.drafts.put({ ...entry.record, searchWords: draftSearchWords(entry.record.draft) });
-      if (entry.sync) await db.syncRecords.put(entry.sync);
+      if (entry.sync) await putSyncRecord(db, entry.sync);
       await db.trash.delete(entry.id);
       restored += 1;
     }

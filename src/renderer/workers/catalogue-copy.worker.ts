@@ -1,10 +1,12 @@
 /**
  * The catalogue-copy worker: downloads the export feed (pages fetched by the page through the bridge, handed
- * over a MessagePort), imports a `.ncgsnap` file into IndexedDB, compacts the copy after updates and writes the
- * held copy as a `.ncgsnap`, off the page's thread. The page runs one call at a time (a Web Lock across windows).
+ * over a MessagePort), imports a `.ncgsnap` file into IndexedDB, compacts the copy after updates, writes the held
+ * copy as a `.ncgsnap` and reads the copy's key map for the page's lookups, off the page's thread. The page runs
+ * one writing call at a time (a Web Lock across windows).
  */
 import * as Comlink from 'comlink';
 import type { ExportPageRequest, ExportPageResult } from '../../shared/catalogue-export-call.ts';
+import { readCopyKeyMap } from '../db/copy-lookup.ts';
 import { openDatabase, type NcgDatabase } from '../db/database.ts';
 import { CopyRunError, downloadCopy, importSnapshotFile, snapshotOfCopy, type CopyProgress } from '../features/inspection/copy-sync.ts';
 import { exposeWorker, transfer, WorkerError, type Job } from './rpc.ts';
@@ -70,6 +72,16 @@ const api = {
       const db = database(input.databaseName);
       const bytes = await exclusive(db, () => snapshotOfCopy(db, job));
       return transfer({ bytes }, [bytes.buffer]);
+    });
+  },
+  /**
+   * The copy's key map (see db/copy-lookup.ts), moved to the page. A read: it runs beside a download or an import
+   * (the map then comes with an old stamp and is asked for again later).
+   */
+  keyMap(input: { databaseName?: string }) {
+    return coded(async () => {
+      const map = await readCopyKeyMap(database(input.databaseName));
+      return transfer(map, [map.starts.buffer, map.keys.buffer, map.refs.buffer]);
     });
   },
 };

@@ -2,7 +2,10 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../shared/inspection/index.ts';
 import { useDatabase } from '../../db/context.tsx';
+import { attachCopyKeyMap, refreshCopyKeyMap } from '../../db/copy-lookup.ts';
 import { changeInspection, useCurrentInspection } from '../../db/inspections.ts';
+import { loadCopyKeyMap } from './copy-client.ts';
+import { useCopyState } from './hooks.ts';
 import { preloadCameraReader } from './camera-reader.ts';
 import { CopyTab } from './CopyTab.tsx';
 import { FinesTab } from './FinesTab.tsx';
@@ -31,6 +34,14 @@ export function InspectionPage() {
     preloadExports();
     preloadCameraReader();
   }, []);
+  // While this screen is shown, the copy's index is held in memory: a scan then reads one block, not two records.
+  // It is read again once a download, an import or a compaction has ended (not at each of their steps).
+  useEffect(() => attachCopyKeyMap(db, () => loadCopyKeyMap(db.name)), [db]);
+  const copy = useCopyState();
+  const settledStamp = copy?.status === 'complete' && !copy.compaction ? (copy.stamp ?? 0) : undefined;
+  useEffect(() => {
+    if (settledStamp !== undefined) refreshCopyKeyMap(db);
+  }, [db, settledStamp]);
   const open = useRef<Inspection | null | undefined>(undefined);
   useLayoutEffect(() => {
     open.current = current;

@@ -9,6 +9,7 @@ import type { ExportPageRequest, ExportPageResult } from '../../../shared/catalo
 import type { CatalogueCopyApi, ExportPageEndpoint } from '../../workers/catalogue-copy.worker.ts';
 import type { CopyProgress, CopyRunResult } from './copy-sync.ts';
 import { snapshotFileName } from '../../../shared/inspection/snapshot.ts';
+import type { CopyKeyMap } from '../../../shared/inspection/copy-key-map.ts';
 
 let connection: WorkerConnection<CatalogueCopyApi> | undefined;
 function worker(): WorkerConnection<CatalogueCopyApi> {
@@ -75,6 +76,11 @@ export function prefetchingEndpoint(fetchPage: (request: ExportPageRequest) => P
       return waiting;
     },
   };
+}
+
+/** The copy's key map for the page's lookups (db/copy-lookup.ts), read in the worker. */
+export function loadCopyKeyMap(databaseName: string): Promise<CopyKeyMap> {
+  return worker().api.keyMap({ databaseName });
 }
 
 export function runImport(file: Blob, options: RunOptions): Promise<CopyRunResult> {

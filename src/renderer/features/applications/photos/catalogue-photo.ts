@@ -7,7 +7,7 @@
  *  3. the catalogue's site, through the host (`catalogue:media`), then kept as a thumbnail for next time.
  *
  * A photo is kept only when this computer had no upload of it, so 1 and 2 never disagree; 1 goes first because
- * finding an upload reads every sync record.
+ * it is one read, where 2 is an index read and then the photo's rows.
  *
  * Failures are coded (`photos.catalogue.*`) for the slot to say in the user's language, with a retry.
  */
