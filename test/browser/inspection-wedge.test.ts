@@ -9,12 +9,14 @@ import type { Bridge } from '../../src/shared/bridge.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
 import type { Locale } from '../../src/shared/i18n/locales.ts';
 import { newInspection } from '../../src/shared/inspection/new-inspection.ts';
+import type { Verdict } from '../../src/shared/inspection/verdict.ts';
 import { BridgeProvider } from '../../src/renderer/app/bridge-context.tsx';
 import { createI18n } from '../../src/renderer/app/i18n.ts';
 import { DatabaseProvider } from '../../src/renderer/db/context.tsx';
 import type { NcgDatabase } from '../../src/renderer/db/database.ts';
 import { createInspection, getInspection, setCurrentInspection } from '../../src/renderer/db/inspections.ts';
 import { InspectionPage } from '../../src/renderer/features/inspection/InspectionPage.tsx';
+import { useScannerLog } from '../../src/renderer/features/inspection/use-scanner-log.ts';
 import { scratchDatabases } from './scratch-database.ts';
 
 /**
@@ -135,5 +137,125 @@ describe('a drop-down list of the Inspection screen with the focus on it', () =>
     // The person's typing right after the scans still reaches the list.
     await typeKeys(personTypes('m'));
     await vi.waitFor(async () => expect((await stored(db)).organisation.category).toBe('medium'), { timeout: 10_000 });
+  });
+});
+
+/**
+ * Holds every store of the catalogue copy in a read-write transaction, as the copy's writer does while it stores a
+ * page: lookups wait until `release` is called.
+ */
+function holdCopyStores(db: NcgDatabase): { release: () => Promise<void> } {
+  const idb = db.backendDB();
+  const names = [...idb.objectStoreNames].filter((name) => name.startsWith('copy'));
+  expect(names.length).toBeGreaterThan(0);
+  const transaction = idb.transaction(names, 'readwrite');
+  const store = transaction.objectStore(names[0]!);
+  let holding = true;
+  // A transaction stays open while it has requests: one more each time the last answers.
+  const keepBusy = () => {
+    if (holding) store.count().onsuccess = keepBusy;
+  };
+  keepBusy();
+  const done = new Promise<void>((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onabort = () => reject(transaction.error ?? new Error('the holding transaction aborted'));
+  });
+  return {
+    release: () => {
+      holding = false;
+      return done;
+    },
+  };
+}
+
+const first = withCheck('487000000123');
+const waiting = withCheck('487000000130');
+const later = withCheck('487000000154');
+const badCheckBody = '487000000147';
+const badCheck = badCheckBody + String((gs1CheckDigit(badCheckBody) + 1) % 10);
+
+const leavingWays = {
+  pagehide: () => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })),
+  hidden: () => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+    } finally {
+      // Back to the document's own (prototype) getter.
+      delete (document as { visibilityState?: DocumentVisibilityState }).visibilityState;
+    }
+  },
+};
+
+/** Leaves the page from a task of its own, as the browser sends the event (not inside this test's database calls). */
+const leavePage = (way: () => void) => new Promise<void>((resolve) => setTimeout(() => resolve(way()), 0));
+
+describe('scans answered while an earlier one still waits for the copy, when the page leaves', () => {
+  for (const [way, leave] of Object.entries(leavingWays)) {
+    it(`are handed on at ${way}, skipping only the one unanswered, which follows when it answers`, async () => {
+      const db = scratch();
+      const handedOn: string[] = [];
+      let check: ((code: string) => Promise<unknown>) | undefined;
+      function Scanner() {
+        check = useScannerLog((entry) => handedOn.push(`${entry.verdict.input} ${entry.verdict.kind}`)).check;
+        return null;
+      }
+      const container = document.createElement('div');
+      document.body.append(container);
+      root = createRoot(container);
+      root.render(createElement(DatabaseProvider, { database: db, children: createElement(Scanner) }));
+      await vi.waitFor(() => expect(check).toBeDefined());
+      const scan = (code: string) => check!(code);
+
+      await scan(first);
+      await vi.waitFor(() => expect(handedOn).toEqual([`${first} not-found`]));
+      const writer = holdCopyStores(db);
+      let waitingAnswered: Promise<unknown> | undefined;
+      try {
+        waitingAnswered = scan(waiting);
+        expect((await scan(badCheck)) as Verdict).toMatchObject({ kind: 'invalid' });
+        await leavePage(leave);
+        // At once, while the copy is still held: the lines go to the record before the page is gone.
+        expect(handedOn).toEqual([`${first} not-found`, `${badCheck} invalid`]);
+      } finally {
+        await writer.release();
+      }
+      await waitingAnswered;
+      await vi.waitFor(() => expect(handedOn).toEqual([`${first} not-found`, `${badCheck} invalid`, `${waiting} not-found`]));
+      // Normal order goes on: a later invalid code waits for the scan before it as before.
+      const writerAgain = holdCopyStores(db);
+      let laterAnswered: Promise<unknown> | undefined;
+      try {
+        laterAnswered = scan(later);
+        await scan(badCheck);
+      } finally {
+        await writerAgain.release();
+      }
+      await laterAnswered;
+      await vi.waitFor(() => expect(handedOn.slice(3)).toEqual([`${later} not-found`, `${badCheck} invalid`]));
+    });
+  }
+
+  it('go on record in the open inspection (IndexedDB) ahead of the scan that waited', async () => {
+    const { db, container } = await openScreen('en');
+    const lines = async () => (await stored(db)).items.map((item) => `${item.input} ${item.verdict}`);
+    // The focus on no field (a tab button), as after a click on the screen.
+    container.querySelector<HTMLButtonElement>('[data-testid="tab-scan"]')!.focus();
+    await typeKeys(scannerTypes(first));
+    await vi.waitFor(async () => expect(await lines()).toEqual([`${first} not-found`]), { timeout: 10_000 });
+
+    const writer = holdCopyStores(db);
+    try {
+      // The next scan's lookup waits for the copy; the one after it (a bad check digit) needs no lookup.
+      await typeKeys([...scannerTypes(waiting), ...scannerTypes(badCheck, 200)]);
+      await vi.waitFor(() => expect(container.querySelector(`[data-testid="verdict"][data-code="${badCheck}"]`)?.getAttribute('data-verdict')).toBe('invalid'), { timeout: 10_000 });
+      expect(container.querySelector(`[data-testid="verdict"][data-code="${waiting}"]`)).toBeNull();
+      await leavePage(leavingWays.pagehide);
+    } finally {
+      // Chromium runs one read-write transaction of a database at a time, so the line's write waits for the copy's
+      // writer too; it was asked for at the leaving, before the waiting scan could answer, so it lands first.
+      await writer.release();
+    }
+    await vi.waitFor(async () => expect(await lines()).toEqual([`${first} not-found`, `${badCheck} invalid`, `${waiting} not-found`]), { timeout: 10_000 });
   });
 });

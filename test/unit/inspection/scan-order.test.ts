@@ -23,4 +23,28 @@ describe('ScanOrder', () => {
     for (let seq = 20; seq >= 1; seq -= 1) handed.push(...order.answer(seq, seq));
     expect(handed).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
   });
+
+  it("releases what waits behind an unanswered scan, in scan order, and keeps that scan's place", () => {
+    const order = new ScanOrder<string>();
+    expect(order.answer(2, 'invalid, answered at once')).toEqual([]);
+    expect(order.answer(3, null)).toEqual([]);
+    expect(order.answer(4, 'fourth')).toEqual([]);
+    // The page is leaving while scan 1's lookup is still out.
+    expect(order.release()).toEqual(['invalid, answered at once', 'fourth']);
+    // Nothing is handed on twice.
+    expect(order.release()).toEqual([]);
+    expect(order.answer(2, 'again')).toEqual([]);
+    // A scan after the release still waits for scan 1, which is handed on when it answers.
+    expect(order.answer(5, 'fifth')).toEqual([]);
+    expect(order.answer(1, 'looked up late')).toEqual(['looked up late', 'fifth']);
+    expect(order.answer(6, 'sixth')).toEqual(['sixth']);
+  });
+
+  it('a release with nothing held changes nothing, and normal order goes on after it', () => {
+    const order = new ScanOrder<number>();
+    expect(order.answer(1, 10)).toEqual([10]);
+    expect(order.release()).toEqual([]);
+    expect(order.answer(3, 30)).toEqual([]);
+    expect(order.answer(2, 20)).toEqual([20, 30]);
+  });
 });

@@ -103,22 +103,29 @@ export function useScannerLog(onVerdict?: (entry: ScanEntry) => void) {
     copyNow.current = copy;
   });
 
-  useEffect(() => {
-    const leaving = () => {
-      if (document.visibilityState === 'hidden') followUps.runNow();
-    };
-    window.addEventListener('pagehide', followUps.runNow);
-    document.addEventListener('visibilitychange', leaving);
-    return () => {
-      followUps.runNow();
-      window.removeEventListener('pagehide', followUps.runNow);
-      document.removeEventListener('visibilitychange', leaving);
-    };
-  }, [followUps]);
-
   // Verdicts may come out of scan order (an invalid code needs no lookup); their follow-ups (the inspection's
   // lines) wait for every earlier scan, so the record lists codes as they were scanned.
   const [inOrder] = useState(() => new ScanOrder<ScanEntry>());
+
+  useEffect(() => {
+    // The page is going away (closed, reloaded, hidden and maybe never shown again): every answered scan goes on
+    // record now, also those still waiting behind a scan whose lookup has not answered (that one is recorded when
+    // it answers, if the page lives on).
+    const leave = () => {
+      for (const due of inOrder.release()) followUps.push(() => latest.current?.(due));
+      followUps.runNow();
+    };
+    const leaving = () => {
+      if (document.visibilityState === 'hidden') leave();
+    };
+    window.addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', leaving);
+    return () => {
+      leave();
+      window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', leaving);
+    };
+  }, [followUps, inOrder]);
 
   const check = useCallback(
     async (raw: string): Promise<Verdict> => {
