@@ -6,7 +6,8 @@
  * Two situations:
  * - the focus is in no text field ("screen"): every character is collected; Enter after at least `minLength`
  *   characters is a scan. A pause longer than `strayGapMs` drops what was collected (stray keys).
- * - the focus is in a text field ("field"): the field must keep exactly what the person typed. Each character is
+ * - the focus is in a text field or on a drop-down list ("field"): the field must keep exactly what the person
+ *   typed (a list: its type-ahead, played back by the page from what is given back). Each character is
  *   held back; while the next one follows within `burstGapMs` they are held together; Enter within `burstGapMs`
  *   after at least `minLength` of them makes them a scan (the field never sees them). Anything else (a pause, a
  *   short run, another key) gives the held characters back to the field, in order, before that key acts. A person
