@@ -20,7 +20,10 @@
  * whose priority Chromium sets itself) run at that priority, the app and the baseline alike; the figure's notes say
  * which priority was in force and the load average.
  *
- *   npm run build:web && node --import tsx bench/lookup.bench.ts      (BENCH_CARDS=… , BENCH_LOOKUPS=…, BENCH_WEB_ROOT=…, BENCH_NICE=0, BENCH_TRACE=…)
+ * The notes also count the bucket records the page read during the scans: none for a scan answered through the
+ * key map the Inspection screen holds in memory (one block read), one for a scan read the slower way.
+ *
+ *   npm run build:web && node --import tsx bench/lookup.bench.ts      (BENCH_CARDS=… , BENCH_LOOKUPS=…, BENCH_WEB_ROOT=…, BENCH_NICE=0, BENCH_TRACE=…, BENCH_DEBUG=1: the page's console)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -55,9 +58,15 @@ function percentile(sorted: number[], p: number): number {
 const probeScript = `(() => {
   const selector = (code) => '[data-testid="verdict"][data-code="' + code + '"]';
   const probe = { code: '', start: 0, handled: 0, dom: 0, unrendered: false, resolve: undefined, done: undefined };
+  // Reads of the bucket records: none while the app's key map is current (each scan then reads one block).
+  const get = IDBObjectStore.prototype.get;
+  let bucketReads = 0;
+  IDBObjectStore.prototype.get = function (key) { if (this.name === 'copyBuckets') bucketReads += 1; return get.call(this, key); };
   window.__scanProbe = {
     expect(code) { probe.code = code; probe.start = 0; probe.handled = 0; probe.dom = 0; probe.done = new Promise((resolve) => { probe.resolve = resolve; }); },
-    result() { return probe.done; },
+    // A scan without a verdict fails the run with its code instead of waiting forever.
+    result() { const code = probe.code; return Promise.race([probe.done, new Promise((_, reject) => setTimeout(() => reject(new Error('no verdict for ' + code + ' within 60 s')), 60000))]); },
+    bucketReads() { return bucketReads; },
   };
   // Whether the typed code had been rendered when Enter came: a field changed since the last frame has a frame due.
   let typedUnrendered = false;
@@ -221,6 +230,7 @@ try {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript({ content: probeScript });
+  if (process.env['BENCH_DEBUG']) page.on('console', (message) => console.error('page:', message.text().slice(0, 200)));
   await page.goto(baseUrl);
   await page.getByRole('navigation').getByRole('link').nth(3).click();
   await page.getByTestId('tab-copy').click();
@@ -237,6 +247,8 @@ try {
     await page.evaluate(() => Object.assign(window, { __scanTrace: true }));
     await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'v8.gc', 'toplevel', 'IndexedDB'] });
   }
+  const bucketReads = () => page.evaluate(() => (window as unknown as { __scanProbe: { bucketReads: () => number } }).__scanProbe.bucketReads());
+  const readsBefore = await bucketReads();
   const field = page.getByTestId('scan-input');
   for (const code of codes) {
     await field.fill(code);
@@ -245,6 +257,7 @@ try {
     scans.push(await page.evaluate(() => (window as unknown as { __scanProbe: { result: () => Promise<{ dom: number; own: number; painted: number; ms: number; unrendered: boolean }> } }).__scanProbe.result()));
   }
   if (trace) await browser.stopTracing();
+  const readsTyped = (await bucketReads()) - readsBefore;
   // The same screen scanned by a keyboard wedge: the characters come in a burst with the focus in the code field
   // (held back by the screen, which never shows them), then Enter.
   const wedgeScans: { dom: number; own: number; painted: number; ms: number; unrendered: boolean }[] = [];
@@ -255,6 +268,7 @@ try {
     await page.keyboard.press('Enter');
     wedgeScans.push(await page.evaluate(() => (window as unknown as { __scanProbe: { result: () => Promise<{ dom: number; own: number; painted: number; ms: number; unrendered: boolean }> } }).__scanProbe.result()));
   }
+  const readsWedge = (await bucketReads()) - readsBefore - readsTyped;
   const unexpected = await page.locator('[data-testid="verdict"]:not([data-verdict="registered"]):not([data-verdict="several"]):not([data-verdict="deactivated"])').count();
   if (unexpected > 0) throw new Error(`${unexpected} of the last verdicts are not found: the copy is incomplete`);
 
@@ -351,7 +365,7 @@ try {
       unit: 'ms',
       n: codes.length,
       baseline: { name: `bare IndexedDB bucket + block reads of ${baselineNtins.length} other NTINs (no Dexie, no verdict), p${p}`, value: round(percentile(bareReads, p)), unit: 'ms' },
-      notes: `${p === 99 ? `${split(scans, (index) => scans[index]?.ms ?? Number.NaN)}; ` : ''}${conditions}`,
+      notes: `${p === 99 ? `${split(scans, (index) => scans[index]?.ms ?? Number.NaN)}; bucket records read during these scans: ${readsTyped} (none for a scan answered through the key map in memory); ` : ''}${conditions}`,
     });
   }
   const wedgeInPage = sorted(wedgeScans.map((scan) => scan.dom));
@@ -363,7 +377,7 @@ try {
       unit: 'ms',
       n: wedgeCodes.length,
       baseline: { name: `bare IndexedDB bucket + block reads of ${baselineNtins.length} other NTINs (no Dexie, no verdict), p${p}`, value: round(percentile(bareReads, p)), unit: 'ms' },
-      notes: `wedge scans: Enter key to verdict in the page p${p} ${round(percentile(wedgeInPage, p))} ms${p === 99 ? `; ${split(wedgeScans, (index) => wedgeScans[index]?.ms ?? Number.NaN)}` : ''}; ${conditions}`,
+      notes: `wedge scans: Enter key to verdict in the page p${p} ${round(percentile(wedgeInPage, p))} ms${p === 99 ? `; ${split(wedgeScans, (index) => wedgeScans[index]?.ms ?? Number.NaN)}; slowest ${wedgeLookup.slice(-6).map(round).join(', ')} ms; bucket records read during these scans: ${readsWedge}` : ''}; ${conditions}`,
     });
   }
 } finally {

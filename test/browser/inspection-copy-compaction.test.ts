@@ -8,7 +8,8 @@ import type { ExportPageRequest, ExportPageResult } from '../../src/shared/catal
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
 import { denseBlocks, worthCompacting } from '../../src/shared/inspection/copy-index.ts';
 import type { CopyCard } from '../../src/shared/inspection/index.ts';
-import { compactCopy, copyBlockCount, copyLookup, copyWorthCompacting, eachCopyBatch, readCopyState } from '../../src/renderer/db/catalogue-copy.ts';
+import { compactCopy, copyBlockCount, copyWorthCompacting, eachCopyBatch, readCopyState } from '../../src/renderer/db/catalogue-copy.ts';
+import { copyLookup } from '../../src/renderer/db/copy-lookup.ts';
 import type { NcgDatabase } from '../../src/renderer/db/database.ts';
 import { downloadCopy, type CopyProgress, type PageSource } from '../../src/renderer/features/inspection/copy-sync.ts';
 import { scratchDatabases } from './scratch-database.ts';

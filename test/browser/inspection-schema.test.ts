@@ -4,7 +4,8 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyLookup, eachCopyBatch, readCopyState, startAppendIndex, appendCopyBatch } from '../../src/renderer/db/catalogue-copy.ts';
+import { eachCopyBatch, readCopyState, startAppendIndex, appendCopyBatch } from '../../src/renderer/db/catalogue-copy.ts';
+import { copyLookup } from '../../src/renderer/db/copy-lookup.ts';
 import { openDatabase, type NcgDatabase } from '../../src/renderer/db/database.ts';
 import { listInspections } from '../../src/renderer/db/inspections.ts';
 import { blockSize } from '../../src/shared/inspection/copy-index.ts';

@@ -16,7 +16,8 @@
  * `compactCopy` packs the live cards of the emptiest ones into new blocks, re-points the index, then drops the
  * emptied blocks, in small transactions (a lookup waits at most one step; a stop or a crash leaves a whole copy
  * and the compaction's progress in the state, finished by the next run).
- * Read by the Inspection screen for verdicts. No React here: the catalogue-copy worker imports this module.
+ * Read by the Inspection screen for verdicts through copy-lookup.ts. No React here: the catalogue-copy worker
+ * imports this module.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { advanceCopyInfo, emptyCopyInfo, supersedes, type CopyCard, type CopyInfo } from '../../shared/inspection/copy-card.ts';
@@ -44,9 +45,6 @@ import {
   type CopyBucket,
 } from '../../shared/inspection/copy-index.ts';
 import type { NcgDatabase } from './database.ts';
-
-// Until the scanner's hook imports it from its own module.
-export { copyLookup } from './copy-lookup.ts';
 
 export interface CopyState extends CopyInfo {
   /** `partial`: a download or import stopped before the end; `resumeUrl` continues it. */

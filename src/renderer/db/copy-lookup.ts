@@ -21,39 +21,40 @@ export type CopyKeyMapLoader = () => Promise<CopyKeyMap | undefined>;
 /** A copy written before stamps were kept has stamp 0 until its next write. */
 const stampOf = (state: CopyState | undefined): number => state?.stamp ?? 0;
 
-/** A map is asked for again at most this often. */
+/** A lookup asks for a map at most this often (a copy being downloaded changes at every page). */
 const RELOAD_AT_MOST_EVERY_MS = 5_000;
 
 class KeyMapHolder {
   map: CopyKeyMap | undefined;
   loader: CopyKeyMapLoader | undefined;
   private loading = false;
+  /** Asked for while a load ran (which may picture the copy before the change): load once more after it. */
+  private again = false;
   private lastLoad = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Loads a map now (`soon`: or as soon as the last load is long enough ago). */
-  load(soon: boolean): void {
-    const loader = this.loader;
-    if (!loader || this.loading || this.timer !== undefined) return;
-    const wait = this.lastLoad + RELOAD_AT_MOST_EVERY_MS - performance.now();
-    if (soon && wait > 0) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.load(false);
-      }, wait);
+  /** Loads a map now, or right after the load under way. */
+  loadNow(): void {
+    if (!this.loader) return;
+    if (this.loading) {
+      this.again = true;
       return;
     }
-    this.loading = true;
-    this.lastLoad = performance.now();
-    loader()
-      .then((map) => {
-        if (this.loader === loader) this.map = map;
-      })
-      // No map: lookups keep reading the bucket, and the next one asks again.
-      .catch(() => undefined)
-      .finally(() => {
-        this.loading = false;
-      });
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.start(this.loader);
+  }
+
+  /** A lookup found no current map: loads one, at most once every RELOAD_AT_MOST_EVERY_MS. */
+  loadSoon(): void {
+    if (!this.loader || this.loading || this.timer !== undefined) return;
+    const wait = this.lastLoad + RELOAD_AT_MOST_EVERY_MS - performance.now();
+    if (wait <= 0) this.start(this.loader);
+    else
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.loadNow();
+      }, wait);
   }
 
   detach(): void {
@@ -61,6 +62,23 @@ class KeyMapHolder {
     this.timer = undefined;
     this.loader = undefined;
     this.map = undefined;
+    this.again = false;
+  }
+
+  private start(loader: CopyKeyMapLoader): void {
+    this.loading = true;
+    this.again = false;
+    this.lastLoad = performance.now();
+    loader()
+      .then((map) => {
+        if (this.loader === loader) this.map = map;
+      })
+      // No map: lookups keep reading the bucket, and a later one asks again.
+      .catch(() => undefined)
+      .finally(() => {
+        this.loading = false;
+        if (this.again && this.loader === loader) this.loadNow();
+      });
   }
 }
 
@@ -83,7 +101,7 @@ export function attachCopyKeyMap(db: NcgDatabase, loader: CopyKeyMapLoader): () 
   const holder = holderOf(db);
   holder.detach();
   holder.loader = loader;
-  holder.load(false);
+  holder.loadNow();
   return () => {
     if (holder.loader === loader) holder.detach();
   };
@@ -91,7 +109,7 @@ export function attachCopyKeyMap(db: NcgDatabase, loader: CopyKeyMapLoader): () 
 
 /** Asks for a new map (after the copy was written here: the map held is old). */
 export function refreshCopyKeyMap(db: NcgDatabase): void {
-  holders.get(db)?.load(true);
+  holders.get(db)?.loadNow();
 }
 
 /** The map a lookup would use now (tests). */
@@ -173,7 +191,7 @@ async function cardsFiledUnder(db: NcgDatabase, entryKey: string, first: boolean
     if (cards) return cards;
     if (holder.map === map) holder.map = undefined;
   }
-  holder?.load(true);
+  holder?.loadSoon();
   return cardsFromBucket(db, entryKey, first);
 }
 

@@ -9,7 +9,8 @@
  *   entries with the same `#` key = several cards of that GTIN, 1:N).
  *
  * A million cards is ~8,000 block records and 4,096 bucket records instead of a million rows with a secondary
- * index, which is what makes the download fast; a lookup is one bucket read, a binary search and one block read.
+ * index, which is what makes the download fast; a lookup is one bucket read, a binary search and one block read
+ * (one block read while the Inspection screen holds the buckets in memory: copy-key-map.ts).
  */
 import type { CopyCard } from './copy-card.ts';
 

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { checkScan, type Verdict } from '../../../shared/inspection/index.ts';
 import { ScanOrder } from '../../../shared/inspection/scan-order.ts';
-import { copyLookup, readCopyState } from '../../db/catalogue-copy.ts';
+import { readCopyState } from '../../db/catalogue-copy.ts';
+import { copyLookup } from '../../db/copy-lookup.ts';
 import { useDatabase } from '../../db/context.tsx';
 import { useCopyState } from './hooks.ts';
 import type { ScanEntry } from './VerdictCard.tsx';
