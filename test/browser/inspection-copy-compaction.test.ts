@@ -289,3 +289,68 @@ describe('catalogue copy compaction', { timeout: 180_000 }, () => {
     expect(await answers(db, catalogue)).toEqual(await answers(await freshCopy(catalogue, 300), catalogue));
   });
 });
+
+describe('an update into a held copy', { timeout: 180_000 }, () => {
+  it('stores its pages in groups; a stop stores the pages read so far and the resume goes on from there', async () => {
+    const catalogue = new Catalogue(1500);
+    const db = newDatabase();
+    await downloadCopy(db, catalogue.feed(300), control());
+    catalogue.update(900, 40);
+    const feed = catalogue.feed(100);
+    const pagesServed: Row[][] = [];
+    const recorded: PageSource = async (request) => {
+      const page = await feed(request);
+      if (page.ok) pagesServed.push(page.rows as Row[]);
+      return page;
+    };
+    const stop = new AbortController();
+    let pages = 0;
+    const stopped = await downloadCopy(db, recorded, { signal: stop.signal, progress: () => (pages += 1) === 5 && stop.abort() }, { compact: false, mergeGroup: 250 });
+    expect(stopped.outcome).toBe('stopped');
+    expect((await readCopyState(db)).status).toBe('partial');
+    // Five pages read (pages are fetched ahead: more were served): the first three stored as a group of 250+,
+    // the next two at the stop; what came after them is not stored yet.
+    const lookup = copyLookup(db);
+    for (const row of pagesServed.slice(0, 5).flat()) expect((await lookup.byNtin(row.ntin_code))?.nameRu, row.ntin_code).toBe(row.name_ru);
+    const notYet = pagesServed.slice(5).flat().find((row) => row.name_ru.includes('ред.'));
+    expect(notYet).toBeDefined();
+    expect((await lookup.byNtin(notYet?.ntin_code ?? ''))?.nameRu).not.toBe(notYet?.name_ru);
+
+    const resumed = await downloadCopy(db, catalogue.feed(100), control(), { compact: false, mergeGroup: 250 });
+    expect(resumed.outcome).toBe('complete');
+    expect(await answers(db, catalogue)).toEqual(await answers(await freshCopy(catalogue, 300), catalogue));
+    expect((await readCopyState(db)).count).toBe(1540);
+  });
+
+  it('a stop during a compaction left from a crash stops the run with the copy whole; the next run finishes it', async () => {
+    const catalogue = new Catalogue(2000);
+    const db = newDatabase();
+    await downloadCopy(db, catalogue.feed(500), control());
+    for (let round = 0; round < 12; round += 1) {
+      catalogue.update(120, 2);
+      await downloadCopy(db, catalogue.feed(500), control(), { compact: false });
+    }
+    const expected = await answers(await freshCopy(catalogue, 500), catalogue);
+    // The crash: a compaction cut after two steps.
+    expect((await compactCopy(db, { maxSteps: 2, packBlocksPerStep: 2 })).finished).toBe(false);
+    const stop = new AbortController();
+    const phases: string[] = [];
+    const run = await downloadCopy(db, catalogue.feed(500), {
+      signal: stop.signal,
+      progress: (value) => {
+        phases.push(value.phase);
+        if (value.phase === 'compact') stop.abort();
+      },
+    });
+    expect(run).toMatchObject({ outcome: 'stopped', stored: 0 });
+    expect(phases).toEqual(['compact']);
+    expect((await readCopyState(db)).compaction).toBeDefined();
+    expect(await answers(db, catalogue)).toEqual(expected);
+
+    const next = control();
+    expect((await downloadCopy(db, catalogue.feed(500), next)).outcome).toBe('complete');
+    expect(next.seen[0]?.phase).toBe('compact');
+    expect((await readCopyState(db)).compaction).toBeUndefined();
+    expect(await answers(db, catalogue)).toEqual(expected);
+  });
+});

@@ -148,19 +148,28 @@ async function readSparse(tables: CopyTables): Promise<Map<number, number> | und
   return (await tables.meta.get('sparse'))?.blocks;
 }
 
+/** What the sparse list needs of a block. */
+interface BlockFill {
+  id: number;
+  length: number;
+  live: number;
+}
+
+const fillOf = (block: CopyBlock): BlockFill => ({ id: block.id, length: blockLength(block), live: liveCount(block) });
+
 /**
  * Notes blocks just written or changed (`live` = their live cards; full clean blocks are dropped from the list).
  * A copy that had blocks before the list was kept stays without one (compaction lists it from the blocks).
  */
-async function noteSparse(tables: CopyTables, hadBlocks: boolean, written: readonly CopyBlock[]): Promise<void> {
-  const changes = written.filter((block) => blockLength(block) < blockSize || liveCount(block) < blockLength(block));
+async function noteSparse(tables: CopyTables, hadBlocks: boolean, written: readonly BlockFill[]): Promise<void> {
+  const changes = written.filter((block) => block.length < blockSize || block.live < block.length);
   const full = written.filter((block) => !changes.includes(block));
   if (changes.length === 0 && full.length === 0) return;
   const held = await readSparse(tables);
   if (!held && hadBlocks) return;
   const blocks = new Map(held);
   if (changes.length === 0 && !full.some((block) => blocks.has(block.id))) return;
-  for (const block of changes) blocks.set(block.id, liveCount(block));
+  for (const block of changes) blocks.set(block.id, block.live);
   for (const block of full) blocks.delete(block.id);
   await tables.meta.put({ key: 'sparse', blocks });
 }
@@ -211,7 +220,7 @@ export async function appendCopyBatch(db: NcgDatabase, cards: readonly CopyCard[
       const { blocks, refs } = packBlocks(cards, state.nextBlock ?? 0);
       if (blocks.length > 0) await tables.blocks.bulkPut(blocks);
       const tail = blocks[blocks.length - 1];
-      if (tail && blockLength(tail) < blockSize) await noteSparse(tables, (state.nextBlock ?? 0) > 0, [tail]);
+      if (tail && blockLength(tail) < blockSize) await noteSparse(tables, (state.nextBlock ?? 0) > 0, [fillOf(tail)]);
       cards.forEach((card, position) => index.pending.addCard(card, refs[position] as number));
       const nextBlock = (state.nextBlock ?? 0) + blocks.length;
       let next = nextState({ ...state, ...advanceCopyInfo(state, cards, cards.length), nextBlock });
@@ -249,9 +258,21 @@ export async function finishAppendIndex(db: NcgDatabase, index: AppendIndex, cha
   return next;
 }
 
+/** Buckets, and blocks of replaced cards, read and written this many at a time by a merge (bounds its memory). */
+const MERGE_RECORDS_PER_STEP = 512;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
+  return out;
+}
+
 /**
  * Stores one batch of cards that may already be held, and the copy's next state, in one transaction; returns how
- * many cards were new. A card already held with a later `modified` is kept.
+ * many cards were new. A card already held with a later `modified` is kept. Large batches are cheaper per card:
+ * a batch of a few thousand cards already touches most buckets (and, in a large copy, many blocks), which are
+ * read and rewritten once per batch; they are taken a few hundred records at a time, so memory stays bounded
+ * whatever the batch.
  */
 export async function mergeCopyBatch(db: NcgDatabase, cards: readonly CopyCard[], nextState: (state: CopyState) => CopyState): Promise<number> {
   const tables = tablesOf(db);
@@ -263,50 +284,73 @@ export async function mergeCopyBatch(db: NcgDatabase, cards: readonly CopyCard[]
       const seen = latest.get(card.key);
       if (!seen || supersedes(card, seen)) latest.set(card.key, card);
     }
-    const buckets = new Map<number, CopyBucket | undefined>();
-    const loadBuckets = async (ids: number[]) => {
-      const missing = [...new Set(ids)].filter((id) => !buckets.has(id));
-      const held = await tables.buckets.bulkGet(missing);
-      missing.forEach((id, position) => buckets.set(id, held[position]));
-    };
-    await loadBuckets([...latest.keys()].map(bucketOf));
-    const oldRefs = new Map<string, number>();
+    // Where each key's card is held now, bucket by bucket.
+    const byBucket = new Map<number, string[]>();
     for (const key of latest.keys()) {
-      const ref = refsIn(buckets.get(bucketOf(key)), key)[0];
-      if (ref !== undefined) oldRefs.set(key, ref);
+      const bucket = bucketOf(key);
+      const keys = byBucket.get(bucket);
+      if (keys) keys.push(key);
+      else byBucket.set(bucket, [key]);
     }
-    const oldBlockIds = [...new Set([...oldRefs.values()].map(blockOfRef))];
-    const oldBlocks = new Map<number, CopyBlock>();
-    (await tables.blocks.bulkGet(oldBlockIds)).forEach((block) => block && oldBlocks.set(block.id, block));
+    const oldRefs = new Map<string, number>();
+    for (const ids of chunks([...byBucket.keys()], MERGE_RECORDS_PER_STEP)) {
+      const held = await tables.buckets.bulkGet(ids);
+      ids.forEach((id, position) => {
+        for (const key of byBucket.get(id) ?? []) {
+          const ref = refsIn(held[position], key)[0];
+          if (ref !== undefined) oldRefs.set(key, ref);
+        }
+      });
+    }
 
+    // Held cards this batch replaces: their slots die and their entries go, block by block.
     const pending = new PendingEntries();
-    const changedBlocks = new Set<CopyBlock>();
     const fresh: CopyCard[] = [];
-    let added = 0;
+    const byBlock = new Map<number, string[]>();
     for (const [key, card] of latest) {
-      const oldRef = oldRefs.get(key);
-      const oldBlock = oldRef === undefined ? undefined : oldBlocks.get(blockOfRef(oldRef));
-      const old = oldBlock && oldRef !== undefined ? cardAt(oldBlock, slotOfRef(oldRef)) : undefined;
-      if (!old || oldRef === undefined || !oldBlock) {
-        added += 1;
+      const ref = oldRefs.get(key);
+      if (ref === undefined) {
         fresh.push(card);
         continue;
       }
-      if (!supersedes(card, old)) continue;
-      for (const [entryKey, entryRef] of entriesOf(old, oldRef)) pending.remove(entryKey, entryRef);
-      markDead(oldBlock, slotOfRef(oldRef));
-      changedBlocks.add(oldBlock);
-      fresh.push(card);
+      const keys = byBlock.get(blockOfRef(ref));
+      if (keys) keys.push(key);
+      else byBlock.set(blockOfRef(ref), [key]);
+    }
+    let added = fresh.length;
+    const changedFills: BlockFill[] = [];
+    for (const ids of chunks([...byBlock.keys()], MERGE_RECORDS_PER_STEP)) {
+      const changed = new Set<CopyBlock>();
+      (await tables.blocks.bulkGet(ids)).forEach((block, position) => {
+        for (const key of byBlock.get(ids[position] as number) ?? []) {
+          const card = latest.get(key) as CopyCard;
+          const ref = oldRefs.get(key) as number;
+          const old = block ? cardAt(block, slotOfRef(ref)) : undefined;
+          if (!block || !old) {
+            // The index pointed at nothing (never left so by a write): stored as new.
+            added += 1;
+            fresh.push(card);
+            continue;
+          }
+          if (!supersedes(card, old)) continue;
+          for (const [entryKey, entryRef] of entriesOf(old, ref)) pending.remove(entryKey, entryRef);
+          markDead(block, slotOfRef(ref));
+          changed.add(block);
+          fresh.push(card);
+        }
+      });
+      if (changed.size > 0) await tables.blocks.bulkPut([...changed]);
+      for (const block of changed) changedFills.push(fillOf(block));
     }
     const { blocks, refs } = packBlocks(fresh, state.nextBlock ?? 0);
     fresh.forEach((card, position) => pending.addCard(card, refs[position] as number));
-    const written = [...changedBlocks, ...blocks];
-    if (written.length > 0) await tables.blocks.bulkPut(written);
+    if (blocks.length > 0) await tables.blocks.bulkPut(blocks);
     const tail = blocks[blocks.length - 1];
-    await noteSparse(tables, (state.nextBlock ?? 0) > 0, tail && blockLength(tail) < blockSize ? [...changedBlocks, tail] : [...changedBlocks]);
-    await loadBuckets(pending.buckets);
-    const touched = pending.buckets;
-    if (touched.length > 0) await tables.buckets.bulkPut(touched.map((id) => pending.apply(id, buckets.get(id))));
+    await noteSparse(tables, (state.nextBlock ?? 0) > 0, tail && blockLength(tail) < blockSize ? [...changedFills, fillOf(tail)] : changedFills);
+    for (const ids of chunks(pending.buckets, MERGE_RECORDS_PER_STEP)) {
+      const held = await tables.buckets.bulkGet(ids);
+      await tables.buckets.bulkPut(ids.map((id, position) => pending.apply(id, held[position])));
+    }
     const nextBlock = (state.nextBlock ?? 0) + blocks.length;
     await putState(tables.meta, nextState({ ...state, ...advanceCopyInfo(state, cards, added), nextBlock, indexedBlocks: nextBlock }));
     return added;
@@ -516,9 +560,13 @@ export async function compactCopy(db: NcgDatabase, options: CompactionOptions = 
   return { steps, blocksBefore, blocksAfter: await db.copyBlocks.count(), finished: true };
 }
 
-/** Finishes a compaction a stop or a crash left under way (before anything else writes to the copy). */
-export async function finishInterruptedCompaction(db: NcgDatabase): Promise<void> {
-  if ((await readCopyState(db)).compaction) await compactCopy(db);
+/**
+ * Finishes a compaction a stop or a crash left under way (before anything else writes to the copy); false when
+ * `options.signal` stopped it first (the copy is whole; the next run goes on with it).
+ */
+export async function finishInterruptedCompaction(db: NcgDatabase, options: CompactionOptions = {}): Promise<boolean> {
+  if (!(await readCopyState(db)).compaction) return true;
+  return (await compactCopy(db, options)).finished;
 }
 
 /** Whether the copy holds enough dead or half-empty blocks to be worth compacting. */

@@ -25,6 +25,7 @@ import {
   readCopyState,
   startAppendIndex,
   type AppendIndex,
+  type CompactionOptions,
   type CopyState,
 } from '../../db/catalogue-copy.ts';
 
@@ -137,6 +138,8 @@ export interface DownloadOptions {
   limit?: number;
   /** Compact the copy after an update that left enough dead slots (default true). */
   compact?: boolean;
+  /** Cards an update stores per transaction (default MERGE_GROUP_CARDS; tests take smaller groups). */
+  mergeGroup?: number;
 }
 
 /**
@@ -145,15 +148,28 @@ export interface DownloadOptions {
  */
 async function compactIfWasteful(db: NcgDatabase, control: RunControl): Promise<void> {
   if (control.signal.aborted || !(await copyWorthCompacting(db))) return;
+  await compactCopy(db, await compactionControl(db, control));
+}
+
+/** A compaction's options within a run: the run's stop, and its steps as the run's progress. */
+async function compactionControl(db: NcgDatabase, control: RunControl): Promise<CompactionOptions> {
   const started = performance.now();
   const { count } = await readCopyState(db);
-  await compactCopy(db, {
+  return {
     signal: control.signal,
     onStep: (fraction, emptying) => {
       const seconds = (performance.now() - started) / 1000;
       control.progress({ phase: 'compact', cards: emptying, held: count, rate: 0, secondsLeft: fraction > 0 ? Math.round((seconds * (1 - fraction)) / fraction) : undefined, fraction });
     },
-  });
+  };
+}
+
+/**
+ * A compaction a stop or a crash left under way ends before anything else writes (shown as the run's progress,
+ * and stopped by its stop); false when the run was stopped during it.
+ */
+async function compactionLeftFinished(db: NcgDatabase, control: RunControl): Promise<boolean> {
+  return finishInterruptedCompaction(db, await compactionControl(db, control));
 }
 
 export async function downloadCopy(db: NcgDatabase, source: PageSource, control: RunControl, options: DownloadOptions = {}): Promise<CopyRunResult> {
@@ -171,10 +187,19 @@ export async function downloadCopy(db: NcgDatabase, source: PageSource, control:
 /** How many pages may travel while one is being written. */
 const PAGES_AHEAD = 3;
 
-async function runDownload(db: NcgDatabase, source: PageSource, control: RunControl, options: { limit?: number }): Promise<CopyRunResult> {
+/**
+ * Cards an update (a download into a held copy, a snapshot merged into one) stores per transaction: a merge reads
+ * and rewrites most of the index whatever its size, so pages are stored together (a crash costs refetching them).
+ */
+const MERGE_GROUP_CARDS = 50_000;
+
+async function runDownload(db: NcgDatabase, source: PageSource, control: RunControl, options: DownloadOptions): Promise<CopyRunResult> {
   const limit = options.limit ?? 1000;
-  // A compaction a stop or a crash left under way ends before anything else writes.
-  await finishInterruptedCompaction(db);
+  const mergeGroup = options.mergeGroup ?? MERGE_GROUP_CARDS;
+  if (!(await compactionLeftFinished(db, control))) {
+    const now = await readCopyState(db);
+    return { outcome: 'stopped', stored: 0, added: 0, held: now.count, copyDate: now.copyDate };
+  }
   const before = await readCopyState(db);
   const resuming = before.status === 'partial' && before.resumeUrl !== undefined;
   const startedAt = resuming && before.startedAt ? before.startedAt : new Date().toISOString();
@@ -213,9 +238,27 @@ async function runDownload(db: NcgDatabase, source: PageSource, control: RunCont
   let stored = 0;
   let added = 0;
   let held = before.count;
+  const nextState = (next: string | undefined) => (state: CopyState) => ({
+    ...state,
+    status: next ? ('partial' as const) : ('complete' as const),
+    resumeUrl: next,
+    startedAt,
+    startedFrom,
+    initial,
+    copyDate: next ? state.copyDate : startedAt,
+  });
+  // Merge mode: pages read but not yet stored, and the `next` of the last of them.
+  let group: CopyCard[] = [];
+  let groupNext: string | undefined;
+  const storeGroup = async (cards: CopyCard[], next: string | undefined, remaining: () => number) => {
+    group = [];
+    added += await store(db, mode, cards, remaining, nextState(next), !next);
+    held = before.count + added;
+  };
   try {
     for (;;) {
       if (control.signal.aborted) {
+        if (group.length > 0) await storeGroup(group, groupNext, () => 100_000);
         await settleIndex(db);
         return { outcome: 'stopped', stored, added, held, copyDate: before.copyDate };
       }
@@ -233,24 +276,13 @@ async function runDownload(db: NcgDatabase, source: PageSource, control: RunCont
       if (next && newest > startedFrom && nowSeconds > startedFrom) fraction = Math.min(0.99, (newest - startedFrom) / (nowSeconds - startedFrom));
       if (!next) fraction = 1;
       const remaining = () => (fraction && fraction > 0 ? Math.round((stored / fraction) * (1 - fraction)) : 100_000);
-      added += await store(
-        db,
-        mode,
-        cards,
-        remaining,
-        (state) => ({
-          ...state,
-          status: next ? 'partial' : 'complete',
-          resumeUrl: next,
-          startedAt,
-          startedFrom,
-          initial,
-          copyDate: next ? state.copyDate : startedAt,
-        }),
-        !next,
-      );
+      if (mode.kind === 'merge' && next && group.length + cards.length < mergeGroup) {
+        group = group.length === 0 ? cards : [...group, ...cards];
+        groupNext = next;
+      } else {
+        await storeGroup(group.length === 0 ? cards : [...group, ...cards], next, remaining);
+      }
       stored += cards.length;
-      held = before.count + added;
       const rate = rateOf(stored, startedMs);
       const secondsLeft = fraction && fraction > 0 && fraction < 1 ? Math.round(((performance.now() - startedMs) / 1000) * ((1 - fraction) / fraction)) : fraction === 1 ? 0 : undefined;
       control.progress({ phase: 'download', cards: stored, held, rate, secondsLeft, fraction });
@@ -272,7 +304,10 @@ export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: R
     throw error;
   }
   const { header } = verified;
-  await finishInterruptedCompaction(db);
+  if (!(await compactionLeftFinished(db, control))) {
+    const now = await readCopyState(db);
+    return { outcome: 'stopped', stored: 0, added: 0, held: now.count, copyDate: now.copyDate };
+  }
   const heldBefore = (await readCopyState(db)).count;
   // Into an empty copy every card of a snapshot is new (its keys are unique): appended, no read before the write.
   const mode: StoreMode = heldBefore === 0 ? { kind: 'append', index: startAppendIndex() } : { kind: 'merge' };
@@ -282,14 +317,18 @@ export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: R
   let stored = 0;
   let added = 0;
   try {
-    await readSnapshotCards(verified, async (cards) => {
-      if (control.signal.aborted) throw new CopyRunError('aborted');
-      added += await store(db, mode, cards, () => header.count - stored, notInitial, false);
-      stored += cards.length;
-      const fraction = header.count > 0 ? stored / header.count : 1;
-      const rate = rateOf(stored, startedMs);
-      control.progress({ phase: 'import', cards: stored, held: heldBefore + added, rate, secondsLeft: rate > 0 ? Math.round((header.count - stored) / rate) : undefined, fraction });
-    });
+    await readSnapshotCards(
+      verified,
+      async (cards) => {
+        if (control.signal.aborted) throw new CopyRunError('aborted');
+        added += await store(db, mode, cards, () => header.count - stored, notInitial, false);
+        stored += cards.length;
+        const fraction = header.count > 0 ? stored / header.count : 1;
+        const rate = rateOf(stored, startedMs);
+        control.progress({ phase: 'import', cards: stored, held: heldBefore + added, rate, secondsLeft: rate > 0 ? Math.round((header.count - stored) / rate) : undefined, fraction });
+      },
+      mode.kind === 'merge' ? MERGE_GROUP_CARDS : undefined,
+    );
   } catch (error) {
     await settleIndex(db);
     if (error instanceof CopyRunError && error.code === 'aborted') {
@@ -315,7 +354,7 @@ export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: R
  */
 export async function snapshotOfCopy(db: NcgDatabase, control: RunControl): Promise<Uint8Array> {
   // Mid-compaction, moved cards are in two blocks: finish it before listing the cards.
-  await finishInterruptedCompaction(db);
+  if (!(await compactionLeftFinished(db, control))) throw new CopyRunError('aborted');
   const state = await readCopyState(db);
   if (state.status !== 'complete' || !state.copyDate) throw new CopyRunError('notComplete');
   const writer = createSnapshotWriter();
