@@ -322,6 +322,44 @@ describe('an update into a held copy', { timeout: 180_000 }, () => {
     expect((await readCopyState(db)).count).toBe(1540);
   });
 
+  it('stores an update in groups, not page by page; a page that fails stores the pages read before it', async () => {
+    const catalogue = new Catalogue(1500);
+    const db = newDatabase();
+    await downloadCopy(db, catalogue.feed(300), control());
+    catalogue.update(1000, 0);
+    // Every transaction that stores cards writes the copy's state: counted.
+    let stateWrites = 0;
+    const put = db.copyMeta.put.bind(db.copyMeta);
+    db.copyMeta.put = ((record: Parameters<typeof put>[0], key?: Parameters<typeof put>[1]) => {
+      if (record.key === 'state') stateWrites += 1;
+      return put(record, key);
+    }) as typeof db.copyMeta.put;
+    const feed = catalogue.feed(100);
+    const pagesServed: Row[][] = [];
+    let failAt: number | undefined = 8;
+    const failing: PageSource = async (request) => {
+      if (pagesServed.length + 1 === failAt) {
+        failAt = undefined;
+        return { ok: false, error: { kind: 'server', retryable: true, message: 'x', messageKey: 'catalogue.errors.server', status: 503, attributeCodes: [] } };
+      }
+      const page = await feed(request);
+      if (page.ok) pagesServed.push(page.rows as Row[]);
+      return page;
+    };
+    await expect(downloadCopy(db, failing, control(), { compact: false, mergeGroup: 250 })).rejects.toMatchObject({ code: 'network' });
+    // Seven pages read: two groups of three and the seventh, stored when the eighth failed; three transactions.
+    expect(stateWrites).toBe(3);
+    const lookup = copyLookup(db);
+    for (const row of pagesServed.slice(0, 7).flat()) expect((await lookup.byNtin(row.ntin_code))?.nameRu, row.ntin_code).toBe(row.name_ru);
+    expect((await readCopyState(db)).status).toBe('partial');
+
+    stateWrites = 0;
+    expect((await downloadCopy(db, failing, control(), { compact: false, mergeGroup: 250 })).outcome).toBe('complete');
+    const pages = pagesServed.length - 7;
+    expect(stateWrites).toBeLessThanOrEqual(Math.ceil(pages / 3));
+    expect(await answers(db, catalogue)).toEqual(await answers(await freshCopy(catalogue, 300), catalogue));
+  });
+
   it('a stop during a compaction left from a crash stops the run with the copy whole; the next run finishes it', async () => {
     const catalogue = new Catalogue(2000);
     const db = newDatabase();

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eachCopyBatch, mergeCopyBatch, readCopyState } from '../../src/renderer/db/catalogue-copy.ts';
-import { attachCopyKeyMap, copyLookup, heldCopyKeyMap, readCopyKeyMap } from '../../src/renderer/db/copy-lookup.ts';
+import { attachCopyKeyMap, copyLookup, heldCopyKeyMap, readCopyKeyMap, refreshCopyKeyMap, type CopyKeyMapLoader } from '../../src/renderer/db/copy-lookup.ts';
+import { CopyKeyMapBuilder, type CopyKeyMap } from '../../src/shared/inspection/copy-key-map.ts';
 import type { NcgDatabase } from '../../src/renderer/db/database.ts';
 import { downloadCopy, importSnapshotFile, type CopyProgress, type PageSource } from '../../src/renderer/features/inspection/copy-sync.ts';
 import { gs1CheckDigit } from '../../src/shared/codes/gs1.ts';
@@ -235,5 +236,50 @@ describe('the key map held in memory', () => {
       detach();
     }
     expect(heldCopyKeyMap(db)).toBeUndefined();
+  });
+});
+
+describe('the key map’s loads', () => {
+  const emptyMap = (stamp: number): CopyKeyMap => new CopyKeyMapBuilder().finish(stamp);
+  /** A loader whose loads wait until released, counted. */
+  function heldLoader(stamp: number) {
+    const waiting: (() => void)[] = [];
+    let loads = 0;
+    const loader: CopyKeyMapLoader = () => {
+      loads += 1;
+      return new Promise((resolve) => waiting.push(() => resolve(emptyMap(stamp))));
+    };
+    return { loader, loads: () => loads, release: () => waiting.splice(0).forEach((resolve) => resolve()) };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('a screen shown again while the last map is being read gets a map of its own', async () => {
+    const db = {} as NcgDatabase;
+    const first = heldLoader(1);
+    attachCopyKeyMap(db, first.loader)();
+    const second = heldLoader(2);
+    const detach = attachCopyKeyMap(db, second.loader);
+    first.release();
+    await expect.poll(() => second.loads()).toBe(1);
+    second.release();
+    await expect.poll(() => heldCopyKeyMap(db)?.stamp).toBe(2);
+    detach();
+  });
+
+  it('a refresh for the stamp the load under way brings reads the index once; for another stamp, once more', async () => {
+    const db = {} as NcgDatabase;
+    const held = heldLoader(5);
+    const detach = attachCopyKeyMap(db, held.loader);
+    refreshCopyKeyMap(db, 5);
+    held.release();
+    await expect.poll(() => heldCopyKeyMap(db)?.stamp).toBe(5);
+    await settle();
+    expect(held.loads()).toBe(1);
+    refreshCopyKeyMap(db, 5);
+    expect(held.loads()).toBe(1);
+
+    refreshCopyKeyMap(db, 6);
+    expect(held.loads()).toBe(2);
+    detach();
   });
 });

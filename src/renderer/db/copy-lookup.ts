@@ -30,12 +30,18 @@ class KeyMapHolder {
   private loading = false;
   /** Asked for while a load ran (which may picture the copy before the change): load once more after it. */
   private again = false;
+  /** The stamp last asked for: a load that brings it needs no other. */
+  private wanted: number | undefined;
   private lastLoad = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Loads a map now, or right after the load under way. */
-  loadNow(): void {
+  /** Loads a map now, or right after the load under way (nothing when the map held already has `stamp`). */
+  loadNow(stamp?: number): void {
     if (!this.loader) return;
+    if (stamp !== undefined) {
+      if (this.map?.stamp === stamp) return;
+      this.wanted = stamp;
+    }
     if (this.loading) {
       this.again = true;
       return;
@@ -63,6 +69,7 @@ class KeyMapHolder {
     this.loader = undefined;
     this.map = undefined;
     this.again = false;
+    this.wanted = undefined;
   }
 
   private start(loader: CopyKeyMapLoader): void {
@@ -77,7 +84,11 @@ class KeyMapHolder {
       .catch(() => undefined)
       .finally(() => {
         this.loading = false;
-        if (this.again && this.loader === loader) this.loadNow();
+        // A loader attached meanwhile (the screen shown again) has not loaded yet; one asked for again has, unless
+        // the map now held already has the stamp asked for.
+        const attachedSince = this.loader !== undefined && this.loader !== loader;
+        const stillWanted = this.again && !(this.wanted !== undefined && this.map?.stamp === this.wanted);
+        if (attachedSince || stillWanted) this.loadNow();
       });
   }
 }
@@ -107,9 +118,9 @@ export function attachCopyKeyMap(db: NcgDatabase, loader: CopyKeyMapLoader): () 
   };
 }
 
-/** Asks for a new map (after the copy was written here: the map held is old). */
-export function refreshCopyKeyMap(db: NcgDatabase): void {
-  holders.get(db)?.loadNow();
+/** Asks for the map of the copy at `stamp` (a run here has ended); nothing when it is the one held. */
+export function refreshCopyKeyMap(db: NcgDatabase, stamp: number): void {
+  holders.get(db)?.loadNow(stamp);
 }
 
 /** The map a lookup would use now (tests). */

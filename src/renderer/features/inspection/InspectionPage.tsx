@@ -14,7 +14,7 @@ import { ScanTab } from './ScanTab.tsx';
 import { SessionTab } from './SessionTab.tsx';
 import { itemFromVerdict } from './session-items.ts';
 import { playVerdict } from './sound.ts';
-import { useResumeCopyOnOpen } from './use-copy-runner.ts';
+import { useCopyRunnerIdle, useResumeCopyOnOpen } from './use-copy-runner.ts';
 import { preloadExports } from './use-inspection-exports.ts';
 import { useScannerLog } from './use-scanner-log.ts';
 import { useWedgeScanner } from './use-wedge-scanner.ts';
@@ -35,12 +35,14 @@ export function InspectionPage() {
     preloadCameraReader();
   }, []);
   // While this screen is shown, the copy's index is held in memory: a scan then reads one block, not two records.
-  // It is read again once a download, an import or a compaction has ended (not at each of their steps).
+  // It is read again once this window's download, import or compaction has ended (not at each of their steps;
+  // another window's changes are noticed by the lookups themselves).
   useEffect(() => attachCopyKeyMap(db, () => loadCopyKeyMap(db.name)), [db]);
   const copy = useCopyState();
-  const settledStamp = copy?.status === 'complete' && !copy.compaction ? (copy.stamp ?? 0) : undefined;
+  const runnerIdle = useCopyRunnerIdle();
+  const settledStamp = runnerIdle && copy?.status === 'complete' && !copy.compaction ? (copy.stamp ?? 0) : undefined;
   useEffect(() => {
-    if (settledStamp !== undefined) refreshCopyKeyMap(db);
+    if (settledStamp !== undefined) refreshCopyKeyMap(db, settledStamp);
   }, [db, settledStamp]);
   const open = useRef<Inspection | null | undefined>(undefined);
   useLayoutEffect(() => {

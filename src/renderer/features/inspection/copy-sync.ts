@@ -1,11 +1,13 @@
 /**
- * Filling the offline catalogue copy: a download through the export feed (following `next`, one transaction per
- * page, resumable from the stored `next` link, incremental from the newest `modified` held) and the import of a
- * `.ncgsnap` file (checked whole before a card is written). Runs in the catalogue-copy worker; tests call it
- * directly over a scratch database.
+ * Filling the offline catalogue copy: a download through the export feed (following `next`, resumable from the
+ * stored `next` link, incremental from the newest `modified` held) and the import of a `.ncgsnap` file (checked
+ * whole before a card is written). A first download stores each page in its own transaction; an update stores
+ * its pages in groups (MERGE_GROUP_CARDS). Runs in the catalogue-copy worker; tests call it directly over a
+ * scratch database.
  *
  * A page that cannot be read, a refused file or a full disk stops the run with a coded error and leaves the copy
- * as it was after the last complete page: nothing half-written, the resume point intact.
+ * as it was after the last transaction (the pages read before a bad one are stored first): nothing
+ * half-written, the resume point intact.
  */
 import { exportRowSchema } from '../../../shared/catalogue/export-dto.ts';
 import type { ExportPageRequest, ExportPageResult } from '../../../shared/catalogue-export-call.ts';
@@ -34,7 +36,7 @@ export type PageSource = (request: ExportPageRequest) => Promise<ExportPageResul
 export interface CopyProgress {
   /** `compact`: reclaiming the room of replaced cards after an update (`cards` = blocks being emptied); `export`: writing a `.ncgsnap`. */
   phase: 'download' | 'import' | 'compact' | 'export';
-  /** Cards stored in this run. */
+  /** Cards stored in this run (an update reads ahead of it by up to a group: `fraction` follows the reading). */
   cards: number;
   /** Cards in the copy now. */
   held: number;
@@ -235,6 +237,7 @@ async function runDownload(db: NcgDatabase, source: PageSource, control: RunCont
   };
   void produce(resuming ? { url: before.resumeUrl } : { from: startedFrom, limit });
   const startedMs = performance.now();
+  let read = 0;
   let stored = 0;
   let added = 0;
   let held = before.count;
@@ -253,7 +256,18 @@ async function runDownload(db: NcgDatabase, source: PageSource, control: RunCont
   const storeGroup = async (cards: CopyCard[], next: string | undefined, remaining: () => number) => {
     group = [];
     added += await store(db, mode, cards, remaining, nextState(next), !next);
+    stored += cards.length;
     held = before.count + added;
+  };
+  const nextPage = async () => {
+    const { answer } = await take();
+    let result: ExportPageResult;
+    try {
+      result = await answer;
+    } catch {
+      throw new CopyRunError('network', { detail: 'no answer' });
+    }
+    return readPage(result);
   };
   try {
     for (;;) {
@@ -262,28 +276,29 @@ async function runDownload(db: NcgDatabase, source: PageSource, control: RunCont
         await settleIndex(db);
         return { outcome: 'stopped', stored, added, held, copyDate: before.copyDate };
       }
-      const { answer } = await take();
-      let result: ExportPageResult;
+      let page: { cards: CopyCard[]; next: string | undefined };
       try {
-        result = await answer;
-      } catch {
-        throw new CopyRunError('network', { detail: 'no answer' });
+        page = await nextPage();
+      } catch (error) {
+        // The pages read before the one that failed are kept (if they cannot be, the resume point stays put).
+        if (group.length > 0) await storeGroup(group, groupNext, () => 100_000).catch(() => undefined);
+        throw error;
       }
-      const { cards, next } = readPage(result);
+      const { cards, next } = page;
+      read += cards.length;
       // The feed is ordered by `modified`: how far the cursor is between `from` and now tells the share done.
       let fraction: number | undefined;
       const newest = cards.reduce((max, card) => Math.max(max, card.modified), 0);
       if (next && newest > startedFrom && nowSeconds > startedFrom) fraction = Math.min(0.99, (newest - startedFrom) / (nowSeconds - startedFrom));
       if (!next) fraction = 1;
-      const remaining = () => (fraction && fraction > 0 ? Math.round((stored / fraction) * (1 - fraction)) : 100_000);
+      const remaining = () => (fraction && fraction > 0 ? Math.round((read / fraction) * (1 - fraction)) : 100_000);
       if (mode.kind === 'merge' && next && group.length + cards.length < mergeGroup) {
         group = group.length === 0 ? cards : [...group, ...cards];
         groupNext = next;
       } else {
         await storeGroup(group.length === 0 ? cards : [...group, ...cards], next, remaining);
       }
-      stored += cards.length;
-      const rate = rateOf(stored, startedMs);
+      const rate = rateOf(read, startedMs);
       const secondsLeft = fraction && fraction > 0 && fraction < 1 ? Math.round(((performance.now() - startedMs) / 1000) * ((1 - fraction) / fraction)) : fraction === 1 ? 0 : undefined;
       control.progress({ phase: 'download', cards: stored, held, rate, secondsLeft, fraction });
       if (!next) return { outcome: 'complete', stored, added, held, copyDate: startedAt };
@@ -314,22 +329,33 @@ export async function importSnapshotFile(db: NcgDatabase, file: Blob, control: R
   // A download interrupted before this import may not assume any more that its pages hold only new cards.
   const notInitial = (state: CopyState): CopyState => ({ ...state, initial: false });
   const startedMs = performance.now();
+  let read = 0;
   let stored = 0;
   let added = 0;
+  // Merge mode: batches read but not yet stored.
+  let group: CopyCard[] = [];
+  const storeGroup = async (cards: CopyCard[]) => {
+    group = [];
+    added += await store(db, mode, cards, () => header.count - stored, notInitial, false);
+    stored += cards.length;
+  };
   try {
-    await readSnapshotCards(
-      verified,
-      async (cards) => {
-        if (control.signal.aborted) throw new CopyRunError('aborted');
-        added += await store(db, mode, cards, () => header.count - stored, notInitial, false);
-        stored += cards.length;
-        const fraction = header.count > 0 ? stored / header.count : 1;
-        const rate = rateOf(stored, startedMs);
-        control.progress({ phase: 'import', cards: stored, held: heldBefore + added, rate, secondsLeft: rate > 0 ? Math.round((header.count - stored) / rate) : undefined, fraction });
-      },
-      mode.kind === 'merge' ? MERGE_GROUP_CARDS : undefined,
-    );
+    await readSnapshotCards(verified, async (cards) => {
+      if (control.signal.aborted) throw new CopyRunError('aborted');
+      read += cards.length;
+      if (mode.kind === 'append') await storeGroup(cards);
+      else {
+        group = group.length === 0 ? cards : [...group, ...cards];
+        if (group.length >= MERGE_GROUP_CARDS) await storeGroup(group);
+      }
+      const fraction = header.count > 0 ? read / header.count : 1;
+      const rate = rateOf(read, startedMs);
+      control.progress({ phase: 'import', cards: stored, held: heldBefore + added, rate, secondsLeft: rate > 0 ? Math.round((header.count - read) / rate) : undefined, fraction });
+    });
+    if (group.length > 0) await storeGroup(group);
   } catch (error) {
+    // A stop keeps what was read before it.
+    if (group.length > 0 && error instanceof CopyRunError && error.code === 'aborted') await storeGroup(group);
     await settleIndex(db);
     if (error instanceof CopyRunError && error.code === 'aborted') {
       const now = await readCopyState(db);

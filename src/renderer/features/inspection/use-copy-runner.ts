@@ -39,6 +39,12 @@ export function useCopyRunnerState(runner: CopyRunner): RunnerSnapshot {
 }
 
 /** On opening the screen: a partial download the user did not stop goes on by itself. */
+/** Whether this window's runner is idle (re-renders only when that changes, not at each progress). */
+export function useCopyRunnerIdle(): boolean {
+  const runner = useCopyRunner();
+  return useSyncExternalStore(runner.subscribe, () => runner.snapshot().status.kind === 'idle');
+}
+
 export function useResumeCopyOnOpen(): void {
   const runner = useCopyRunner();
   useEffect(() => {
