@@ -124,10 +124,14 @@ export function readCopyState(db: NcgDatabase): Promise<CopyState> {
   return readState(tablesOf(db));
 }
 
-/** Writes the state with a new stamp (the only way the state is written); returns what was written. */
+/**
+ * Writes the state with a new stamp (the only way the state is written); returns what was written. Never 0, the
+ * stamp of a copy written before stamps were kept. (A version of the app without stamps cannot write the copy
+ * any more: the database's schema is newer than it knows.)
+ */
 async function putState(meta: CopyTables['meta'], state: CopyState): Promise<CopyState> {
-  let stamp = Math.floor(Math.random() * 2 ** 52);
-  if (stamp === state.stamp) stamp += 1;
+  let stamp = 1 + Math.floor(Math.random() * (2 ** 52 - 1));
+  if (stamp === state.stamp) stamp = (stamp % (2 ** 52 - 1)) + 1;
   const stamped = { ...state, stamp };
   await meta.put({ key: 'state', state: stamped });
   return stamped;
