@@ -272,7 +272,7 @@ try {
   const unexpected = await page.locator('[data-testid="verdict"]:not([data-verdict="registered"]):not([data-verdict="several"]):not([data-verdict="deactivated"])').count();
   if (unexpected > 0) throw new Error(`${unexpected} of the last verdicts are not found: the copy is incomplete`);
 
-  const bareMs = await page.evaluate(
+  const { times: bareMs, single: bareBlockMs } = await page.evaluate(
     async ({ keys, size }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('ncg-desk');
@@ -306,8 +306,24 @@ try {
         if (block?.ntins[ref % size] !== code) throw new Error(`${code}: the index points elsewhere`);
         times.push(performance.now() - started);
       }
+      // The least any lookup through IndexedDB does: one read of one block, cold (a block chosen at random).
+      const blocks = await new Promise<number>((resolve, reject) => {
+        const request = db.transaction('copyBlocks', 'readonly').objectStore('copyBlocks').count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const single: number[] = [];
+      for (let index = 0; index < keys.length; index += 1) {
+        const started = performance.now();
+        await new Promise((resolve, reject) => {
+          const request = db.transaction('copyBlocks', 'readonly').objectStore('copyBlocks').get(Math.floor(Math.random() * blocks));
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        single.push(performance.now() - started);
+      }
       db.close();
-      return times;
+      return { times, single };
     },
     { keys: baselineNtins.map((code) => ({ code, bucket: bucketOf(code) })), size: blockSize },
   );
@@ -368,6 +384,7 @@ try {
       notes: `${p === 99 ? `${split(scans, (index) => scans[index]?.ms ?? Number.NaN)}; bucket records read during these scans: ${readsTyped} (none for a scan answered through the key map in memory); ` : ''}${conditions}`,
     });
   }
+  const bareBlock = sorted(bareBlockMs);
   const wedgeInPage = sorted(wedgeScans.map((scan) => scan.dom));
   const wedgeLookup = sorted(wedgeScans.map((scan) => scan.ms));
   for (const p of [50, 99]) {
@@ -377,7 +394,7 @@ try {
       unit: 'ms',
       n: wedgeCodes.length,
       baseline: { name: `bare IndexedDB bucket + block reads of ${baselineNtins.length} other NTINs (no Dexie, no verdict), p${p}`, value: round(percentile(bareReads, p)), unit: 'ms' },
-      notes: `wedge scans: Enter key to verdict in the page p${p} ${round(percentile(wedgeInPage, p))} ms${p === 99 ? `; ${split(wedgeScans, (index) => wedgeScans[index]?.ms ?? Number.NaN)}; slowest ${wedgeLookup.slice(-6).map(round).join(', ')} ms; bucket records read during these scans: ${readsWedge}` : ''}; ${conditions}`,
+      notes: `wedge scans: Enter key to verdict in the page p${p} ${round(percentile(wedgeInPage, p))} ms${p === 99 ? `; ${split(wedgeScans, (index) => wedgeScans[index]?.ms ?? Number.NaN)}; slowest ${wedgeLookup.slice(-6).map(round).join(', ')} ms; bucket records read during these scans: ${readsWedge}` : ''}; the floor of any lookup through IndexedDB, one bare read of one block (random, cold), ${bareBlock.length} reads: p${p} ${round(percentile(bareBlock, p))} ms; ${conditions}`,
     });
   }
 } finally {
