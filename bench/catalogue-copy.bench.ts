@@ -26,7 +26,8 @@ import { serveWithSandbox } from '../src/cli/commands/web.ts';
 import { createSandboxHandler } from '../src/sandbox/server.ts';
 import { createExportClient } from '../src/shared/catalogue/index.ts';
 import { maxSavedFileBytes } from '../src/shared/bridge.ts';
-import { advanceCopyInfo, copyCardFromRow, createSnapshotWriter, emptyCopyInfo, verifySnapshot, type CopyCard } from '../src/shared/inspection/index.ts';
+import { pullSnapshot, verifySnapshot } from '../src/shared/inspection/index.ts';
+import { plainRowSource } from './plain-copy.ts';
 import { report } from './report.ts';
 
 const cards = Number(process.env['BENCH_CARDS'] ?? 1_000_000);
@@ -45,11 +46,7 @@ let next = config.exportBaseUrl + '/ofd/?from=0&limit=${limit}';
 let stored = 0;
 while (next) {
   const page = await (await fetch(next, { headers: { Authorization: 'JWT ' + config.exportToken } })).json();
-  const rows = page.result.map((row) => ({
-    key: row.ntin_code, id: row.id, ntin: row.ntin_code, gtin: row.gtin ? row.gtin.padStart(14, '0') : '',
-    nameRu: row.name_ru, nameKk: row.name_kk, unit: row.measure && row.measure.short_name || '',
-    deactivated: row.ntin_isdeactivated, social: row.is_social, modified: row.modified,
-  }));
+  const rows = page.result.map(${plainRowSource});
   await db.cards.bulkPut(rows);
   stored += rows.length;
   next = page.next;
@@ -108,14 +105,7 @@ async function appImport(browser: Browser, baseUrl: string, file: string) {
 /** The snapshot file as `ncg snapshot pull` writes it. */
 async function writeSnapshot(exportBaseUrl: string, token: string, path: string) {
   const client = createExportClient({ baseUrl: exportBaseUrl, token, fetch: (...args) => fetch(...args) });
-  const writer = createSnapshotWriter();
-  let info = emptyCopyInfo;
-  for await (const page of client.pages({ from: 0, limit })) {
-    const batch = page.rows.map(copyCardFromRow).filter((card): card is CopyCard => card !== undefined);
-    writer.add(batch);
-    info = advanceCopyInfo(info, batch, batch.length);
-  }
-  const bytes = await writer.finish({ copyDate: new Date().toISOString(), cursor: info.cursor, maxNtinSerial: info.maxNtinSerial });
+  const { bytes } = await pullSnapshot(client, { limit });
   await writeFile(path, bytes);
   return bytes.length;
 }

@@ -28,7 +28,8 @@ import { chromiumArgs, chromiumPath } from '../scripts/chromium.ts';
 import { serveWithSandbox } from '../src/cli/commands/web.ts';
 import { createSandboxHandler } from '../src/sandbox/server.ts';
 import { createExportClient } from '../src/shared/catalogue/index.ts';
-import { advanceCopyInfo, copyCardFromRow, createSnapshotWriter, emptyCopyInfo, type CopyCard } from '../src/shared/inspection/index.ts';
+import { advanceCopyInfo, createSnapshotWriter, emptyCopyInfo, pullSnapshot, type CopyCard } from '../src/shared/inspection/index.ts';
+import { plainRowSource } from './plain-copy.ts';
 import { report } from './report.ts';
 
 const cards = Number(process.env['BENCH_CARDS'] ?? 1_000_000);
@@ -76,13 +77,7 @@ try {
   let filled = 0;
   while (next) {
     const page = await (await fetch(next, { headers: { Authorization: 'JWT ' + config.exportToken } })).json();
-    const rows = page.result.map((row) => {
-      const gtin = row.gtin ? row.gtin.padStart(14, '0') : '';
-      return {
-        key: row.ntin_code || 'gtin:' + gtin, id: row.id, ntin: row.ntin_code, gtin, nameRu: row.name_ru, nameKk: row.name_kk,
-        unit: (row.measure && row.measure.short_name) || '', deactivated: row.ntin_isdeactivated, social: row.is_social, modified: row.modified,
-      };
-    });
+    const rows = page.result.map(${plainRowSource});
     await db.cards.bulkPut(rows);
     filled += rows.length;
     next = page.next;
@@ -266,31 +261,29 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: ch
 try {
   // The whole feed as `ncg snapshot pull` writes it; the changed cards picked evenly along it.
   const client = createExportClient({ baseUrl: `${baseUrl}api/integration/ofd`, token: sandbox.exportToken, fetch: (...args) => fetch(...args) });
-  const writer = createSnapshotWriter();
-  let info = emptyCopyInfo;
   const picked: CopyCard[] = [];
   const unchanged: CopyCard[] = [];
   const unchangedEvery = Math.max(1, Math.floor(cards / scannedUnchanged));
   let position = 0;
   let wantUnchanged = false;
-  for await (const feedPage of client.pages({ from: 0, limit })) {
-    const batch = feedPage.rows.map(copyCardFromRow).filter((card): card is CopyCard => card !== undefined);
-    writer.add(batch);
-    info = advanceCopyInfo(info, batch, batch.length);
-    for (const card of batch) {
-      const chosen = Math.floor(((position + 1) * changedCount) / cards) > Math.floor((position * changedCount) / cards);
-      if (chosen) picked.push(card);
-      if (position % unchangedEvery === Math.floor(unchangedEvery / 2)) wantUnchanged = true;
-      if (wantUnchanged && !chosen && card.ntin !== '' && unchanged.length < scannedUnchanged) {
-        unchanged.push(card);
-        wantUnchanged = false;
+  const { bytes: fullBytes, info } = await pullSnapshot(client, {
+    limit,
+    onCards: (batch) => {
+      for (const card of batch) {
+        const chosen = Math.floor(((position + 1) * changedCount) / cards) > Math.floor((position * changedCount) / cards);
+        if (chosen) picked.push(card);
+        if (position % unchangedEvery === Math.floor(unchangedEvery / 2)) wantUnchanged = true;
+        if (wantUnchanged && !chosen && card.ntin !== '' && unchanged.length < scannedUnchanged) {
+          unchanged.push(card);
+          wantUnchanged = false;
+        }
+        position += 1;
       }
-      position += 1;
-    }
-  }
+    },
+  });
   if (info.count !== cards) throw new Error(`the feed gave ${info.count} of ${cards} cards`);
   const fullFile = join(folder, 'catalogue.ncgsnap');
-  await writeFile(fullFile, await writer.finish({ copyDate: new Date().toISOString(), cursor: info.cursor, maxNtinSerial: info.maxNtinSerial }));
+  await writeFile(fullFile, fullBytes);
   const changed = picked.map((card, serial) => changedCard(card, serial, Math.ceil(info.cursor)));
   const updateFile = join(folder, 'update.ncgsnap');
   await snapshotFile(updateFile, inBatches(changed));

@@ -39,7 +39,7 @@ import { createSandboxHandler } from '../src/sandbox/server.ts';
 import { buildSeed } from '../src/sandbox/seed/index.ts';
 import { createExportClient } from '../src/shared/catalogue/index.ts';
 import { blockSize, bucketOf } from '../src/shared/inspection/copy-index.ts';
-import { advanceCopyInfo, copyCardFromRow, createSnapshotWriter, emptyCopyInfo, type CopyCard } from '../src/shared/inspection/index.ts';
+import { pullSnapshot } from '../src/shared/inspection/index.ts';
 import { report } from './report.ts';
 
 const cards = Number(process.env['BENCH_CARDS'] ?? 1_000_000);
@@ -220,15 +220,8 @@ await chmod(launcher, 0o755);
 const browser = await chromium.launch({ executablePath: launcher, args: chromiumArgs });
 try {
   const client = createExportClient({ baseUrl: `${baseUrl}api/integration/ofd`, token: sandbox.exportToken, fetch: (...args) => fetch(...args) });
-  const writer = createSnapshotWriter();
-  let info = emptyCopyInfo;
-  for await (const page of client.pages({ from: 0, limit: 5000 })) {
-    const batch = page.rows.map(copyCardFromRow).filter((card): card is CopyCard => card !== undefined);
-    writer.add(batch);
-    info = advanceCopyInfo(info, batch, batch.length);
-  }
   const file = join(folder, 'catalogue.ncgsnap');
-  await writeFile(file, await writer.finish({ copyDate: new Date().toISOString(), cursor: info.cursor, maxNtinSerial: info.maxNtinSerial }));
+  await writeFile(file, (await pullSnapshot(client, { limit: 5000 })).bytes);
 
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -1,7 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { createExportClient, isCatalogueError } from '../../shared/catalogue/index.ts';
 import { createTranslator } from '../../shared/i18n/translate.ts';
-import { advanceCopyInfo, copyCardFromRow, createSnapshotWriter, emptyCopyInfo, isSnapshotError, verifySnapshot, type CopyCard } from '../../shared/inspection/index.ts';
+import { isSnapshotError, pullSnapshot, verifySnapshot } from '../../shared/inspection/index.ts';
 import { defineCommand, integerOption, UsageError } from '../args.ts';
 import { ExitCode } from '../io.ts';
 import { shown, shownParams } from '../terminal.ts';
@@ -52,32 +52,31 @@ export const run = defineCommand(
     const limit = integerOption(values.limit, '--limit', { min: 1, max: 5000 }) ?? 1000;
 
     const client = createExportClient({ baseUrl: values.export, token: values.token, fetch: globalThis.fetch });
-    const writer = createSnapshotWriter();
-    let info = emptyCopyInfo;
     const started = Date.now();
     let lastReport = 0;
+    let pulled: Awaited<ReturnType<typeof pullSnapshot>>;
     try {
-      for await (const page of client.pages({ from: 0, limit })) {
-        const cards = page.rows.map(copyCardFromRow).filter((card): card is CopyCard => card !== undefined);
-        writer.add(cards);
-        info = advanceCopyInfo(info, cards, cards.length);
-        if (io.isTTY && Date.now() - lastReport > 500) {
+      pulled = await pullSnapshot(client, {
+        limit,
+        copyDate: new Date(started).toISOString(),
+        onCards: (_cards, written) => {
+          if (!io.isTTY || Date.now() - lastReport <= 500) return;
           lastReport = Date.now();
-          const rate = Math.round(writer.count / Math.max(0.001, (Date.now() - started) / 1000));
-          io.stderr(`${writer.count} cards, ${rate}/s`);
-        }
-      }
+          const rate = Math.round(written / Math.max(0.001, (Date.now() - started) / 1000));
+          io.stderr(`${written} cards, ${rate}/s`);
+        },
+      });
     } catch (error) {
       if (!isCatalogueError(error)) throw error;
       io.stderr(`ncg snapshot: ${t(error.messageKey, shownParams({ status: error.status ?? '', operation: error.operation ?? '' }))} (${shown(error.message, 200)})`);
       return ExitCode.failed;
     }
-    const bytes = await writer.finish({ copyDate: new Date(started).toISOString(), cursor: info.cursor, maxNtinSerial: info.maxNtinSerial });
+    const { bytes, info } = pulled;
     // Written beside the target, then renamed: an interrupted run never leaves a half file under the real name.
     const partial = `${values.out}.partial`;
     await writeFile(partial, bytes);
     await rename(partial, values.out);
-    io.stdout(JSON.stringify({ out: values.out, count: writer.count, bytes: bytes.length, seconds: Math.round((Date.now() - started) / 100) / 10 }));
+    io.stdout(JSON.stringify({ out: values.out, count: info.count, bytes: bytes.length, seconds: Math.round((Date.now() - started) / 100) / 10 }));
     return ExitCode.ok;
   },
 );

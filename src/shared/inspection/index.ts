@@ -32,6 +32,7 @@ export { inspectionMessages } from './messages.ts';
 export { newInspection } from './new-inspection.ts';
 export { gtinKey, normaliseScan, ntinSerial, type ScanCode, type ScanForm, type ScanProblem } from './scan-code.ts';
 export { inspectionSearchWords, isValidOrganisationId, totalsByVerdict, violationCount, type Inspection, type InspectionItem } from './session.ts';
+export { pullSnapshot, type SnapshotPullOptions } from './snapshot-pull.ts';
 export { createSnapshotWriter, isSnapshotError, readSnapshotCards, SnapshotError, snapshotFileName, snapshotFormat, verifySnapshot, type SnapshotHeader, type SnapshotProblem } from './snapshot.ts';
 export { checkScan, verdictFor, verdictKey, verdictKinds, verdictRecord, type CopyLookup, type Verdict, type VerdictKind } from './verdict.ts';
 export { checkDraft, draftOf, draftRowKey, fineRulePairs, isBlankRule, numberFromCell, type FineRuleDraft, type FineTablesDraft, type MciValueDraft } from './fine-draft.ts';
