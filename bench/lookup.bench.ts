@@ -28,7 +28,7 @@
  * The notes also count the bucket records the page read during the scans: none for a scan answered through the
  * key map the Inspection screen holds in memory (one block read), one for a scan read the slower way.
  *
- *   npm run build:web && node --import tsx bench/lookup.bench.ts      (BENCH_CARDS=… , BENCH_LOOKUPS=…, BENCH_WEB_ROOT=…, BENCH_NICE=0, BENCH_TRACE=…, BENCH_DEBUG=1: the page's console)
+ *   npm run build:web && node --import tsx bench/lookup.bench.ts      (BENCH_CARDS=… , BENCH_LOOKUPS=…, BENCH_WEB_ROOT=…, BENCH_NICE=0, BENCH_TRACE=…, BENCH_DEBUG=1: the page's console, BENCH_SILENT=1: no verdict tones)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -276,6 +276,8 @@ try {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript({ content: probeScript });
+  // BENCH_SILENT=1: no verdict tones (the page finds no audio output), to see what the tones' audio cost the scans.
+  if (process.env['BENCH_SILENT']) await page.addInitScript({ content: 'delete window.AudioContext;' });
   if (process.env['BENCH_DEBUG']) page.on('console', (message) => console.error('page:', message.text().slice(0, 200)));
   await page.goto(baseUrl);
   await page.getByRole('navigation').getByRole('link').nth(3).click();
