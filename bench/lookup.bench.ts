@@ -144,7 +144,7 @@ const probeScript = `(() => {
 
 /**
  * The thinnest scan-to-verdict page: Enter in its field does the bare bucket + block reads and shows the NTIN read
- * (empties its field with the answer, as the app does).
+ * (empties its field with the answer and keeps the latest 30, as the app does).
  */
 const barePageScript = (buckets: Record<string, number>, size: number) => `(async () => {
   const buckets = ${JSON.stringify(buckets)};
@@ -172,7 +172,7 @@ const barePageScript = (buckets: Record<string, number>, size: number) => `(asyn
         list.prepend(item);
         // Emptied with the answer: emptying it at the key would have a frame rendered before the reads' answers.
         field.value = '';
-        if (list.children.length > 200) list.lastElementChild.remove();
+        if (list.children.length > 30) list.lastElementChild.remove();
       };
     };
   });
