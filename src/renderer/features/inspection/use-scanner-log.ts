@@ -9,8 +9,8 @@ import type { ScanEntry } from './VerdictCard.tsx';
 
 /**
  * Verdicts the Scan tab keeps on screen (the inspection record keeps every line). Each one is live DOM that every
- * garbage collection of the page must trace: at 200 a scan's lookup met GC pauses of 5–15 ms (p99 6.6–7.9 ms at a
- * million cards), at 30 its p99 was 2.0 ms, under that of bare IndexedDB reads made between the same scans.
+ * major garbage collection of the page must trace: at 200 a scan's lookup met their pauses (p99 4.3–7.6 ms at a
+ * million cards), at 30 its p99 was 1.7–2.0 ms, under that of bare IndexedDB reads made between the same scans.
  */
 const KEEP = 30;
 /** A page that renders no frames (hidden) still records its scans: the follow-up runs after this at the latest. */
