@@ -27,7 +27,7 @@ import { createSandboxHandler } from '../src/sandbox/server.ts';
 import { createExportClient } from '../src/shared/catalogue/index.ts';
 import { maxSavedFileBytes } from '../src/shared/bridge.ts';
 import { pullSnapshot, verifySnapshot } from '../src/shared/inspection/index.ts';
-import { plainRowSource } from './plain-copy.ts';
+import { plainFillSource } from './plain-copy.ts';
 import { report } from './report.ts';
 
 const cards = Number(process.env['BENCH_CARDS'] ?? 1_000_000);
@@ -42,15 +42,7 @@ const db = new Dexie('bench-plain');
 db.version(1).stores({ cards: 'key, gtin' });
 await db.open();
 const started = performance.now();
-let next = config.exportBaseUrl + '/ofd/?from=0&limit=${limit}';
-let stored = 0;
-while (next) {
-  const page = await (await fetch(next, { headers: { Authorization: 'JWT ' + config.exportToken } })).json();
-  const rows = page.result.map(${plainRowSource});
-  await db.cards.bulkPut(rows);
-  stored += rows.length;
-  next = page.next;
-}
+const stored = await (${plainFillSource(limit)})(db, config);
 window.benchResult = { ms: performance.now() - started, stored };
 `;
 

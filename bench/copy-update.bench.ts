@@ -29,7 +29,7 @@ import { serveWithSandbox } from '../src/cli/commands/web.ts';
 import { createSandboxHandler } from '../src/sandbox/server.ts';
 import { createExportClient } from '../src/shared/catalogue/index.ts';
 import { advanceCopyInfo, createSnapshotWriter, emptyCopyInfo, pullSnapshot, type CopyCard } from '../src/shared/inspection/index.ts';
-import { plainRowSource } from './plain-copy.ts';
+import { plainFillSource } from './plain-copy.ts';
 import { report } from './report.ts';
 
 const cards = Number(process.env['BENCH_CARDS'] ?? 1_000_000);
@@ -73,15 +73,7 @@ try {
   db.version(1).stores({ cards: 'key, gtin' });
   await db.open();
   const fillStarted = performance.now();
-  let next = config.exportBaseUrl + '/ofd/?from=0&limit=${limit}';
-  let filled = 0;
-  while (next) {
-    const page = await (await fetch(next, { headers: { Authorization: 'JWT ' + config.exportToken } })).json();
-    const rows = page.result.map(${plainRowSource});
-    await db.cards.bulkPut(rows);
-    filled += rows.length;
-    next = page.next;
-  }
+  const filled = await (${plainFillSource(limit)})(db, config);
   const fillMs = performance.now() - fillStarted;
   const started = performance.now();
   const changed = await (await fetch('./bench-changed.json')).json();

@@ -34,6 +34,7 @@ import {
   sortBucket,
   liveCards,
   liveCount,
+  lowerBound,
   markDead,
   packBlocks,
   PendingEntries,
@@ -418,14 +419,8 @@ async function movedRefs(db: NcgDatabase, sources: readonly number[]): Promise<F
 }
 
 function newRefOf(oldRefs: Float64Array, firstNewRef: number, ref: number): number | undefined {
-  let low = 0;
-  let high = oldRefs.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((oldRefs[middle] as number) < ref) low = middle + 1;
-    else high = middle;
-  }
-  return oldRefs[low] === ref ? firstNewRef + low : undefined;
+  const index = lowerBound(oldRefs, ref);
+  return oldRefs[index] === ref ? firstNewRef + index : undefined;
 }
 
 type Step = { kind: 'pack' | 'index' | 'drop'; done: boolean };

@@ -300,13 +300,13 @@ export class PendingEntries {
   }
 }
 
-/** Index of the first key ≥ `key` (binary search). */
-function lowerBound(keys: readonly string[], key: string): number {
-  let low = 0;
-  let high = keys.length;
+/** Index of the first item ≥ `key` in sorted `items[from..to)` (binary search). */
+export function lowerBound<T extends string | number>(items: ArrayLike<T>, key: T, from = 0, to = items.length): number {
+  let low = from;
+  let high = to;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((keys[middle] as string) < key) low = middle + 1;
+    if ((items[middle] as T) < key) low = middle + 1;
     else high = middle;
   }
   return low;

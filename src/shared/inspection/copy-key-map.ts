@@ -11,7 +11,7 @@
  * copy writes a new one), and a lookup trusts the map only while the state it reads beside the block still
  * carries that stamp.
  */
-import { bucketCount, bucketOf, type CopyBucket } from './copy-index.ts';
+import { bucketCount, bucketOf, lowerBound, type CopyBucket } from './copy-index.ts';
 
 export interface CopyKeyMap {
   /** The copy state's `stamp` when the buckets were read. */
@@ -110,15 +110,8 @@ export function refsInKeyMap(map: CopyKeyMap, entryKey: string): number[] | unde
   const key = encodedEntryKey(entryKey);
   if (key === undefined) return undefined;
   const bucket = bucketOf(entryKey);
-  let low = map.starts[bucket] as number;
-  let high = map.starts[bucket + 1] as number;
-  const end = high;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((map.keys[middle] as number) < key) low = middle + 1;
-    else high = middle;
-  }
+  const end = map.starts[bucket + 1] as number;
   const refs: number[] = [];
-  for (let index = low; index < end && map.keys[index] === key; index += 1) refs.push(map.refs[index] as number);
+  for (let index = lowerBound(map.keys, key, map.starts[bucket], end); index < end && map.keys[index] === key; index += 1) refs.push(map.refs[index] as number);
   return refs;
 }
